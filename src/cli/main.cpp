@@ -1,0 +1,205 @@
+// claimmap command line: a thin layer over the library. Every error ends as one line on stderr
+// and a non-zero exit status.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <regex>
+
+#include "core/error.hpp"
+#include "geometry/geodesic.hpp"
+#include "pipeline/map_job.hpp"
+
+using namespace claimmap;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Size {
+    int width, height;
+};
+
+Size parse_size(const std::string& text) {
+    if (text == "default") return {1600, 1200};
+    if (text == "social") return {1200, 675};
+    if (text == "a4") return {3508, 2480};  // A4 landscape at 300 dpi
+    std::smatch m;
+    static const std::regex pattern(R"((-?\d{1,9})x(-?\d{1,9}))");
+    if (!std::regex_match(text, m, pattern))
+        throw Error("--size: expected WIDTHxHEIGHT in pixels (e.g. 1600x1200) or a preset (default, social, a4), got '" +
+                    text + "'");
+    return {std::stoi(m[1]), std::stoi(m[2])};
+}
+
+BBox parse_extent(const std::string& text) {
+    std::smatch m;
+    static const std::regex num(R"(\s*(-?[0-9.]+)\s*)");
+    std::vector<double> v;
+    std::string rest = text;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t comma = text.find(',', start);
+        std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!std::regex_match(part, m, num)) throw Error("--extent: expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX, got '" + text + "'");
+        v.push_back(std::stod(m[1]));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
+        throw Error("--extent: expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX with min < max in degrees, got '" + text + "'");
+    return {v[0], v[1], v[2], v[3]};
+}
+
+struct CommonOptions {
+    std::optional<fs::path> data_dir;
+    std::optional<fs::path> case_file;
+    std::optional<fs::path> land;
+    fs::path resolved_case() const { return case_file.value_or(default_case_file(data_dir)); }
+};
+
+void add_common(CLI::App* cmd, CommonOptions& c) {
+    cmd->add_option("--case", c.case_file,
+                    "Case file describing the dispute (default: the built-in Kuril case, geodata/kurils/case.toml).\n"
+                    "Example: --case mydispute/case.toml");
+    cmd->add_option("--land", c.land,
+                    "Land polygons from any OGR vector source instead of the case's own (shapefile, GeoJSON,\n"
+                    "GeoPackage); fields: country, territory, name. Example: --land coast.gpkg");
+}
+
+struct RenderOptions {
+    std::string size = "default";
+    std::string style = "default";
+    std::optional<std::string> crs, extent, title, subtitle;
+    fs::path out_dir = "output";
+    std::string name = "kurils";
+    std::vector<std::string> formats = {"png", "svg", "pdf"};
+    std::vector<fs::path> outputs;
+    bool no_graticule = false, no_legend = false, no_scale_bar = false, no_labels = false;
+};
+
+int run_render(const CommonOptions& common, const RenderOptions& r) {
+    Size size = parse_size(r.size);
+    MapOptions options;
+    options.width = size.width;
+    options.height = size.height;
+    options.crs = r.crs;
+    if (r.extent) options.extent = parse_extent(*r.extent);
+    options.title = r.title;
+    options.subtitle = r.subtitle;
+    options.graticule = !r.no_graticule;
+    options.legend = !r.no_legend;
+    options.scale_bar = !r.no_scale_bar;
+    options.labels = !r.no_labels;
+
+    std::vector<OutputTarget> targets;
+    for (const fs::path& p : r.outputs) {
+        std::string ext = p.extension().string();
+        auto fmt = parse_format(ext.empty() ? "" : ext.substr(1));
+        if (!fmt) fail(p, "unknown output format '" + ext + "' (use .png, .svg or .pdf)");
+        targets.push_back({p, *fmt});
+    }
+    if (targets.empty()) {
+        if (r.name.empty() || r.name.find('/') != std::string::npos || r.name == "." || r.name == "..")
+            throw Error("--name: '" + r.name + "' must be a plain file name without folders");
+        for (const std::string& f : r.formats) {
+            auto fmt = parse_format(f);
+            if (!fmt) throw Error("--format: unknown format '" + f + "' (use png, svg, pdf)");
+            targets.push_back({r.out_dir / (r.name + "." + f), *fmt});
+        }
+    }
+    for (const OutputTarget& t : targets) {
+        fs::path dir = t.path.parent_path().empty() ? fs::path(".") : t.path.parent_path();
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) fail(t.path, "cannot write: folder " + dir.string() + " does not exist");
+    }
+
+    LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    Style style = read_style(style_file(r.style, data_dir(common.data_dir)));
+    for (const fs::path& p : render_map(loaded, style, options, targets)) std::cout << p.string() << "\n";
+    return 0;
+}
+
+int run_areas(const CommonOptions& common) {
+    LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    fmt::print("{:<12} {:>8} {:>12}\n", "territory", "polygons", "area km²");
+    double total = 0;
+    for (const std::string& id : loaded.config.territories) {
+        double area = 0;
+        int count = 0;
+        for (const LandFeature& f : loaded.land.features)
+            if (f.territory == id) {
+                area += geodesic_area_m2(f.shape);
+                ++count;
+            }
+        total += area;
+        fmt::print("{:<12} {:>8} {:>12.1f}\n", id, count, area / 1e6);
+    }
+    fmt::print("{:<12} {:>8} {:>12.1f}\n", "total", "", total / 1e6);
+    fmt::print("Areas on the WGS 84 ellipsoid (PROJ geodesic), from {}\n", loaded.land.source);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"claimmap — maps and numbers for territorial disputes.\n"
+                 "Built-in case: the southern Kurils / Northern Territories (Japan–Russia).\n"
+                 "Example: claimmap render --size social --format png"};
+    app.set_version_flag("--version", "claimmap " CLAIMMAP_VERSION);
+    app.require_subcommand(1);
+    CommonOptions common;
+    app.add_option("--data-dir", common.data_dir,
+                   "Folder holding geodata/ and styles/ (default: $CLAIMMAP_DATA_DIR or the source tree).\n"
+                   "Example: --data-dir /usr/share/claimmap");
+
+    RenderOptions ro;
+    CLI::App* render = app.add_subcommand("render", "Draw the map of a case to PNG, SVG and PDF.\n"
+                                                    "Example: claimmap render --size 1200x900 --out-dir maps");
+    add_common(render, common);
+    render->add_option("--size", ro.size,
+                       "Image size: WIDTHxHEIGHT in pixels (200x150 up to 20000x20000) or a preset:\n"
+                       "default (1600x1200), social (1200x675), a4 (A4 landscape, 300 dpi). Example: --size social")
+        ->capture_default_str();
+    render->add_option("--style", ro.style, "Style name in styles/ or a path to a style .toml. Example: --style default")
+        ->capture_default_str();
+    render->add_option("--crs", ro.crs,
+                       "Map projection, anything PROJ accepts (default: the case's conformal projection).\n"
+                       "Example: --crs EPSG:3857");
+    render->add_option("--extent", ro.extent,
+                       "Area to show, LON_MIN,LAT_MIN,LON_MAX,LAT_MAX in degrees (default: the case's).\n"
+                       "Example: --extent 144.5,42.8,149.5,46");
+    render->add_option("--title", ro.title, "Title instead of the case's. Example: --title \"Kurils, 2019\"");
+    render->add_option("--subtitle", ro.subtitle, "Subtitle instead of the case's. Example: --subtitle \"\"");
+    render->add_option("--out-dir", ro.out_dir, "Folder for the maps (must exist). Example: --out-dir maps")
+        ->capture_default_str();
+    render->add_option("--name", ro.name, "Base file name of the maps. Example: --name kurils-2019")->capture_default_str();
+    render->add_option("--format", ro.formats, "Formats to write, any of png, svg, pdf. Example: --format png,svg")
+        ->delimiter(',')
+        ->capture_default_str();
+    render->add_option("-o,--output", ro.outputs,
+                       "Write exactly this file (format from its extension; repeatable; overrides\n"
+                       "--out-dir/--name/--format). Example: -o map.png -o map.svg");
+    render->add_flag("--no-graticule", ro.no_graticule, "Leave out the graticule and its degree labels.");
+    render->add_flag("--no-legend", ro.no_legend, "Leave out the legend.");
+    render->add_flag("--no-scale-bar", ro.no_scale_bar, "Leave out the scale bar.");
+    render->add_flag("--no-labels", ro.no_labels, "Leave out place labels.");
+
+    CLI::App* areas = app.add_subcommand("areas", "Print the disputed territories' land areas on the ellipsoid.\n"
+                                                  "Example: claimmap areas --land mycoast.gpkg");
+    add_common(areas, common);
+
+    try {
+        app.parse(argc, argv);
+        if (render->parsed()) return run_render(common, ro);
+        if (areas->parsed()) return run_areas(common);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const Error& e) {
+        std::cerr << "claimmap: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "claimmap: internal error: " << e.what() << "\n";
+        return 3;
+    }
+    return 0;
+}

@@ -1,0 +1,43 @@
+#pragma once
+// Plain value types handed from stage to stage. No C handles here.
+#include <string>
+#include <vector>
+
+namespace claimmap {
+
+struct LonLat {
+    double lon = 0, lat = 0;
+};
+
+struct XY {
+    double x = 0, y = 0;
+};
+
+using Ring = std::vector<LonLat>;
+
+// A polygon in geographic coordinates (WGS 84, degrees); rings are closed (first == last).
+struct Polygon {
+    Ring outer;
+    std::vector<Ring> holes;
+};
+
+struct BBox {
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    double width() const { return max_x - min_x; }
+    double height() const { return max_y - min_y; }
+};
+
+// One land polygon with its de facto holder and, for disputed units, a stable territory id.
+struct LandFeature {
+    Polygon shape;
+    std::string country;    // ISO 3166 alpha-3 of the de facto holder, e.g. "JPN", "RUS"
+    std::string territory;  // disputed unit id ("etorofu", ...), empty if not disputed
+    std::string name;       // gazetteer key of a named island ("hokkaido", ...), may be empty
+};
+
+struct LandData {
+    std::string source;  // path it was read from
+    std::vector<LandFeature> features;
+};
+
+}  // namespace claimmap

@@ -1,0 +1,66 @@
+#include "geometry/projection.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/error.hpp"
+
+namespace claimmap {
+
+Projection::Projection(const std::string& crs) : crs_(crs), ctx_(proj_context_create()) {
+    if (!ctx_) throw Error("PROJ: cannot create a context");
+    proj_log_level(ctx_.get(), PJ_LOG_NONE);
+    PjPtr raw(proj_create_crs_to_crs(ctx_.get(), "EPSG:4326", crs.c_str(), nullptr));
+    if (!raw) {
+        int err = proj_context_errno(ctx_.get());
+        throw Error("unknown or unusable CRS '" + crs + "' (" + proj_context_errno_string(ctx_.get(), err) + ")");
+    }
+    // EPSG:4326 is lat/lon in axis order; normalise so that we always pass lon, lat.
+    pj_.reset(proj_normalize_for_visualization(ctx_.get(), raw.get()));
+    if (!pj_) throw Error("cannot normalise the axis order of CRS '" + crs + "'");
+}
+
+XY Projection::forward(LonLat p) const {
+    PJ_COORD c = proj_trans(pj_.get(), PJ_FWD, proj_coord(p.lon, p.lat, 0, 0));
+    if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y) || c.xy.x == HUGE_VAL)
+        throw Error("cannot project (" + std::to_string(p.lon) + ", " + std::to_string(p.lat) + ") to '" + crs_ + "'");
+    return {c.xy.x, c.xy.y};
+}
+
+LonLat Projection::inverse(XY p) const {
+    PJ_COORD c = proj_trans(pj_.get(), PJ_INV, proj_coord(p.x, p.y, 0, 0));
+    if (!std::isfinite(c.lp.lam) || !std::isfinite(c.lp.phi) || c.lp.lam == HUGE_VAL)
+        throw Error("cannot unproject (" + std::to_string(p.x) + ", " + std::to_string(p.y) + ") from '" + crs_ + "'");
+    return {c.lp.lam, c.lp.phi};
+}
+
+std::vector<XY> Projection::forward(const Ring& ring) const {
+    std::vector<XY> out;
+    out.reserve(ring.size());
+    for (const LonLat& p : ring) out.push_back(forward(p));
+    return out;
+}
+
+BBox Projection::forward_box(const BBox& b) const {
+    constexpr int steps = 32;
+    double inf = std::numeric_limits<double>::infinity();
+    BBox out{inf, inf, -inf, -inf};
+    auto add = [&](double lon, double lat) {
+        XY p = forward({lon, lat});
+        out.min_x = std::min(out.min_x, p.x);
+        out.max_x = std::max(out.max_x, p.x);
+        out.min_y = std::min(out.min_y, p.y);
+        out.max_y = std::max(out.max_y, p.y);
+    };
+    for (int i = 0; i <= steps; ++i) {
+        double t = double(i) / steps;
+        add(b.min_x + t * b.width(), b.min_y);
+        add(b.min_x + t * b.width(), b.max_y);
+        add(b.min_x, b.min_y + t * b.height());
+        add(b.max_x, b.min_y + t * b.height());
+    }
+    return out;
+}
+
+}  // namespace claimmap

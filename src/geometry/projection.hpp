@@ -1,0 +1,33 @@
+#pragma once
+// PROJ transformation from WGS 84 lon/lat to a map CRS, wrapped in RAII. Not thread-safe: PROJ
+// contexts are per thread, so each worker owns its own Projection.
+#include <proj.h>
+
+#include <string>
+#include <vector>
+
+#include "core/handles.hpp"
+#include "core/types.hpp"
+
+namespace claimmap {
+
+class Projection {
+public:
+    // `crs` is anything proj_create accepts: "EPSG:3857", a PROJ string, WKT.
+    explicit Projection(const std::string& crs);
+    XY forward(LonLat p) const;
+    LonLat inverse(XY p) const;
+    std::vector<XY> forward(const Ring& ring) const;
+    // Projected bounding box of a lon/lat box, sampled along its edges (edges curve in most CRSs).
+    BBox forward_box(const BBox& lonlat) const;
+    const std::string& crs() const { return crs_; }
+
+private:
+    using ContextPtr = Handle<PJ_CONTEXT, proj_context_destroy>;
+    using PjPtr = Handle<PJ, proj_destroy>;
+    std::string crs_;
+    ContextPtr ctx_;
+    PjPtr pj_;
+};
+
+}  // namespace claimmap

@@ -1,0 +1,97 @@
+#include "output/svg_writer.hpp"
+
+#include <fmt/format.h>
+
+namespace claimmap {
+namespace {
+
+std::string escape_xml(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string paint_attr(const char* name, const std::optional<Rgba>& c) {
+    if (!c) return fmt::format(" {}=\"none\"", name);
+    std::string s = fmt::format(" {}=\"{}\"", name, to_hex(*c));
+    if (c->a < 1.0) s += fmt::format(" {}-opacity=\"{:.3f}\"", name, c->a);
+    return s;
+}
+
+void write_path(std::string& out, const PathItem& path) {
+    std::string d;
+    for (const auto& ring : path.rings) {
+        for (size_t i = 0; i < ring.size(); ++i)
+            d += fmt::format("{}{:.2f} {:.2f}", i == 0 ? "M" : "L", ring[i].x, ring[i].y);
+        if (path.closed && !ring.empty()) d += "Z";
+    }
+    if (d.empty()) return;
+    out += "<path d=\"" + d + "\"";
+    out += paint_attr("fill", path.fill);
+    if (path.fill) out += " fill-rule=\"evenodd\"";
+    out += paint_attr("stroke", path.stroke);
+    if (path.stroke) {
+        out += fmt::format(" stroke-width=\"{:.2f}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"", path.stroke_width);
+        if (!path.dash.empty()) {
+            out += " stroke-dasharray=\"";
+            for (size_t i = 0; i < path.dash.size(); ++i) out += fmt::format("{}{:.2f}", i ? "," : "", path.dash[i]);
+            out += "\"";
+        }
+    }
+    out += "/>\n";
+}
+
+void write_text(std::string& out, const TextItem& t) {
+    out += fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" font-family=\"{}\" font-size=\"{:.2f}\"", t.origin.x,
+                       t.origin.y + t.baseline, escape_xml(t.font.family), t.font.size_px);
+    if (t.font.bold) out += " font-weight=\"bold\"";
+    if (t.font.italic) out += " font-style=\"italic\"";
+    out += paint_attr("fill", t.color);
+    if (t.halo && t.halo_width > 0)
+        out += paint_attr("stroke", t.halo) +
+               fmt::format(" stroke-width=\"{:.2f}\" stroke-linejoin=\"round\" paint-order=\"stroke\"", t.halo_width * 2);
+    out += ">" + escape_xml(t.text) + "</text>\n";
+}
+
+}  // namespace
+
+std::string scene_to_svg(const Scene& scene) {
+    std::string out;
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n",
+        scene.width, scene.height);
+    out += "<title>" + escape_xml(scene.title) + "</title>\n";
+    out += "<defs>\n";
+    for (size_t i = 0; i < scene.layers.size(); ++i) {
+        if (const auto& clip = scene.layers[i].clip)
+            out += fmt::format("<clipPath id=\"clip-{}\"><rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\"/></clipPath>\n",
+                               scene.layers[i].id, clip->min_x, clip->min_y, clip->width(), clip->height());
+    }
+    out += "</defs>\n";
+    out += fmt::format("<rect id=\"page\" width=\"{}\" height=\"{}\"{}/>\n", scene.width, scene.height,
+                       paint_attr("fill", scene.background));
+    for (const Layer& layer : scene.layers) {
+        out += "<g id=\"layer-" + escape_xml(layer.id) + "\"";
+        if (layer.clip) out += " clip-path=\"url(#clip-" + escape_xml(layer.id) + ")\"";
+        out += ">\n";
+        for (const SceneItem& item : layer.items) {
+            if (const auto* path = std::get_if<PathItem>(&item)) write_path(out, *path);
+            else write_text(out, std::get<TextItem>(item));
+        }
+        out += "</g>\n";
+    }
+    out += "</svg>\n";
+    return out;
+}
+
+}  // namespace claimmap

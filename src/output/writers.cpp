@@ -1,0 +1,112 @@
+#include "output/writers.hpp"
+
+#include <cairo-pdf.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/error.hpp"
+#include "output/svg_writer.hpp"
+#include "render/cairo_handles.hpp"
+#include "render/cairo_painter.hpp"
+
+namespace claimmap {
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+std::string encode_png(const Scene& scene) {
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, scene.width, scene.height));
+    check_cairo(cairo_surface_status(surface.get()), "create PNG surface");
+    CairoPtr cr(cairo_create(surface.get()));
+    check_cairo(cairo_status(cr.get()), "create Cairo context");
+    paint_scene(cr.get(), scene);
+    check_cairo(cairo_status(cr.get()), "render");
+    std::string bytes;
+    check_cairo(cairo_surface_write_to_png_stream(surface.get(), append_to_string, &bytes), "encode PNG");
+    return bytes;
+}
+
+std::string encode_pdf(const Scene& scene) {
+    std::string bytes;
+    {
+        SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, scene.width, scene.height));
+        check_cairo(cairo_surface_status(surface.get()), "create PDF surface");
+        // A fixed date keeps the PDF byte-identical across runs.
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "claimmap " CLAIMMAP_VERSION);
+        CairoPtr cr(cairo_create(surface.get()));
+        check_cairo(cairo_status(cr.get()), "create Cairo context");
+        paint_scene(cr.get(), scene);
+        check_cairo(cairo_status(cr.get()), "render");
+        cr.reset();
+        cairo_surface_finish(surface.get());
+        check_cairo(cairo_surface_status(surface.get()), "encode PDF");
+    }
+    return bytes;
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(const std::string& name) {
+    if (name == "png") return Format::png;
+    if (name == "svg") return Format::svg;
+    if (name == "pdf") return Format::pdf;
+    return std::nullopt;
+}
+
+std::string format_extension(Format f) {
+    switch (f) {
+        case Format::png: return "png";
+        case Format::svg: return "svg";
+        case Format::pdf: return "pdf";
+    }
+    return "";
+}
+
+std::string encode_scene(const Scene& scene, Format format) {
+    switch (format) {
+        case Format::png: return encode_png(scene);
+        case Format::svg: return scene_to_svg(scene);
+        case Format::pdf: return encode_pdf(scene);
+    }
+    return {};
+}
+
+void write_file_atomically(const std::filesystem::path& target, const std::string& bytes) {
+    std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) fail(target, "cannot write: folder " + dir.string() + " does not exist");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    int fd = mkstemp(tmpl.data());
+    if (fd < 0) fail(target, std::string("cannot write: ") + std::strerror(errno));
+    size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = errno;
+            ::close(fd);
+            ::unlink(tmpl.c_str());
+            fail(target, std::string("cannot write: ") + std::strerror(err));
+        }
+        done += static_cast<size_t>(n);
+    }
+    // mkstemp creates 0600; published maps should be readable like any other file.
+    ::fchmod(fd, 0644);
+    if (::close(fd) != 0 || std::rename(tmpl.c_str(), target.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmpl.c_str());
+        fail(target, std::string("cannot write: ") + std::strerror(err));
+    }
+}
+
+}  // namespace claimmap

@@ -1,0 +1,22 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "render/scene.hpp"
+
+namespace claimmap {
+
+enum class Format { png, svg, pdf };
+
+std::optional<Format> parse_format(const std::string& name);  // "png", "svg", "pdf"
+std::string format_extension(Format f);
+
+// The encoded file, in memory.
+std::string encode_scene(const Scene& scene, Format format);
+
+// Writes `bytes` to a temporary file in the target's folder, then renames it into place, so a
+// reader never sees a partial file and a failure leaves nothing behind.
+void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
+
+}  // namespace claimmap

@@ -1,0 +1,35 @@
+#pragma once
+// load -> layout -> render -> output for one map, the library entry point the CLI calls.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/case_data.hpp"
+#include "layout/map_layout.hpp"
+#include "output/writers.hpp"
+#include "render/style.hpp"
+
+namespace claimmap {
+
+// Everything a map is made from, loaded once and shared read-only.
+struct LoadedCase {
+    CaseConfig config;
+    LandData land;
+    Gazetteer gazetteer;
+};
+
+// Loads the case file and what it names; `land_override` replaces the case's land source.
+LoadedCase load_case(const std::filesystem::path& case_file,
+                     const std::optional<std::filesystem::path>& land_override = std::nullopt);
+
+struct OutputTarget {
+    std::filesystem::path path;
+    Format format;
+};
+
+// Renders the scene once and writes every target atomically; returns the paths written.
+std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const Style& style, const MapOptions& options,
+                                              const std::vector<OutputTarget>& targets);
+
+}  // namespace claimmap

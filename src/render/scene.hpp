@@ -1,0 +1,57 @@
+#pragma once
+// The display list between layout and output: page-space primitives grouped in named layers.
+// Layout builds it once; the Cairo painter (PNG, PDF) and the SVG writer both consume it, so the
+// formats agree and SVG keeps one group per layer and text as text.
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/types.hpp"
+#include "render/color.hpp"
+
+namespace claimmap {
+
+struct PathItem {
+    std::vector<std::vector<XY>> rings;  // page coordinates, pixels; closed rings or open lines
+    bool closed = true;
+    std::optional<Rgba> fill;
+    std::optional<Rgba> stroke;
+    double stroke_width = 1.0;
+    std::vector<double> dash;
+};
+
+struct FontSpec {
+    std::string family;
+    double size_px = 12;
+    bool bold = false;
+    bool italic = false;
+};
+
+// One line of text; `origin` is the top-left corner of its logical box as Pango measures it.
+struct TextItem {
+    std::string text;
+    XY origin;
+    FontSpec font;
+    Rgba color;
+    std::optional<Rgba> halo;
+    double halo_width = 0;
+    double baseline = 0;  // distance from origin.y to the baseline (for SVG <text>)
+};
+
+using SceneItem = std::variant<PathItem, TextItem>;
+
+struct Layer {
+    std::string id;  // stable, used as the SVG group id
+    std::optional<BBox> clip;
+    std::vector<SceneItem> items;
+};
+
+struct Scene {
+    int width = 0, height = 0;  // pixels
+    Rgba background{1, 1, 1, 1};
+    std::string title;  // document title (SVG <title>, PDF metadata)
+    std::vector<Layer> layers;
+};
+
+}  // namespace claimmap

@@ -1,0 +1,101 @@
+#include "render/style.hpp"
+
+#include "core/error.hpp"
+#include "data/toml_util.hpp"
+
+namespace claimmap {
+namespace {
+
+Rgba color(const StrictTable& t, const std::string& key) {
+    std::string text = t.string(key);
+    Rgba c;
+    if (!parse_color(text, c)) t.fail_at(key, "is not a colour like \"#1f77b4\" or \"#1f77b480\": \"" + text + "\"");
+    return c;
+}
+
+double positive(const StrictTable& t, const std::string& key) {
+    double v = t.number(key);
+    if (v <= 0 || v > 500) t.fail_at(key, "must be a number above 0 and at most 500");
+    return v;
+}
+
+const toml::table& section(const StrictTable& top, const std::string& key) {
+    const toml::table* t = top.opt_table(key);
+    if (!t) top.fail_at(key, "is missing: the style needs a [" + key + "] table");
+    return *t;
+}
+
+}  // namespace
+
+const Rgba& Style::land_fill(const std::string& holder) const {
+    auto it = land_by_party.find(holder);
+    return it == land_by_party.end() ? land_other : it->second;
+}
+
+Style read_style(const std::filesystem::path& path) {
+    toml::table root = parse_toml_file(path);
+    StrictTable top(root, path, "");
+    Style s;
+    s.file = path;
+    s.name = top.string("name");
+    s.font_family = top.string("font");
+
+    StrictTable page(section(top, "page"), path, "page");
+    s.page = color(page, "background");
+    s.text = color(page, "text");
+    s.muted_text = color(page, "muted_text");
+    s.frame = color(page, "frame");
+    s.title_size = positive(page, "title_size");
+    s.subtitle_size = positive(page, "subtitle_size");
+    s.credits_size = positive(page, "credits_size");
+    s.legend_size = positive(page, "legend_size");
+    page.reject_unknown_keys();
+
+    StrictTable sea(section(top, "sea"), path, "sea");
+    s.sea = color(sea, "fill");
+    s.sea_label = color(sea, "label");
+    s.sea_label_size = positive(sea, "label_size");
+    sea.reject_unknown_keys();
+
+    StrictTable land(section(top, "land"), path, "land");
+    s.land_other = color(land, "fill");
+    s.coastline = color(land, "coastline");
+    s.coastline_width = positive(land, "coastline_width");
+    if (const toml::table* holders = land.opt_table("holder")) {
+        StrictTable h(*holders, path, "land.holder");
+        for (const auto& [key, node] : *holders) s.land_by_party[std::string(key.str())] = color(h, std::string(key.str()));
+    }
+    land.reject_unknown_keys();
+
+    StrictTable disputed(section(top, "disputed"), path, "disputed");
+    s.disputed_fill = color(disputed, "fill");
+    s.disputed_stroke = color(disputed, "stroke");
+    s.disputed_stroke_width = positive(disputed, "stroke_width");
+    disputed.reject_unknown_keys();
+
+    StrictTable grat(section(top, "graticule"), path, "graticule");
+    s.graticule = color(grat, "stroke");
+    s.graticule_width = positive(grat, "width");
+    s.graticule_step_deg = positive(grat, "step_deg");
+    grat.reject_unknown_keys();
+
+    StrictTable labels(section(top, "labels"), path, "labels");
+    s.label_text = color(labels, "text");
+    s.label_halo = color(labels, "halo");
+    s.leader = color(labels, "leader");
+    s.label_halo_width = positive(labels, "halo_width");
+    s.territory_label_size = positive(labels, "territory_size");
+    s.island_label_size = positive(labels, "island_size");
+    s.small_size = positive(labels, "small_size");
+    labels.reject_unknown_keys();
+
+    top.reject_unknown_keys();
+    return s;
+}
+
+std::filesystem::path style_file(const std::string& name_or_path, const std::filesystem::path& data_folder) {
+    if (name_or_path.size() > 5 && name_or_path.ends_with(".toml")) return name_or_path;
+    return data_folder / "styles" / (name_or_path + ".toml");
+}
+
+}  // namespace claimmap

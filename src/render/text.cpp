@@ -1,0 +1,95 @@
+#include "render/text.hpp"
+
+#include <fontconfig/fontconfig.h>
+
+#include "render/cairo_handles.hpp"
+
+namespace claimmap {
+namespace {
+
+FontOptionsPtr stable_font_options() {
+    FontOptionsPtr opts(cairo_font_options_create());
+    cairo_font_options_set_hint_style(opts.get(), CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(opts.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(opts.get(), CAIRO_ANTIALIAS_GRAY);
+    return opts;
+}
+
+FontDescPtr font_description(const FontSpec& font) {
+    FontDescPtr desc(pango_font_description_new());
+    pango_font_description_set_family(desc.get(), font.family.c_str());
+    pango_font_description_set_absolute_size(desc.get(), font.size_px * PANGO_SCALE);
+    pango_font_description_set_weight(desc.get(), font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(desc.get(), font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    return desc;
+}
+
+void configure(PangoContext* context) {
+    FontOptionsPtr opts = stable_font_options();
+    pango_cairo_context_set_font_options(context, opts.get());
+    pango_cairo_context_set_resolution(context, 96.0);
+    pango_context_set_round_glyph_positions(context, FALSE);
+}
+
+LayoutPtr make_layout(PangoContext* context, const std::string& text, const FontSpec& font) {
+    LayoutPtr layout(pango_layout_new(context));
+    FontDescPtr desc = font_description(font);
+    pango_layout_set_font_description(layout.get(), desc.get());
+    pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+    return layout;
+}
+
+}  // namespace
+
+TextExtent measure_text(const std::string& text, const FontSpec& font) {
+    // One measuring context per thread: Pango objects are not thread-safe.
+    thread_local PangoContextPtr context = [] {
+        PangoContextPtr c(pango_font_map_create_context(pango_cairo_font_map_get_default()));
+        configure(c.get());
+        return c;
+    }();
+    LayoutPtr layout = make_layout(context.get(), text, font);
+    PangoRectangle logical;
+    pango_layout_get_extents(layout.get(), nullptr, &logical);
+    return {double(logical.width) / PANGO_SCALE, double(logical.height) / PANGO_SCALE,
+            double(pango_layout_get_baseline(layout.get())) / PANGO_SCALE};
+}
+
+void draw_text(cairo_t* cr, const TextItem& item) {
+    PangoContextPtr context(pango_cairo_create_context(cr));
+    configure(context.get());
+    LayoutPtr layout = make_layout(context.get(), item.text, item.font);
+    cairo_save(cr);
+    cairo_move_to(cr, item.origin.x, item.origin.y);
+    if (item.halo && item.halo_width > 0) {
+        pango_cairo_layout_path(cr, layout.get());
+        cairo_set_source_rgba(cr, item.halo->r, item.halo->g, item.halo->b, item.halo->a);
+        cairo_set_line_width(cr, item.halo_width * 2);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+        cairo_move_to(cr, item.origin.x, item.origin.y);
+    }
+    cairo_set_source_rgba(cr, item.color.r, item.color.g, item.color.b, item.color.a);
+    pango_cairo_show_layout(cr, layout.get());
+    cairo_restore(cr);
+}
+
+bool font_available(const std::string& family) {
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(family.c_str()));
+    if (!pattern) return false;
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result;
+    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+    bool ok = false;
+    if (match) {
+        FcChar8* found = nullptr;
+        if (FcPatternGetString(match, FC_FAMILY, 0, &found) == FcResultMatch)
+            ok = std::string(reinterpret_cast<char*>(found)) == family;
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pattern);
+    return ok;
+}
+
+}  // namespace claimmap

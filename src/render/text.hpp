@@ -1,0 +1,23 @@
+#pragma once
+// Text shaping with Pango (Latin, Japanese and Cyrillic in one string). Measuring and drawing use
+// the same font options (no hinting, no metric rounding), so a measured box is the drawn box and
+// output does not depend on the surface type.
+#include <cairo.h>
+
+#include <string>
+
+#include "render/scene.hpp"
+
+namespace claimmap {
+
+struct TextExtent {
+    double width = 0, height = 0, baseline = 0;
+};
+
+TextExtent measure_text(const std::string& text, const FontSpec& font);
+// Draws a text item (halo first, then fill) on a Cairo context.
+void draw_text(cairo_t* cr, const TextItem& item);
+// True when fontconfig resolves `family` to a font of that family (not a fallback).
+bool font_available(const std::string& family);
+
+}  // namespace claimmap

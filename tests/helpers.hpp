@@ -1,0 +1,26 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "pipeline/map_job.hpp"
+
+namespace claimmap::test {
+
+std::filesystem::path shipped_case();
+// The built-in case, loaded once per test process.
+const LoadedCase& kurils();
+const Style& default_style();
+
+// A fresh empty folder under the build tree's test scratch area.
+std::filesystem::path scratch_dir(const std::string& name);
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+// Runs the claimmap binary with `args` (already shell-quoted where needed).
+RunResult run_claimmap(const std::string& args);
+
+std::string read_file(const std::filesystem::path& p);
+
+}  // namespace claimmap::test

@@ -1,0 +1,162 @@
+#include <boost/test/unit_test.hpp>
+#include <cairo.h>
+
+#include <cmath>
+#include <cstring>
+
+#include "geometry/geodesic.hpp"
+#include "geometry/projection.hpp"
+#include "helpers.hpp"
+#include "layout/viewport.hpp"
+#include "render/cairo_handles.hpp"
+
+using namespace claimmap;
+
+namespace {
+
+struct Image {
+    SurfacePtr surface;
+    int width() const { return cairo_image_surface_get_width(surface.get()); }
+    int height() const { return cairo_image_surface_get_height(surface.get()); }
+    Rgba at(int x, int y) const {
+        const unsigned char* data = cairo_image_surface_get_data(surface.get());
+        uint32_t px;
+        std::memcpy(&px, data + y * cairo_image_surface_get_stride(surface.get()) + x * 4, 4);
+        return {((px >> 16) & 255) / 255.0, ((px >> 8) & 255) / 255.0, (px & 255) / 255.0, ((px >> 24) & 255) / 255.0};
+    }
+};
+
+Image decode_png(const std::string& bytes) {
+    struct Reader {
+        const std::string* s;
+        size_t pos = 0;
+    } reader{&bytes};
+    auto read = [](void* closure, unsigned char* data, unsigned int length) -> cairo_status_t {
+        auto* r = static_cast<Reader*>(closure);
+        if (r->pos + length > r->s->size()) return CAIRO_STATUS_READ_ERROR;
+        std::memcpy(data, r->s->data() + r->pos, length);
+        r->pos += length;
+        return CAIRO_STATUS_SUCCESS;
+    };
+    Image img{SurfacePtr(cairo_image_surface_create_from_png_stream(read, &reader))};
+    check_cairo(cairo_surface_status(img.surface.get()), "decode PNG");
+    cairo_surface_flush(img.surface.get());
+    return img;
+}
+
+bool near(const Rgba& a, const Rgba& b, double tol = 6 / 255.0) {
+    return std::abs(a.r - b.r) <= tol && std::abs(a.g - b.g) <= tol && std::abs(a.b - b.b) <= tol;
+}
+
+struct Rendered {
+    MapOptions options;
+    Image image;
+    Projection proj;
+    Viewport view;
+    XY page(LonLat p) const { return view.to_page(proj.forward(p)); }
+    Rgba at(LonLat p) const {
+        XY xy = page(p);
+        return image.at(static_cast<int>(xy.x), static_cast<int>(xy.y));
+    }
+};
+
+Rendered render_default(int w, int h) {
+    MapOptions o;
+    o.width = w;
+    o.height = h;
+    const LoadedCase& k = test::kurils();
+    MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
+    Scene scene = build_map_scene(in, o);
+    MapFrame frame = map_frame(in, o);
+    return {o, decode_png(encode_scene(scene, Format::png)), Projection(frame.crs), Viewport(frame.projected, frame.frame)};
+}
+
+// Inside with a margin of 0.02° (3-4 px on the default map), clear of the antialiased coastline.
+bool deep_inside(const Polygon& poly, LonLat p) {
+    const double m = 0.02;
+    return contains(poly, p) && contains(poly, {p.lon - m, p.lat}) && contains(poly, {p.lon + m, p.lat}) &&
+           contains(poly, {p.lon, p.lat - m}) && contains(poly, {p.lon, p.lat + m});
+}
+
+// Points of a grid over a territory's polygons that lie inside them.
+std::vector<LonLat> interior_samples(const std::string& territory) {
+    std::vector<LonLat> out;
+    for (const LandFeature& f : test::kurils().land.features) {
+        if (f.territory != territory) continue;
+        double x0 = 180, x1 = -180, y0 = 90, y1 = -90;
+        for (const LonLat& p : f.shape.outer) {
+            x0 = std::min(x0, p.lon), x1 = std::max(x1, p.lon), y0 = std::min(y0, p.lat), y1 = std::max(y1, p.lat);
+        }
+        // A fixed 0.01° grid (about 1 km, 2 px on the default map), so tiny islets weigh little.
+        for (double lon = std::ceil(x0 * 100) / 100; lon < x1; lon += 0.01)
+            for (double lat = std::ceil(y0 * 100) / 100; lat < y1; lat += 0.01)
+                if (deep_inside(f.shape, {lon, lat})) out.push_back({lon, lat});
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(render)
+
+BOOST_AUTO_TEST_CASE(png_has_the_requested_size) {
+    Rendered r = render_default(900, 640);
+    BOOST_TEST(r.image.width() == 900);
+    BOOST_TEST(r.image.height() == 640);
+}
+
+BOOST_AUTO_TEST_CASE(disputed_islands_carry_the_highlight_colour_and_open_sea_does_not) {
+    Rendered r = render_default(1600, 1200);
+    const Style& style = test::default_style();
+    for (const std::string& id : test::kurils().config.territories) {
+        auto samples = interior_samples(id);
+        BOOST_REQUIRE_MESSAGE(!samples.empty(), id << " has no interior samples");
+        int hits = 0;
+        for (const LonLat& p : samples) hits += near(r.at(p), style.disputed_fill);
+        double share = double(hits) / samples.size();
+        BOOST_TEST_MESSAGE(id << ": " << hits << " of " << samples.size() << " interior samples highlighted");
+        // Leader lines and label halos may cross a few samples: nearly all, not all.
+        BOOST_TEST(share > 0.9, id << " highlighted share " << share);
+    }
+    for (LonLat sea : {LonLat{145.3, 42.5}, LonLat{144.8, 45.3}, LonLat{149.3, 43.3}}) {
+        for (const LandFeature& f : test::kurils().land.features) BOOST_REQUIRE(!contains(f.shape, sea));
+        BOOST_TEST(near(r.at(sea), style.sea), "sea at " << sea.lon << "," << sea.lat);
+        BOOST_TEST(!near(r.at(sea), style.disputed_fill));
+    }
+    // Hokkaido is land held by Japan, not highlighted.
+    BOOST_TEST(near(r.at({143.5, 43.0}), style.land_fill("JPN")));
+}
+
+BOOST_AUTO_TEST_CASE(svg_has_one_group_per_layer_and_pdf_is_a_pdf) {
+    MapOptions o;
+    const LoadedCase& k = test::kurils();
+    Scene scene = build_map_scene({k.config, k.land, k.gazetteer, test::default_style()}, o);
+    std::string svg = encode_scene(scene, Format::svg);
+    for (const Layer& layer : scene.layers) {
+        std::string open = "<g id=\"layer-" + layer.id + "\"";
+        auto first = svg.find(open);
+        BOOST_TEST(first != std::string::npos, layer.id);
+        BOOST_TEST(svg.find(open, first + 1) == std::string::npos, layer.id << " appears twice");
+    }
+    for (const std::string id : {"sea", "land", "disputed", "labels", "legend", "title", "credits"})
+        BOOST_TEST(svg.find("<g id=\"layer-" + id + "\"") != std::string::npos, id);
+    // Text stays text, in all three scripts.
+    BOOST_TEST(svg.find(">Etorofu / Iturup</text>") != std::string::npos);
+    BOOST_TEST(svg.find("択捉島 · Итуруп") != std::string::npos);
+    BOOST_TEST(svg.find("OpenStreetMap contributors") != std::string::npos);
+    std::string pdf = encode_scene(scene, Format::pdf);
+    BOOST_TEST(pdf.rfind("%PDF-", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(same_inputs_give_the_same_bytes) {
+    MapOptions o;
+    o.width = 800;
+    o.height = 600;
+    const LoadedCase& k = test::kurils();
+    MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
+    for (Format f : {Format::png, Format::svg, Format::pdf})
+        BOOST_TEST(encode_scene(build_map_scene(in, o), f) == encode_scene(build_map_scene(in, o), f),
+                   format_extension(f));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
