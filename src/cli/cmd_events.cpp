@@ -1,0 +1,151 @@
+#include "cli/cmd_events.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "data/events.hpp"
+
+namespace claimmap {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct EventsOptions {
+    std::optional<fs::path> events_file, venues_file;
+    std::string format = "table";
+    std::string show_id;
+};
+
+struct Loaded {
+    Venues venues;
+    EventSet events;
+};
+
+Loaded load(const EventsOptions& o, const std::function<fs::path()>& data_dir) {
+    fs::path venues_file = o.venues_file ? *o.venues_file : default_venues_file(data_dir());
+    fs::path events_file = o.events_file ? *o.events_file : default_events_file(data_dir());
+    Loaded l{read_venues(venues_file), {}};
+    l.events = read_events(events_file, l.venues);
+    return l;
+}
+
+// "Shinzo Abe (Japan, prime minister)" -> "Shinzo Abe": the table shows names, the JSON everything.
+std::string short_name(const std::string& participant) {
+    size_t paren = participant.find(" (");
+    return paren == std::string::npos ? participant : participant.substr(0, paren);
+}
+
+// Display width of UTF-8 text, counting code points (venue and participant names are Latin).
+size_t width(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string pad(const std::string& s, size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+
+void print_table(const Loaded& l) {
+    struct Row {
+        std::string date, id, kind, place, scenario;
+        std::vector<std::string> people;
+    };
+    std::vector<Row> rows;
+    for (const Event& e : l.events.events) {
+        Row r{e.date.str(), e.id, std::string(to_string(e.kind)), e.place, std::string(to_string(e.scenario)), {}};
+        if (const Venue* v = l.venues.find(e.place)) r.place = v->name;
+        for (const std::string& p : e.participants) r.people.push_back(short_name(p));
+        rows.push_back(std::move(r));
+    }
+    const std::vector<std::string> head = {"date", "id", "kind", "place", "scenario", "participants"};
+    std::vector<size_t> w(head.size());
+    for (size_t i = 0; i < head.size(); ++i) w[i] = width(head[i]);
+    for (const Row& r : rows) {
+        const std::string* cells[] = {&r.date, &r.id, &r.kind, &r.place, &r.scenario};
+        for (size_t i = 0; i < 5; ++i) w[i] = std::max(w[i], width(*cells[i]));
+    }
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string out;
+        for (size_t i = 0; i + 1 < cells.size(); ++i) out += pad(cells[i], w[i]) + "  ";
+        out += cells.back();
+        std::cout << out << "\n";
+    };
+    line(head);
+    std::vector<std::string> rule;
+    for (size_t i = 0; i + 1 < head.size(); ++i) rule.push_back(std::string(w[i], '-'));
+    rule.push_back(std::string(width(head.back()), '-'));
+    line(rule);
+    // Participants one per line, so long lists stay readable in a terminal.
+    for (const Row& r : rows)
+        for (size_t k = 0; k < r.people.size(); ++k)
+            if (k == 0)
+                line({r.date, r.id, r.kind, r.place, r.scenario, r.people[0]});
+            else
+                line({"", "", "", "", "", r.people[k]});
+    std::cout << fmt::format("{} events from {}\n", rows.size(), l.events.file.string());
+}
+
+void run_list(const EventsOptions& o, const std::function<fs::path()>& data_dir) {
+    if (o.format != "table" && o.format != "json")
+        throw Error("--format: unknown format '" + o.format + "' (use table or json)");
+    Loaded l = load(o, data_dir);
+    if (o.format == "table") return print_table(l);
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Event& e : l.events.events) out.push_back(event_json(e, l.venues.find(e.place)));
+    std::cout << out.dump(2) << "\n";
+}
+
+void run_show(const EventsOptions& o, const std::function<fs::path()>& data_dir) {
+    Loaded l = load(o, data_dir);
+    const Event* e = l.events.find(o.show_id);
+    if (!e) fail(l.events.file, "no event with id '" + o.show_id + "' (see: claimmap events list)");
+    std::cout << event_json(*e, l.venues.find(e->place)).dump(2) << "\n";
+}
+
+}  // namespace
+
+void add_events_command(CLI::App& app, std::function<fs::path()> data_dir) {
+    auto o = std::make_shared<EventsOptions>();
+    CLI::App* events = app.add_subcommand(
+        "events", "List the dispute's diplomatic events (summits, talks, statements) or show one.\n"
+                  "Without a subcommand, lists them. Example: claimmap events list --format json");
+    events->require_subcommand(0, 1);
+    events->add_option("--events", o->events_file,
+                       "Events file, [[event]] tables (default: geodata/kurils/events.toml in the data folder).\n"
+                       "Example: --events my-events.toml");
+    events->add_option("--venues", o->venues_file,
+                       "Venues file the events' places refer to, [[venue]] tables (default:\n"
+                       "geodata/kurils/venues.toml in the data folder). Example: --venues my-venues.toml");
+
+    CLI::App* list = events->add_subcommand(
+        "list", "Print every event, oldest first. Example: claimmap events list --format json");
+    list->fallthrough();  // --events/--venues may also follow the subcommand
+    list->add_option("--format", o->format,
+                     "Output format: table (readable, for a terminal) or json (an array of events).\n"
+                     "Example: --format json")
+        ->capture_default_str();
+
+    CLI::App* show = events->add_subcommand(
+        "show", "Print one event as JSON. Example: claimmap events show singapore-abe-putin-2018");
+    show->fallthrough();
+    show->add_option("id", o->show_id,
+                     "Id of the event, as in the id column of `claimmap events list`.\n"
+                     "Example: singapore-abe-putin-2018")
+        ->required();
+
+    events->callback([o, data_dir, show] {
+        if (show->parsed())
+            run_show(*o, data_dir);
+        else
+            run_list(*o, data_dir);  // `events list`, and plain `events`
+    });
+}
+
+}  // namespace claimmap

@@ -1,0 +1,91 @@
+#pragma once
+// Diplomatic events of a dispute, as data: geodata/<case>/events.toml lists [[event]] tables (when,
+// where, who, what kind, which settlement scenario was on the table, and the source), and
+// geodata/<case>/venues.toml lists the [[venue]] tables the events' `place` keys refer to.
+// Reading is strict: every error names the file and the line.
+#include <nlohmann/json_fwd.hpp>
+
+#include <compare>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.hpp"
+
+namespace claimmap {
+
+// A city where events take place, named in English, Japanese and Russian.
+struct Venue {
+    std::string id;  // slug, e.g. "buenos-aires"
+    std::string name, ja, ru;
+    LonLat lonlat;
+};
+
+struct Venues {
+    std::filesystem::path file;
+    std::vector<Venue> venues;  // in file order
+    const Venue* find(const std::string& id) const;
+};
+
+// A calendar date known to the day ("2018-11-14") or only to the month ("2016-05").
+struct EventDate {
+    enum class Precision { month, day };
+    int year = 0, month = 0, day = 0;  // day is 0 when precision is month
+    Precision precision = Precision::day;
+
+    std::string str() const;  // "YYYY-MM-DD" or "YYYY-MM"
+    // Chronological; a month-precision date sorts before every day of that month.
+    friend auto operator<=>(const EventDate& a, const EventDate& b) {
+        if (auto c = a.year <=> b.year; c != 0) return c;
+        if (auto c = a.month <=> b.month; c != 0) return c;
+        return a.day <=> b.day;
+    }
+    friend bool operator==(const EventDate& a, const EventDate& b) = default;
+};
+
+// Parses "YYYY-MM-DD" or "YYYY-MM", checking that the day exists (no 2019-02-30).
+std::optional<EventDate> parse_event_date(std::string_view text);
+std::string_view to_string(EventDate::Precision p);
+
+enum class EventKind { summit, ministerial, working_level, statement };
+enum class EventScenario { two_island, four_island, none };
+std::string_view to_string(EventKind k);  // "summit", "ministerial", "working-level", "statement"
+std::string_view to_string(EventScenario s);   // "two-island", "four-island", "none"
+
+struct EventSource {
+    std::string outlet;
+    std::string title;
+    EventDate date;
+};
+
+struct Event {
+    std::string id;
+    EventDate date;
+    std::string place;  // a Venue id
+    std::vector<std::string> participants;
+    EventKind kind = EventKind::statement;
+    std::string summary;
+    EventScenario scenario = EventScenario::none;
+    EventSource source;
+    int line = 0;  // where the [[event]] table starts in its file
+};
+
+struct EventSet {
+    std::filesystem::path file;
+    std::vector<Event> events;  // sorted by date; events on the same date keep file order
+    const Event* find(const std::string& id) const;
+};
+
+Venues read_venues(const std::filesystem::path& path);
+// Every event's place must be a venue in `venues`.
+EventSet read_events(const std::filesystem::path& path, const Venues& venues);
+
+// One event as JSON; the place is expanded from `venue` when given.
+nlohmann::ordered_json event_json(const Event& event, const Venue* venue);
+
+std::filesystem::path default_events_file(const std::filesystem::path& data_dir);
+std::filesystem::path default_venues_file(const std::filesystem::path& data_dir);
+
+}  // namespace claimmap
