@@ -8,6 +8,9 @@
 
 #include "core/error.hpp"
 #include "geometry/geodesic.hpp"
+#include "cli/cmd_events.hpp"
+#include "compute/claims.hpp"
+#include "output/tables.hpp"
 #include "pipeline/map_job.hpp"
 
 using namespace claimmap;
@@ -139,6 +142,49 @@ int run_areas(const CommonOptions& common) {
     return 0;
 }
 
+struct CompareOptions {
+    std::vector<std::string> scenarios;
+    std::string baseline = "status-quo";
+    std::string format = "table";
+    std::optional<fs::path> output;
+};
+
+std::vector<const Scenario*> pick_scenarios(const ScenarioSet& set, const std::vector<std::string>& ids) {
+    std::vector<const Scenario*> out;
+    if (ids.empty())
+        for (const Scenario& s : set.scenarios) out.push_back(&s);
+    for (const std::string& id : ids) {
+        const Scenario* s = set.find(id);
+        if (!s) fail(set.file, "has no scenario '" + id + "' (it has: " + set.ids() + ")");
+        out.push_back(s);
+    }
+    return out;
+}
+
+int run_compare(const CommonOptions& common, const CompareOptions& o) {
+    static const std::map<std::string, TableFormat> formats = {
+        {"table", TableFormat::table}, {"csv", TableFormat::csv}, {"json", TableFormat::json}, {"markdown", TableFormat::markdown}};
+    auto format = formats.find(o.format);
+    if (format == formats.end()) throw Error("--format: unknown format '" + o.format + "' (use table, csv, json, markdown)");
+    LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    std::vector<std::string> ids = o.scenarios;
+    if (!ids.empty() && std::find(ids.begin(), ids.end(), o.baseline) == ids.end()) ids.insert(ids.begin(), o.baseline);
+    std::vector<const Scenario*> picked = pick_scenarios(loaded.scenarios, ids);
+    if (!loaded.scenarios.find(o.baseline))
+        fail(loaded.scenarios.file, "has no scenario '" + o.baseline + "' to compare against (--baseline)");
+    ClaimModel model(loaded);
+    std::vector<ScenarioClaims> claims;
+    for (const Scenario* s : picked) claims.push_back(model.evaluate(*s, false));
+    std::string text = format_comparison(build_comparison(claims, loaded.scenarios, loaded, model, o.baseline), format->second);
+    if (o.output) {
+        write_file_atomically(*o.output, text);
+        std::cout << o.output->string() << "\n";
+    } else {
+        std::cout << text;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -188,10 +234,28 @@ int main(int argc, char** argv) {
                                                   "Example: claimmap areas --land mycoast.gpkg");
     add_common(areas, common);
 
+    CompareOptions co;
+    CLI::App* compare = app.add_subcommand(
+        "compare", "Which land and sea each scenario moves: land, territorial sea (12 nm) and EEZ (200 nm) per party,\n"
+                   "limited by the median line, in km² on the ellipsoid, with the change against a baseline.\n"
+                   "Example: claimmap compare --scenarios two-island,four-island --format markdown");
+    add_common(compare, common);
+    compare->add_option("--scenarios", co.scenarios,
+                        "Scenarios to compare (default: all in the case's scenarios file). Example: --scenarios two-island")
+        ->delimiter(',');
+    compare->add_option("--baseline", co.baseline, "Scenario the changes are measured against. Example: --baseline status-quo")
+        ->capture_default_str();
+    compare->add_option("--format", co.format, "Output format: table, csv, json or markdown. Example: --format csv")
+        ->capture_default_str();
+    compare->add_option("-o,--output", co.output, "Write to this file instead of standard output. Example: -o compare.csv");
+
+    add_events_command(app, [&common] { return data_dir(common.data_dir); });
+
     try {
         app.parse(argc, argv);
         if (render->parsed()) return run_render(common, ro);
         if (areas->parsed()) return run_areas(common);
+        if (compare->parsed()) return run_compare(common, co);
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const Error& e) {

@@ -21,6 +21,15 @@ struct Polygon {
     std::vector<Ring> holes;
 };
 
+// Geometry in a projected plane (metres), for computation and drawing.
+using PathXY = std::vector<XY>;
+struct PolygonXY {
+    PathXY outer;
+    std::vector<PathXY> holes;
+};
+using MultiPolygonXY = std::vector<PolygonXY>;
+using MultiLineXY = std::vector<PathXY>;
+
 struct BBox {
     double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
     double width() const { return max_x - min_x; }

@@ -60,14 +60,19 @@ CaseConfig read_case(const std::filesystem::path& path) {
     const auto dir = path.parent_path();
     c.land = dir / s.string("land");
     c.gazetteer = dir / s.string("gazetteer");
+    c.scenarios = dir / s.string("scenarios");
     c.attribution = s.string("attribution");
     c.crs = s.string("crs");
     c.projection_name = s.opt_string("projection_name").value_or(c.crs);
-    auto e = s.numbers("extent", 4);
-    if (e[0] >= e[2] || e[1] >= e[3] || std::abs(e[0]) > 180 || std::abs(e[2]) > 180 || std::abs(e[1]) > 90 ||
-        std::abs(e[3]) > 90)
-        s.fail_at("extent", "must be [lon_min, lat_min, lon_max, lat_max] with min < max");
-    c.extent = {e[0], e[1], e[2], e[3]};
+    auto lonlat_box = [&](const std::string& key) {
+        auto e = s.numbers(key, 4);
+        if (e[0] >= e[2] || e[1] >= e[3] || std::abs(e[0]) > 180 || std::abs(e[2]) > 180 || std::abs(e[1]) > 90 ||
+            std::abs(e[3]) > 90)
+            s.fail_at(key, "must be [lon_min, lat_min, lon_max, lat_max] with min < max");
+        return BBox{e[0], e[1], e[2], e[3]};
+    };
+    c.extent = lonlat_box("extent");
+    c.region = lonlat_box("region");
     c.claimant = s.string("claimant");
     if (const toml::array* parties = s.opt_array("party")) {
         for (size_t i = 0; i < parties->size(); ++i) {

@@ -40,10 +40,12 @@ struct CaseConfig {
     std::string subtitle;
     std::filesystem::path land;       // resolved against the case folder
     std::filesystem::path gazetteer;  // likewise
+    std::filesystem::path scenarios;  // likewise
     std::string attribution;
     std::string crs;  // PROJ string or authority code of the map projection
     std::string projection_name;  // how the credits line names it
     BBox extent;      // lon/lat box the default map must show
+    BBox region;      // lon/lat box the land data covers (zones are computed inside it)
     std::vector<Party> parties;
     std::vector<std::string> territories;  // disputed territory ids, in display order
     std::string claimant;                  // party claiming the disputed territories

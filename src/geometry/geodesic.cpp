@@ -52,6 +52,12 @@ double geodesic_distance_m(LonLat a, LonLat b) {
     return s12;
 }
 
+double geodesic_azimuth_deg(LonLat a, LonLat b) {
+    double s12 = 0, azi1 = 0, azi2 = 0;
+    geod_inverse(&wgs84(), a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2);
+    return azi1;
+}
+
 LonLat geodesic_destination(LonLat from, double azimuth_deg, double distance_m) {
     double lat = 0, lon = 0, azi = 0;
     geod_direct(&wgs84(), from.lat, from.lon, azimuth_deg, distance_m, &lat, &lon, &azi);

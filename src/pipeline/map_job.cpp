@@ -14,7 +14,8 @@ LoadedCase load_case(const std::filesystem::path& case_file, const std::optional
         for (const LandFeature& f : land.features) found = found || f.territory == id;
         if (!found) fail(land.source, "has no polygon with territory '" + id + "' named in " + case_file.string());
     }
-    return {std::move(config), std::move(land), std::move(gazetteer)};
+    ScenarioSet scenarios = read_scenarios(config.scenarios, config);
+    return {std::move(config), std::move(land), std::move(gazetteer), std::move(scenarios)};
 }
 
 std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const Style& style, const MapOptions& options,

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "data/case_data.hpp"
+#include "data/land_reader.hpp"
+#include "data/scenarios.hpp"
 #include "layout/map_layout.hpp"
 #include "output/writers.hpp"
 #include "render/style.hpp"
@@ -17,6 +19,7 @@ struct LoadedCase {
     CaseConfig config;
     LandData land;
     Gazetteer gazetteer;
+    ScenarioSet scenarios;
 };
 
 // Loads the case file and what it names; `land_override` replaces the case's land source.

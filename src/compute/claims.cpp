@@ -1,0 +1,399 @@
+#include "compute/claims.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "geometry/coast_index.hpp"
+#include "geometry/geodesic.hpp"
+
+namespace claimmap {
+
+struct ClaimModel::Split {
+    std::string territory, party, rest;
+    XY axis;       // unit vector, pointing to the `party` end
+    double t = 0;  // cut position along the axis: p·axis >= t goes to `party`
+    GeomPtr land_party, land_rest;
+    double party_km2 = 0, rest_km2 = 0;
+    MultiLineXY cut;
+    std::string key_party() const { return territory + ">" + party; }
+    std::string key_rest() const { return territory + ">" + rest; }
+};
+
+namespace {
+
+double dot(XY a, XY b) { return a.x * b.x + a.y * b.y; }
+
+// Even-odd test against one ring.
+bool in_ring(const PathXY& ring, XY p) {
+    bool inside = false;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const XY& a = ring[i];
+        const XY& b = ring[j];
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
+    }
+    return inside;
+}
+
+PathXY densify(const PathXY& path, double max_segment) {
+    if (max_segment <= 0 || path.size() < 2) return path;
+    PathXY out;
+    out.reserve(path.size());
+    for (size_t i = 0; i + 1 < path.size(); ++i) {
+        const XY a = path[i], b = path[i + 1];
+        int steps = std::max(1, static_cast<int>(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / max_segment)));
+        for (int k = 0; k < steps; ++k) out.push_back({a.x + (b.x - a.x) * k / steps, a.y + (b.y - a.y) * k / steps});
+    }
+    out.push_back(path.back());
+    return out;
+}
+
+}  // namespace
+
+const PartyClaim* ScenarioClaims::party(const std::string& id) const {
+    for (const PartyClaim& p : parties)
+        if (p.party == id) return &p;
+    return nullptr;
+}
+
+ClaimModel::~ClaimModel() = default;
+
+ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
+    : loaded_(loaded), settings_(settings), proj_(loaded.config.crs) {
+    // Land per unit: a disputed territory, or a country's undisputed land.
+    std::map<std::string, std::vector<GeomPtr>> parts;
+    std::set<std::pair<double, double>> seen_sites;
+    for (const LandFeature& f : loaded.land.features) {
+        const std::string unit = f.territory.empty() ? f.country : f.territory;
+        const double km2 = geodesic_area_m2(f.shape) / 1e6;
+        unit_land_km2_[unit] += km2;
+        if (!f.territory.empty()) territory_km2_[f.territory] += km2;
+        PolygonXY poly{proj_.forward(f.shape.outer), {}};
+        for (const Ring& h : f.shape.holes) poly.holes.push_back(proj_.forward(h));
+        GeomPtr g = geos_.polygon(poly);
+        if (!geos_.is_valid(g.get())) g = geos_.make_valid(g.get());
+        parts[unit].push_back(std::move(g));
+        // Coast sites: densified to the spacing, and thinned where the coast is more detailed than
+        // that (a site closer than half the spacing to the last one adds nothing to the median line).
+        auto add_sites = [&](const PathXY& ring) {
+            PathXY dense = densify(ring, settings_.site_spacing_m);
+            const double min_gap = settings_.site_spacing_m / 2;
+            XY last{INFINITY, INFINITY};
+            for (size_t i = 0; i + 1 < dense.size(); ++i) {
+                if (std::hypot(dense[i].x - last.x, dense[i].y - last.y) < min_gap) continue;
+                if (seen_sites.insert({dense[i].x, dense[i].y}).second) {
+                    sites_.push_back(dense[i]);
+                    site_unit_.push_back(unit);
+                    last = dense[i];
+                }
+            }
+        };
+        add_sites(poly.outer);
+        for (const PathXY& h : poly.holes) add_sites(h);
+    }
+    // Land polygons are disjoint single parts, so collecting them is enough; a union (slow) is
+    // only needed when the source has overlaps.
+    std::vector<GeomPtr> all;
+    for (auto& [unit, geoms] : parts) {
+        for (const GeomPtr& g : geoms)
+            for (const PolygonXY& p : geos_.polygons(g.get())) all.push_back(geos_.polygon(p));
+        GeomPtr merged = geos_.collect(std::move(geoms), GEOS_GEOMETRYCOLLECTION);
+        unit_land_[unit] = geos_.unary_union(merged.get());
+    }
+    land_all_ = geos_.collect(std::move(all), GEOS_MULTIPOLYGON);
+    if (!geos_.is_valid(land_all_.get())) land_all_ = geos_.unary_union(land_all_.get());
+
+    // The data region, projected with curved edges.
+    const BBox& r = loaded.config.region;
+    PathXY region_ring;
+    for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.min_x + r.width() * i / 100, r.min_y}));
+    for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.max_x, r.min_y + r.height() * i / 100}));
+    for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.max_x - r.width() * i / 100, r.max_y}));
+    for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.min_x, r.max_y - r.height() * i / 100}));
+    region_ = geos_.polygon({region_ring, {}});
+
+    // One Voronoi diagram of all coast sites; each cell is matched back to its site through a grid.
+    double inf = INFINITY;
+    BBox env{inf, inf, -inf, -inf};
+    for (const XY& p : region_ring) {
+        env.min_x = std::min(env.min_x, p.x), env.max_x = std::max(env.max_x, p.x);
+        env.min_y = std::min(env.min_y, p.y), env.max_y = std::max(env.max_y, p.y);
+    }
+    const double pad = settings_.eez_m * 2;
+    env = {env.min_x - pad, env.min_y - pad, env.max_x + pad, env.max_y + pad};
+    GeomPtr diagram = geos_.voronoi(geos_.multipoint(sites_).get(), geos_.box(env).get());
+    const double cell = 20000;
+    std::unordered_map<long long, std::vector<size_t>> grid;
+    auto key = [&](long long ix, long long iy) { return ix * 1000003LL + iy; };
+    for (size_t i = 0; i < sites_.size(); ++i)
+        grid[key(std::llround(std::floor(sites_[i].x / cell)), std::llround(std::floor(sites_[i].y / cell)))].push_back(i);
+    cells_.resize(sites_.size());
+    int n = GEOSGetNumGeometries_r(geos_.handle(), diagram.get());
+    for (int c = 0; c < n; ++c) {
+        const GEOSGeometry* poly = GEOSGetGeometryN_r(geos_.handle(), diagram.get(), c);
+        PathXY ring = geos_.coordinates(GEOSGetExteriorRing_r(geos_.handle(), poly));
+        double x0 = inf, y0 = inf, x1 = -inf, y1 = -inf;
+        for (const XY& p : ring) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+        // Sites lie inside the region; clamp the search box to the sites' extent.
+        bool found = false;
+        for (long long ix = std::llround(std::floor(std::max(x0, env.min_x + pad) / cell));
+             !found && ix <= std::llround(std::floor(std::min(x1, env.max_x - pad) / cell)); ++ix)
+            for (long long iy = std::llround(std::floor(std::max(y0, env.min_y + pad) / cell));
+                 !found && iy <= std::llround(std::floor(std::min(y1, env.max_y - pad) / cell)); ++iy) {
+                auto it = grid.find(key(ix, iy));
+                if (it == grid.end()) continue;
+                for (size_t s : it->second)
+                    if (!cells_[s] && in_ring(ring, sites_[s])) {
+                        cells_[s] = geos_.clone(poly);
+                        found = true;
+                        break;
+                    }
+            }
+    }
+    for (size_t s = 0; s < sites_.size(); ++s)
+        if (!cells_[s]) throw Error("median line: no Voronoi cell found for a coast site");
+
+    // Whole-land buffers, corrected to geodesic distances and cut to the data region.
+    std::vector<PathXY> rings;
+    for (const PolygonXY& p : geos_.polygons(land_all_.get())) {
+        rings.push_back(p.outer);
+        for (const PathXY& h : p.holes) rings.push_back(h);
+    }
+    coast_ = std::make_unique<CoastIndex>(rings, 250.0);
+
+    // The coast is simplified before buffering (the slow step) by 1/50 of the distance; the
+    // correction then measures every vertex from the full-detail coast (bench/README.md has the
+    // effect on the areas: under 0.1 %).
+    auto limit = [&](double distance) {
+        return geos_.intersection(corrected_buffer(land_all_.get(), distance, distance / 50).get(), region_.get());
+    };
+    buffer12_ = limit(settings_.territorial_sea_m);
+    buffer200_ = limit(settings_.eez_m);
+    sea12_ = geos_.difference(buffer12_.get(), land_all_.get());
+    band200_ = geos_.difference(buffer200_.get(), buffer12_.get());
+    sea200_ = geos_.difference(buffer200_.get(), land_all_.get());
+}
+
+GeomPtr ClaimModel::corrected_buffer(const GEOSGeometry* land, double distance, double simplify_tolerance) {
+    GeomPtr simple = geos_.simplify(land, simplify_tolerance);
+    GeomPtr raw = geos_.buffer(simple.get(), distance, 8);
+    MultiPolygonXY polys = geos_.polygons(raw.get());
+    // Each vertex goes to exactly `distance` (on the ellipsoid) from its nearest coast point, along
+    // the geodesic from that point. Where two coasts' limits meet, the move can bring a vertex nearer
+    // to the other coast, so it repeats until the nearest point stays put. Densified first so that
+    // no chord between corrected vertices falls far inside the limit.
+    auto correct = [&](PathXY& ring) {
+        ring = densify(ring, distance / 20);
+        for (XY& v : ring) {
+            for (int iteration = 0; iteration < 8; ++iteration) {
+                XY c = coast_->nearest(v);
+                LonLat cg = proj_.inverse(c);
+                XY moved = proj_.forward(geodesic_destination(cg, geodesic_azimuth_deg(cg, proj_.inverse(v)), distance));
+                bool settled = std::hypot(moved.x - v.x, moved.y - v.y) < 1.0;
+                v = moved;
+                if (settled) break;
+            }
+        }
+    };
+    for (PolygonXY& p : polys) {
+        correct(p.outer);
+        for (PathXY& h : p.holes) correct(h);
+    }
+    GeomPtr fixed = geos_.multipolygon(polys);
+    if (!geos_.is_valid(fixed.get())) fixed = geos_.make_valid(fixed.get());
+    return geos_.unary_union(fixed.get());
+}
+
+const ClaimModel::UnitZones& ClaimModel::unit(const std::string& key) {
+    if (auto it = units_.find(key); it != units_.end()) return it->second;
+    // A key is a unit id, or "<territory>><party>" for one side of a split territory.
+    std::string base = key;
+    const Split* split = nullptr;
+    if (auto pos = key.find('>'); pos != std::string::npos) {
+        base = key.substr(0, pos);
+        split = splits_.at(base).get();
+    }
+    std::vector<GeomPtr> parts;
+    for (size_t s = 0; s < sites_.size(); ++s) {
+        if (site_unit_[s] != base) continue;
+        if (split && (key == split->key_party()) != (dot(sites_[s], split->axis) >= split->t)) continue;
+        parts.push_back(geos_.clone(cells_[s].get()));
+    }
+    UnitZones z;
+    z.cells = parts.empty() ? geos_.take(GEOSGeom_createEmptyPolygon_r(geos_.handle()), "empty polygon")
+                            : geos_.coverage_union(std::move(parts));
+    if (split) {
+        bool party_side = key == split->key_party();
+        z.land = geos_.clone(party_side ? split->land_party.get() : split->land_rest.get());
+        z.land_km2 = party_side ? split->party_km2 : split->rest_km2;
+    } else {
+        z.land = geos_.clone(unit_land_.at(base).get());
+        z.land_km2 = unit_land_km2_.at(base);
+    }
+    z.territorial_sea = geos_.intersection(sea12_.get(), z.cells.get());
+    z.eez = geos_.intersection(band200_.get(), z.cells.get());
+    z.territorial_sea_km2 = area_km2(geos_.polygons(z.territorial_sea.get()));
+    z.eez_km2 = area_km2(geos_.polygons(z.eez.get()));
+    return units_[key] = std::move(z);
+}
+
+// The median line between two units: where their cells meet, at sea and within the EEZ limit.
+const GEOSGeometry* ClaimModel::shared_boundary(const std::string& a, const std::string& b) {
+    auto key = std::minmax(a, b);
+    if (auto it = shared_boundaries_.find(key); it != shared_boundaries_.end()) return it->second.get();
+    GeomPtr ba = geos_.boundary(unit(a).cells.get());
+    GeomPtr bb = geos_.boundary(unit(b).cells.get());
+    GeomPtr shared = geos_.intersection(ba.get(), bb.get());
+    return (shared_boundaries_[key] = geos_.intersection(shared.get(), sea200_.get())).get();
+}
+
+std::vector<std::string> ClaimModel::units_of(const std::string& party, const Scenario& scenario, const Split* split) const {
+    std::vector<std::string> keys;
+    if (unit_land_.count(party)) keys.push_back(party);
+    for (const std::string& t : loaded_.config.territories)
+        if (scenario.holder(t) == party) keys.push_back(t);
+    if (split && split->party == party) keys.push_back(split->key_party());
+    if (split && split->rest == party) keys.push_back(split->key_rest());
+    return keys;
+}
+
+const ClaimModel::Split& ClaimModel::split_for(const TerritorySplit& ts, const Scenario& scenario) {
+    if (auto it = splits_.find(ts.territory); it != splits_.end()) {
+        if (it->second->party == ts.party) return *it->second;
+        // A different split of the same territory: cached pieces belong to the old one.
+        units_.erase(it->second->key_party());
+        units_.erase(it->second->key_rest());
+        for (auto b = shared_boundaries_.begin(); b != shared_boundaries_.end();)
+            b = b->first.first.find('>') != std::string::npos || b->first.second.find('>') != std::string::npos
+                    ? shared_boundaries_.erase(b)
+                    : std::next(b);
+        splits_.erase(it);
+    }
+    auto split = std::make_unique<Split>();
+    split->territory = ts.territory;
+    split->party = ts.party;
+    split->rest = ts.rest;
+    const GEOSGeometry* land = unit_land_.at(ts.territory).get();
+
+    // Long axis from the principal component of the territory's vertices.
+    PathXY pts;
+    for (const PolygonXY& p : geos_.polygons(land)) pts.insert(pts.end(), p.outer.begin(), p.outer.end());
+    XY mean{0, 0};
+    for (const XY& p : pts) mean.x += p.x / pts.size(), mean.y += p.y / pts.size();
+    double sxx = 0, sxy = 0, syy = 0;
+    for (const XY& p : pts) {
+        sxx += (p.x - mean.x) * (p.x - mean.x);
+        sxy += (p.x - mean.x) * (p.y - mean.y);
+        syy += (p.y - mean.y) * (p.y - mean.y);
+    }
+    double angle = 0.5 * std::atan2(2 * sxy, sxx - syy);
+    XY axis{std::cos(angle), std::sin(angle)};
+    LonLat from = ts.direction();
+    if (dot(axis, {from.lon, from.lat}) < 0) axis = {-axis.x, -axis.y};
+    XY normal{-axis.y, axis.x};
+    double tmin = INFINITY, tmax = -INFINITY;
+    for (const XY& p : pts) tmin = std::min(tmin, dot(p, axis)), tmax = std::max(tmax, dot(p, axis));
+
+    // The party's target: its share of all disputed land, less what it holds whole.
+    double total = 0, whole = 0;
+    for (const auto& [id, km2] : territory_km2_) {
+        total += km2;
+        if (scenario.holder(id) == ts.party) whole += km2;
+    }
+    const double needed = ts.share * total - whole;
+    const double territory_km2 = territory_km2_.at(ts.territory);
+    if (needed <= 0 || needed >= territory_km2)
+        throw Error(loaded_.config.scenarios.string() + ": scenario '" + scenario.id + "': no cut of '" + ts.territory +
+                    "' gives " + ts.party + " that share of the disputed land");
+
+    const double far = 4e6;
+    auto half_plane = [&](double t) {
+        XY o{axis.x * t, axis.y * t};
+        auto at = [&](double a, double n) { return XY{o.x + axis.x * a + normal.x * n, o.y + axis.y * a + normal.y * n}; };
+        return geos_.polygon({{at(0, -far), at(far, -far), at(far, far), at(0, far)}, {}});
+    };
+    double lo = tmin, hi = tmax;  // piece area falls from the whole territory to nothing
+    for (int i = 0; i < 60 && hi - lo > 1e-3; ++i) {
+        double mid = (lo + hi) / 2;
+        GeomPtr piece = geos_.intersection(land, half_plane(mid).get());
+        if (area_km2(geos_.polygons(piece.get())) > needed) lo = mid;
+        else hi = mid;
+    }
+    split->axis = axis;
+    split->t = (lo + hi) / 2;
+    GeomPtr hp = half_plane(split->t);
+    split->land_party = geos_.intersection(land, hp.get());
+    split->land_rest = geos_.difference(land, hp.get());
+    split->party_km2 = area_km2(geos_.polygons(split->land_party.get()));
+    split->rest_km2 = area_km2(geos_.polygons(split->land_rest.get()));
+    XY o{axis.x * split->t, axis.y * split->t};
+    GeomPtr cut_line = geos_.line({{o.x - normal.x * far, o.y - normal.y * far}, {o.x + normal.x * far, o.y + normal.y * far}});
+    split->cut = geos_.lines(geos_.intersection(cut_line.get(), land).get());
+    return *(splits_[ts.territory] = std::move(split));
+}
+
+ScenarioClaims ClaimModel::evaluate(const Scenario& scenario, bool geometry) {
+    ScenarioClaims out;
+    out.scenario = scenario.id;
+    const Split* split = scenario.split ? &split_for(*scenario.split, scenario) : nullptr;
+    std::vector<std::vector<std::string>> party_units;
+    for (const Party& party : loaded_.config.parties) {
+        PartyClaim claim;
+        claim.party = party.id;
+        std::vector<GeomPtr> land, sea, eez;
+        for (const std::string& key : units_of(party.id, scenario, split)) {
+            const UnitZones& z = unit(key);
+            claim.land_km2 += z.land_km2;
+            claim.territorial_sea_km2 += z.territorial_sea_km2;
+            claim.eez_km2 += z.eez_km2;
+            if (!geometry) continue;
+            land.push_back(geos_.clone(z.land.get()));
+            sea.push_back(geos_.clone(z.territorial_sea.get()));
+            eez.push_back(geos_.clone(z.eez.get()));
+        }
+        // Unit zones tile the sea without overlap, so their union is a plain merge.
+        claim.land = land.empty() ? MultiPolygonXY{} : geos_.polygons(geos_.union_all(std::move(land)).get());
+        claim.territorial_sea = sea.empty() ? MultiPolygonXY{} : geos_.polygons(geos_.union_all(std::move(sea)).get());
+        claim.eez = eez.empty() ? MultiPolygonXY{} : geos_.polygons(geos_.union_all(std::move(eez)).get());
+        party_units.push_back(units_of(party.id, scenario, split));
+        out.parties.push_back(std::move(claim));
+    }
+    // Median line between the first two parties: the shared boundaries of their units' cells.
+    if (geometry && party_units.size() >= 2) {
+        std::vector<GeomPtr> pieces;
+        for (const std::string& a : party_units[0])
+            for (const std::string& b : party_units[1]) pieces.push_back(geos_.clone(shared_boundary(a, b)));
+        if (!pieces.empty()) {
+            GeomPtr merged = geos_.union_all(std::move(pieces));
+            out.median_line = geos_.lines(geos_.line_merge(merged.get()).get());
+        }
+    }
+    if (split) out.split_cut = split->cut;
+    return out;
+}
+
+Ring ClaimModel::to_lonlat(const PathXY& path, double max_segment_m) const {
+    Ring out;
+    PathXY dense = densify(path, max_segment_m);
+    out.reserve(dense.size());
+    for (const XY& p : dense) out.push_back(proj_.inverse(p));
+    return out;
+}
+
+double ClaimModel::area_km2(const MultiPolygonXY& polys) const {
+    double m2 = 0;
+    for (const PolygonXY& p : polys) {
+        // Straight projected edges are not geodesics: densify long ones before unprojecting.
+        Polygon g{to_lonlat(p.outer, 2000), {}};
+        for (const PathXY& h : p.holes) g.holes.push_back(to_lonlat(h, 2000));
+        m2 += geodesic_area_m2(g);
+    }
+    return m2 / 1e6;
+}
+
+MultiPolygonXY ClaimModel::territorial_sea_limit() { return geos_.polygons(buffer12_.get()); }
+MultiPolygonXY ClaimModel::eez_limit() { return geos_.polygons(buffer200_.get()); }
+
+}  // namespace claimmap
