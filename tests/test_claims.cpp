@@ -3,7 +3,11 @@
 #include <cmath>
 #include <fstream>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include "compute/claims.hpp"
+#include "output/vector_export.hpp"
 #include "core/error.hpp"
 #include "geometry/geodesic.hpp"
 #include "helpers.hpp"
@@ -219,6 +223,48 @@ BOOST_AUTO_TEST_CASE(bad_scenario_files_name_file_and_key) {
                  "'scenario[0].holds.USA' is not a party");
     expect_error(write_scenarios("key", "[[scenario]]\nid = \"x\"\ntitel = \"X\"\n"), "'scenario[0].title' is missing");
     expect_error(write_scenarios("syntax", "[[scenario]\nid = 1\n"), "line 1");
+}
+
+BOOST_AUTO_TEST_CASE(export_round_trips_through_gdal) {
+    auto dir = test::scratch_dir("export");
+    std::vector<ScenarioClaims> all = {scenario_claims("status-quo"), scenario_claims("area-split")};
+    export_claims(all, model(), dir / "claims.gpkg", VectorFormat::gpkg);
+    export_claims(all, model(), dir / "claims.geojson", VectorFormat::geojson);
+    BOOST_TEST(std::distance(std::filesystem::directory_iterator(dir), {}) == 2, "temporary files left behind");
+
+    GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "claims.gpkg").c_str(), GDAL_OF_VECTOR));
+    BOOST_TEST_REQUIRE(ds != nullptr);
+    for (const std::string layer : {"land", "territorial_sea", "eez", "median_line", "split_cut"})
+        BOOST_TEST(ds->GetLayerByName(layer.c_str()) != nullptr, layer);
+    OGRLayer* eez = ds->GetLayerByName("eez");
+    BOOST_TEST(eez->GetFeatureCount() == 4);  // 2 scenarios x 2 parties
+    for (auto& f : *eez) {
+        std::string scenario = f->GetFieldAsString("scenario"), party = f->GetFieldAsString("party");
+        const PartyClaim* p = scenario_claims(scenario).party(party);
+        BOOST_TEST_REQUIRE(p != nullptr, scenario << "/" << party);
+        BOOST_TEST(f->GetFieldAsDouble("area_km2") == p->eez_km2);
+        // The geometry read back measures the same on the ellipsoid.
+        double m2 = 0;
+        for (const OGRPolygon* poly : *f->GetGeometryRef()->toMultiPolygon()) {
+            Polygon g;
+            auto ring = [](const OGRLinearRing* r) {
+                Ring out;
+                for (int i = 0; i < r->getNumPoints(); ++i) out.push_back({r->getX(i), r->getY(i)});
+                return out;
+            };
+            g.outer = ring(poly->getExteriorRing());
+            for (int i = 0; i < poly->getNumInteriorRings(); ++i) g.holes.push_back(ring(poly->getInteriorRing(i)));
+            m2 += geodesic_area_m2(g);
+        }
+        BOOST_TEST(std::abs(m2 / 1e6 - p->eez_km2) < 1e-3 * p->eez_km2, scenario << "/" << party);
+    }
+    OGRLayer* cut = ds->GetLayerByName("split_cut");
+    BOOST_TEST(cut->GetFeatureCount() == 1);
+
+    GDALDatasetUniquePtr json(GDALDataset::Open((dir / "claims.geojson").c_str(), GDAL_OF_VECTOR));
+    BOOST_TEST_REQUIRE(json != nullptr);
+    // 2 scenarios x 2 parties x 3 kinds + 2 median lines + 1 cut line.
+    BOOST_TEST(json->GetLayer(0)->GetFeatureCount() == 15);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,6 +11,7 @@
 #include "cli/cmd_events.hpp"
 #include "compute/claims.hpp"
 #include "output/tables.hpp"
+#include "output/vector_export.hpp"
 #include "pipeline/map_job.hpp"
 
 using namespace claimmap;
@@ -185,6 +186,36 @@ int run_compare(const CommonOptions& common, const CompareOptions& o) {
     return 0;
 }
 
+struct ExportOptions {
+    std::vector<std::string> scenarios;
+    std::vector<std::string> formats = {"gpkg", "geojson"};
+    fs::path out_dir = "output";
+    std::string name = "kurils-claims";
+};
+
+int run_export(const CommonOptions& common, const ExportOptions& o) {
+    std::vector<std::pair<fs::path, VectorFormat>> targets;
+    if (o.name.empty() || o.name.find('/') != std::string::npos || o.name == "." || o.name == "..")
+        throw Error("--name: '" + o.name + "' must be a plain file name without folders");
+    for (const std::string& f : o.formats) {
+        if (f == "gpkg") targets.push_back({o.out_dir / (o.name + ".gpkg"), VectorFormat::gpkg});
+        else if (f == "geojson") targets.push_back({o.out_dir / (o.name + ".geojson"), VectorFormat::geojson});
+        else throw Error("--format: unknown format '" + f + "' (use gpkg, geojson)");
+    }
+    std::error_code ec;
+    if (!fs::is_directory(o.out_dir, ec)) fail(o.out_dir, "cannot write: the output folder does not exist");
+    LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    std::vector<const Scenario*> picked = pick_scenarios(loaded.scenarios, o.scenarios);
+    ClaimModel model(loaded);
+    std::vector<ScenarioClaims> claims;
+    for (const Scenario* s : picked) claims.push_back(model.evaluate(*s));
+    for (const auto& [path, format] : targets) {
+        export_claims(claims, model, path, format);
+        std::cout << path.string() << "\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -249,6 +280,21 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     compare->add_option("-o,--output", co.output, "Write to this file instead of standard output. Example: -o compare.csv");
 
+    ExportOptions eo;
+    CLI::App* exporter = app.add_subcommand(
+        "export", "Write every computed layer (land per party, territorial seas, EEZs, median lines, split cut lines)\n"
+                  "with scenario and party attributes to GeoPackage and GeoJSON (WGS 84), readable by ogrinfo and QGIS.\n"
+                  "Example: claimmap export --scenarios two-island --format gpkg --out-dir data");
+    add_common(exporter, common);
+    exporter->add_option("--scenarios", eo.scenarios, "Scenarios to export (default: all). Example: --scenarios status-quo,two-island")
+        ->delimiter(',');
+    exporter->add_option("--format", eo.formats, "Formats: gpkg (a layer per kind), geojson (one collection with a 'layer'\n"
+                                                  "property). Example: --format gpkg")
+        ->delimiter(',')
+        ->capture_default_str();
+    exporter->add_option("--out-dir", eo.out_dir, "Folder for the files (must exist). Example: --out-dir data")->capture_default_str();
+    exporter->add_option("--name", eo.name, "Base file name. Example: --name claims")->capture_default_str();
+
     add_events_command(app, [&common] { return data_dir(common.data_dir); });
 
     try {
@@ -256,6 +302,7 @@ int main(int argc, char** argv) {
         if (render->parsed()) return run_render(common, ro);
         if (areas->parsed()) return run_areas(common);
         if (compare->parsed()) return run_compare(common, co);
+        if (exporter->parsed()) return run_export(common, eo);
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const Error& e) {

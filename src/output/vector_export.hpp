@@ -1,0 +1,19 @@
+#pragma once
+// Every computed layer (land per party, territorial seas, EEZs, median lines, split cut lines)
+// with scenario and party attributes, written through GDAL to GeoPackage or GeoJSON in WGS 84.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "compute/claims.hpp"
+
+namespace claimmap {
+
+enum class VectorFormat { gpkg, geojson };
+
+// GeoPackage: one layer per kind. GeoJSON (one layer per file by the format's nature): all
+// features in one collection with a `layer` property. Written to a temporary file, then renamed.
+void export_claims(const std::vector<ScenarioClaims>& claims, const ClaimModel& model,
+                   const std::filesystem::path& target, VectorFormat format);
+
+}  // namespace claimmap
