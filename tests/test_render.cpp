@@ -60,13 +60,13 @@ struct Rendered {
     }
 };
 
-Rendered render_default(int w, int h) {
+Rendered render_default(int w, int h, const MapRequest& request = {}) {
     MapOptions o;
     o.width = w;
     o.height = h;
     const LoadedCase& k = test::kurils();
     MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
-    Scene scene = build_map_scene(in, o);
+    Scene scene = build_scene(k, test::default_style(), o, request);
     MapFrame frame = map_frame(in, o);
     return {o, decode_png(encode_scene(scene, Format::png)), Projection(frame.crs), Viewport(frame.projected, frame.frame)};
 }
@@ -125,6 +125,50 @@ BOOST_AUTO_TEST_CASE(disputed_islands_carry_the_highlight_colour_and_open_sea_do
     }
     // Hokkaido is land held by Japan, not highlighted.
     BOOST_TEST(near(r.at({143.5, 43.0}), style.land_fill("JPN")));
+}
+
+// Share of a territory's interior samples drawn in `color`.
+double share_in_color(const Rendered& r, const std::string& territory, const Rgba& color) {
+    auto samples = interior_samples(territory);
+    int hits = 0;
+    for (const LonLat& p : samples) hits += near(r.at(p), color);
+    return samples.empty() ? 0 : double(hits) / samples.size();
+}
+
+BOOST_AUTO_TEST_CASE(scenario_map_colours_land_and_sea_by_holder) {
+    MapRequest request;
+    request.scenario = "two-island";
+    Rendered r = render_default(1600, 1200, request);
+    const Style& style = test::default_style();
+    BOOST_TEST(share_in_color(r, "shikotan", style.party("JPN").accent) > 0.9);
+    BOOST_TEST(share_in_color(r, "habomai", style.party("JPN").accent) > 0.9);
+    BOOST_TEST(share_in_color(r, "etorofu", style.party("RUS").accent) > 0.9);
+    BOOST_TEST(share_in_color(r, "kunashiri", style.party("RUS").accent) > 0.9);
+    // Open Pacific south of Hokkaido: Japan's EEZ; Sea of Okhotsk north of Etorofu: Russia's.
+    BOOST_TEST(near(r.at({145.3, 42.5}), style.party("JPN").eez));
+    BOOST_TEST(near(r.at({146.8, 46.2}), style.party("RUS").eez));
+    // Within 12 nm of Shikotan's coast (about 10 km off it): Japan's territorial sea.
+    BOOST_TEST(near(r.at({147.05, 43.75}), style.party("JPN").territorial_sea));
+}
+
+BOOST_AUTO_TEST_CASE(comparison_map_hatches_what_changes_hands) {
+    MapOptions o;
+    MapRequest request;
+    request.scenario = "two-island";
+    request.compare = "four-island";
+    const LoadedCase& k = test::kurils();
+    Scene scene = build_scene(k, test::default_style(), o, request);
+    std::string svg = encode_scene(scene, Format::svg);
+    for (const std::string id : {"eez", "territorial-sea", "boundaries", "changes", "figures", "legend"})
+        BOOST_TEST(svg.find("<g id=\"layer-" + id + "\"") != std::string::npos, id);
+    BOOST_TEST(svg.find("<pattern id=\"hatch-0\"") != std::string::npos);
+    BOOST_TEST(svg.find("fill=\"url(#hatch-0)\"") != std::string::npos);
+    BOOST_TEST(svg.find("Change from Two islands") != std::string::npos);
+    // Kunashiri changes hands: its pixels carry hatch lines over Russia's accent, not plain accent.
+    Rendered r = render_default(1600, 1200, request);
+    double plain = share_in_color(r, "kunashiri", test::default_style().party("RUS").accent);
+    BOOST_TEST(plain < 0.9, "kunashiri should be hatched, plain share " << plain);
+    BOOST_TEST(plain > 0.3, "kunashiri should keep its fill under the hatch, plain share " << plain);
 }
 
 BOOST_AUTO_TEST_CASE(svg_has_one_group_per_layer_and_pdf_is_a_pdf) {

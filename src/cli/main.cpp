@@ -79,6 +79,8 @@ struct RenderOptions {
     std::vector<std::string> formats = {"png", "svg", "pdf"};
     std::vector<fs::path> outputs;
     bool no_graticule = false, no_legend = false, no_scale_bar = false, no_labels = false;
+    std::optional<std::string> scenario;
+    std::vector<std::string> compare;
 };
 
 int run_render(const CommonOptions& common, const RenderOptions& r) {
@@ -119,7 +121,15 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
 
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
     Style style = read_style(style_file(r.style, data_dir(common.data_dir)));
-    for (const fs::path& p : render_map(loaded, style, options, targets)) std::cout << p.string() << "\n";
+    MapRequest request;
+    request.scenario = r.scenario;
+    if (!r.compare.empty()) {
+        if (r.compare.size() != 2) throw Error("--compare: give two scenarios, e.g. --compare two-island,four-island");
+        if (r.scenario) throw Error("--compare and --scenario do not go together: --compare names both scenarios");
+        request.scenario = r.compare[0];
+        request.compare = r.compare[1];
+    }
+    for (const fs::path& p : render_map(loaded, style, options, targets, request)) std::cout << p.string() << "\n";
     return 0;
 }
 
@@ -256,6 +266,14 @@ int main(int argc, char** argv) {
     render->add_option("-o,--output", ro.outputs,
                        "Write exactly this file (format from its extension; repeatable; overrides\n"
                        "--out-dir/--name/--format). Example: -o map.png -o map.svg");
+    render->add_option("--scenario", ro.scenario,
+                       "Colour land, territorial seas and EEZs by who holds what under this scenario (from the case's\n"
+                       "scenarios file), with the median line and the change against the baseline.\n"
+                       "Example: --scenario two-island");
+    render->add_option("--compare", ro.compare,
+                       "Two scenarios: colours of the first, both median lines, the land and sea that changes hands\n"
+                       "hatched, and a table of the differences. Example: --compare two-island,four-island")
+        ->delimiter(',');
     render->add_flag("--no-graticule", ro.no_graticule, "Leave out the graticule and its degree labels.");
     render->add_flag("--no-legend", ro.no_legend, "Leave out the legend.");
     render->add_flag("--no-scale-bar", ro.no_scale_bar, "Leave out the scale bar.");

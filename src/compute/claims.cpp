@@ -370,7 +370,44 @@ ScenarioClaims ClaimModel::evaluate(const Scenario& scenario, bool geometry) {
             out.median_line = geos_.lines(geos_.line_merge(merged.get()).get());
         }
     }
-    if (split) out.split_cut = split->cut;
+    if (split) {
+        out.split_cut = split->cut;
+        out.split_territory = split->territory;
+        out.split_pieces[split->party] = geos_.polygons(split->land_party.get());
+        out.split_pieces[split->rest] = geos_.polygons(split->land_rest.get());
+    }
+    return out;
+}
+
+std::vector<PartyGain> ClaimModel::changes(const ScenarioClaims& from, const ScenarioClaims& to) {
+    std::vector<PartyGain> out;
+    for (const PartyClaim& after : to.parties) {
+        const PartyClaim* before = from.party(after.party);
+        if (!before) continue;
+        PartyGain g;
+        g.party = after.party;
+        // Pieces may share edges (territorial sea against EEZ), so they are unioned, not collected.
+        auto merged = [&](const MultiPolygonXY& polys) {
+            std::vector<GeomPtr> parts;
+            for (const PolygonXY& p : polys) parts.push_back(geos_.polygon(p));
+            return geos_.union_all(std::move(parts));
+        };
+        auto gained = [&](const MultiPolygonXY& a, const MultiPolygonXY& b) {
+            return geos_.difference(merged(b).get(), merged(a).get());
+        };
+        g.land = geos_.polygons(gained(before->land, after.land).get());
+        MultiPolygonXY before_sea = before->territorial_sea, after_sea = after.territorial_sea;
+        before_sea.insert(before_sea.end(), before->eez.begin(), before->eez.end());
+        after_sea.insert(after_sea.end(), after.eez.begin(), after.eez.end());
+        GeomPtr gained_sea = gained(before_sea, after_sea);
+        // Slivers along shared edges are numerical noise, not a change of hands.
+        GeomPtr cleaned = geos_.buffer(geos_.buffer(gained_sea.get(), -50, 2).get(), 50, 2);
+        g.sea = geos_.polygons(cleaned.get());
+        g.land_km2 = after.land_km2 - before->land_km2;
+        g.territorial_sea_km2 = after.territorial_sea_km2 - before->territorial_sea_km2;
+        g.eez_km2 = after.eez_km2 - before->eez_km2;
+        out.push_back(std::move(g));
+    }
     return out;
 }
 

@@ -47,7 +47,16 @@ struct ScenarioClaims {
     std::vector<PartyClaim> parties;  // in the case's party order
     MultiLineXY median_line;          // between the parties' coasts, within the EEZ limit
     MultiLineXY split_cut;            // land boundary across a split territory, if any
+    std::string split_territory;
+    std::map<std::string, MultiPolygonXY> split_pieces;  // party -> its piece of the split territory
     const PartyClaim* party(const std::string& id) const;
+};
+
+// What passes to each party going from one scenario to another.
+struct PartyGain {
+    std::string party;
+    MultiPolygonXY land, sea;  // gained land; gained territorial sea and EEZ
+    double land_km2 = 0, territorial_sea_km2 = 0, eez_km2 = 0;  // net change (to minus from)
 };
 
 class ClaimModel {
@@ -59,6 +68,9 @@ public:
 
     // Areas always; the geometry of land, zones and lines only when `geometry` (it costs unions).
     ScenarioClaims evaluate(const Scenario& scenario, bool geometry = true);
+
+    // Land and sea each party gains going from `from` to `to` (both evaluated with geometry).
+    std::vector<PartyGain> changes(const ScenarioClaims& from, const ScenarioClaims& to);
 
     const Projection& projection() const { return proj_; }
     const ZoneSettings& settings() const { return settings_; }

@@ -146,6 +146,14 @@ Venues read_venues(const std::filesystem::path& path) {
         auto ll = s.opt_lonlat("lonlat");
         if (!ll) s.fail_at("lonlat", "is missing");
         v.lonlat = *ll;
+        if (const toml::array* aliases = s.opt_array("aliases")) {
+            for (const toml::node& n : *aliases) {
+                auto a = n.value<std::string>();
+                if (!a || a->find_first_not_of(" \t") == std::string::npos || a->find_first_of("\r\n") != std::string::npos)
+                    s.fail_at("aliases", "must be an array of non-empty single-line strings");
+                v.aliases.push_back(*a);
+            }
+        }
         s.reject_unknown_keys();
         if (auto [it, fresh] = first_line.emplace(v.id, t.source().begin.line); !fresh)
             s.fail_at("id", "repeats '" + v.id + "' (first at line " + std::to_string(it->second) + ")");

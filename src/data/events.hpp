@@ -21,6 +21,7 @@ struct Venue {
     std::string id;  // slug, e.g. "buenos-aires"
     std::string name, ja, ru;
     LonLat lonlat;
+    std::vector<std::string> aliases;  // other English names ("Russian capital"); optional in the file
 };
 
 struct Venues {

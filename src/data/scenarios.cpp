@@ -43,6 +43,7 @@ ScenarioSet read_scenarios(const std::filesystem::path& path, const CaseConfig& 
     set.file = path;
     const toml::array* list = top.opt_array("scenario");
     if (!list || list->empty()) top.fail_at("scenario", "is missing: list scenarios as [[scenario]] tables");
+    std::optional<std::string> baseline = top.opt_string("baseline");
     top.reject_unknown_keys();
     for (size_t i = 0; i < list->size(); ++i) {
         const toml::table* t = (*list)[i].as_table();
@@ -104,6 +105,8 @@ ScenarioSet read_scenarios(const std::filesystem::path& path, const CaseConfig& 
         st.reject_unknown_keys();
         set.scenarios.push_back(std::move(sc));
     }
+    set.baseline = baseline.value_or(set.scenarios.front().id);
+    if (!set.find(set.baseline)) top.fail_at("baseline", "names no scenario of this file");
     return set;
 }
 

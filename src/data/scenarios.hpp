@@ -33,6 +33,7 @@ struct Scenario {
 struct ScenarioSet {
     std::filesystem::path file;
     std::vector<Scenario> scenarios;
+    std::string baseline;  // the scenario changes are measured against (default: the first)
     const Scenario* find(const std::string& id) const;
     std::string ids() const;  // "a, b, c" for error messages
 };

@@ -1,6 +1,7 @@
 #pragma once
 // Builds the display list of a map: sea, graticule, land by de facto holder, disputed territories,
 // labels from the gazetteer, scale bar, legend, title and credits.
+#include <map>
 #include <optional>
 #include <string>
 
@@ -22,11 +23,37 @@ struct MapOptions {
 // Largest image side accepted: keeps a typo from allocating gigabytes.
 constexpr int max_image_side = 20000;
 
+// A scenario's claims in lon/lat, ready to draw.
+struct PartyOverlay {
+    std::string party;
+    std::vector<Polygon> land, territorial_sea, eez;
+};
+
+struct ScenarioOverlay {
+    std::string id, title, description;
+    std::vector<PartyOverlay> parties;
+    std::map<std::string, std::string> territory_holder;  // whole territories -> party
+    std::string split_territory;
+    std::map<std::string, std::vector<Polygon>> split_pieces;  // party -> piece
+    std::vector<Ring> median_line, split_cut;
+};
+
+// What changes hands between two scenarios, per party, with the net figures for the table.
+struct GainOverlay {
+    std::string party;
+    std::vector<Polygon> land, sea;
+    double land_km2 = 0, territorial_sea_km2 = 0, eez_km2 = 0;
+};
+
 struct MapInputs {
     const CaseConfig& case_config;
     const LandData& land;
     const Gazetteer& gazetteer;
     const Style& style;
+    const ScenarioOverlay* scenario = nullptr;    // colour land and sea by this scenario
+    const ScenarioOverlay* compare_to = nullptr;  // draw its boundaries too and hatch what changes
+    const std::vector<GainOverlay>* gains = nullptr;
+    std::string gains_title;  // heading of the figures table
 };
 
 Scene build_map_scene(const MapInputs& in, const MapOptions& options);

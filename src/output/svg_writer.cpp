@@ -27,7 +27,18 @@ std::string paint_attr(const char* name, const std::optional<Rgba>& c) {
     return s;
 }
 
-void write_path(std::string& out, const PathItem& path) {
+// Hatches become <pattern>s, numbered in order of first use.
+struct Patterns {
+    std::vector<Hatch> hatches;
+    size_t id(const Hatch& h) {
+        for (size_t i = 0; i < hatches.size(); ++i)
+            if (hatches[i] == h) return i;
+        hatches.push_back(h);
+        return hatches.size() - 1;
+    }
+};
+
+void write_path(std::string& out, const PathItem& path, Patterns& patterns) {
     std::string d;
     for (const auto& ring : path.rings) {
         for (size_t i = 0; i < ring.size(); ++i)
@@ -35,9 +46,14 @@ void write_path(std::string& out, const PathItem& path) {
         if (path.closed && !ring.empty()) d += "Z";
     }
     if (d.empty()) return;
-    out += "<path d=\"" + d + "\"";
-    out += paint_attr("fill", path.fill);
-    if (path.fill) out += " fill-rule=\"evenodd\"";
+    if (path.hatch) {
+        if (path.fill) out += "<path d=\"" + d + "\"" + paint_attr("fill", path.fill) + " fill-rule=\"evenodd\" stroke=\"none\"/>\n";
+        out += fmt::format("<path d=\"{}\" fill=\"url(#hatch-{})\" fill-rule=\"evenodd\"", d, patterns.id(*path.hatch));
+    } else {
+        out += "<path d=\"" + d + "\"";
+        out += paint_attr("fill", path.fill);
+        if (path.fill) out += " fill-rule=\"evenodd\"";
+    }
     out += paint_attr("stroke", path.stroke);
     if (path.stroke) {
         out += fmt::format(" stroke-width=\"{:.2f}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"", path.stroke_width);
@@ -71,7 +87,20 @@ std::string scene_to_svg(const Scene& scene) {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n",
         scene.width, scene.height);
     out += "<title>" + escape_xml(scene.title) + "</title>\n";
+    Patterns patterns;
+    for (const Layer& layer : scene.layers)
+        for (const SceneItem& item : layer.items)
+            if (const auto* path = std::get_if<PathItem>(&item); path && path->hatch) patterns.id(*path->hatch);
     out += "<defs>\n";
+    for (size_t i = 0; i < patterns.hatches.size(); ++i) {
+        const Hatch& h = patterns.hatches[i];
+        out += fmt::format(
+            "<pattern id=\"hatch-{}\" patternUnits=\"userSpaceOnUse\" width=\"{:.2f}\" height=\"{:.2f}\" "
+            "patternTransform=\"rotate({:.1f})\"><line x1=\"0\" y1=\"{:.2f}\" x2=\"{:.2f}\" y2=\"{:.2f}\"{} stroke-width=\"{:.2f}\"/>"
+            "</pattern>\n",
+            i, h.spacing, h.spacing, h.angle_deg, h.spacing / 2, h.spacing, h.spacing / 2, paint_attr("stroke", h.color),
+            h.width);
+    }
     for (size_t i = 0; i < scene.layers.size(); ++i) {
         if (const auto& clip = scene.layers[i].clip)
             out += fmt::format("<clipPath id=\"clip-{}\"><rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\"/></clipPath>\n",
@@ -85,7 +114,7 @@ std::string scene_to_svg(const Scene& scene) {
         if (layer.clip) out += " clip-path=\"url(#clip-" + escape_xml(layer.id) + ")\"";
         out += ">\n";
         for (const SceneItem& item : layer.items) {
-            if (const auto* path = std::get_if<PathItem>(&item)) write_path(out, *path);
+            if (const auto* path = std::get_if<PathItem>(&item)) write_path(out, *path, patterns);
             else write_text(out, std::get<TextItem>(item));
         }
         out += "</g>\n";

@@ -1,5 +1,6 @@
 #include "pipeline/map_job.hpp"
 
+#include "compute/claims.hpp"
 #include "core/error.hpp"
 #include "data/land_reader.hpp"
 
@@ -18,9 +19,93 @@ LoadedCase load_case(const std::filesystem::path& case_file, const std::optional
     return {std::move(config), std::move(land), std::move(gazetteer), std::move(scenarios)};
 }
 
+namespace {
+
+std::vector<Polygon> to_lonlat(const ClaimModel& model, const MultiPolygonXY& polys) {
+    std::vector<Polygon> out;
+    for (const PolygonXY& p : polys) {
+        Polygon g{model.to_lonlat(p.outer, 2000), {}};
+        for (const PathXY& h : p.holes) g.holes.push_back(model.to_lonlat(h, 2000));
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+std::vector<Ring> to_lonlat(const ClaimModel& model, const MultiLineXY& lines) {
+    std::vector<Ring> out;
+    for (const PathXY& l : lines) out.push_back(model.to_lonlat(l, 2000));
+    return out;
+}
+
+ScenarioOverlay overlay(const ClaimModel& model, const Scenario& scenario, const ScenarioClaims& claims,
+                        const CaseConfig& config) {
+    ScenarioOverlay o;
+    o.id = scenario.id;
+    o.title = scenario.title;
+    o.description = scenario.description;
+    for (const PartyClaim& p : claims.parties)
+        o.parties.push_back({p.party, to_lonlat(model, p.land), to_lonlat(model, p.territorial_sea), to_lonlat(model, p.eez)});
+    for (const std::string& t : config.territories)
+        if (std::string holder = scenario.holder(t); !holder.empty()) o.territory_holder[t] = holder;
+    o.split_territory = claims.split_territory;
+    for (const auto& [party, piece] : claims.split_pieces) o.split_pieces[party] = to_lonlat(model, piece);
+    o.median_line = to_lonlat(model, claims.median_line);
+    o.split_cut = to_lonlat(model, claims.split_cut);
+    return o;
+}
+
+const Scenario& find_scenario(const ScenarioSet& set, const std::string& id) {
+    const Scenario* s = set.find(id);
+    if (!s) fail(set.file, "has no scenario '" + id + "' (it has: " + set.ids() + ")");
+    return *s;
+}
+
+}  // namespace
+
+Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request) {
+    MapInputs inputs{loaded.config, loaded.land, loaded.gazetteer, style};
+    std::optional<ScenarioOverlay> base, other;
+    std::vector<GainOverlay> gains;
+    if (request.compare && !request.scenario) throw Error("--compare needs two scenarios, e.g. --compare two-island,four-island");
+    if (request.scenario) {
+        const Scenario& from = find_scenario(loaded.scenarios, *request.scenario);
+        // Scenario maps show their change against the baseline; comparisons, against each other.
+        const Scenario& to = find_scenario(loaded.scenarios, request.compare.value_or(loaded.scenarios.baseline));
+        ClaimModel model(loaded);
+        ScenarioClaims from_claims = model.evaluate(from);
+        base = overlay(model, from, from_claims, loaded.config);
+        inputs.scenario = &*base;
+        if (request.compare || from.id != to.id) {
+            ScenarioClaims to_claims = model.evaluate(to, request.compare.has_value());
+            // For a scenario map the table reads "this scenario against the baseline".
+            std::vector<PartyGain> g = request.compare ? model.changes(from_claims, to_claims)
+                                                       : std::vector<PartyGain>{};
+            if (!request.compare) {
+                for (const PartyClaim& p : from_claims.parties) {
+                    const PartyClaim* b = to_claims.party(p.party);
+                    g.push_back({p.party, {}, {}, p.land_km2 - b->land_km2, p.territorial_sea_km2 - b->territorial_sea_km2,
+                                 p.eez_km2 - b->eez_km2});
+                }
+            }
+            for (const PartyGain& pg : g)
+                gains.push_back({pg.party, to_lonlat(model, pg.land), to_lonlat(model, pg.sea), pg.land_km2,
+                                 pg.territorial_sea_km2, pg.eez_km2});
+            inputs.gains = &gains;
+            if (request.compare) {
+                other = overlay(model, to, to_claims, loaded.config);
+                inputs.compare_to = &*other;
+                inputs.gains_title = "Change from " + from.title + " to " + to.title;
+            } else {
+                inputs.gains_title = "Change against " + to.title;
+            }
+        }
+    }
+    return build_map_scene(inputs, options);
+}
+
 std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const Style& style, const MapOptions& options,
-                                              const std::vector<OutputTarget>& targets) {
-    Scene scene = build_map_scene({loaded.config, loaded.land, loaded.gazetteer, style}, options);
+                                              const std::vector<OutputTarget>& targets, const MapRequest& request) {
+    Scene scene = build_scene(loaded, style, options, request);
     // Encode everything before writing anything: an encoding error must not leave half a set.
     std::vector<std::string> encoded;
     for (const OutputTarget& t : targets) encoded.push_back(encode_scene(scene, t.format));

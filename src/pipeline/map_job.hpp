@@ -31,8 +31,17 @@ struct OutputTarget {
     Format format;
 };
 
+// What a map shows beyond the case itself.
+struct MapRequest {
+    std::optional<std::string> scenario;  // colour land and sea by this scenario
+    std::optional<std::string> compare;   // with `scenario`: hatch what changes going to this one
+};
+
+// The display list of a map (computing the scenario claims it needs).
+Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request = {});
+
 // Renders the scene once and writes every target atomically; returns the paths written.
 std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const Style& style, const MapOptions& options,
-                                              const std::vector<OutputTarget>& targets);
+                                              const std::vector<OutputTarget>& targets, const MapRequest& request = {});
 
 }  // namespace claimmap

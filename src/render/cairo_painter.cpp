@@ -1,5 +1,7 @@
 #include "render/cairo_painter.hpp"
 
+#include <cmath>
+
 #include "render/text.hpp"
 
 namespace claimmap {
@@ -18,8 +20,34 @@ void paint_path(cairo_t* cr, const PathItem& path) {
     if (path.fill) {
         set_source(cr, *path.fill);
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-        if (path.stroke) cairo_fill_preserve(cr);
+        if (path.stroke || path.hatch) cairo_fill_preserve(cr);
         else cairo_fill(cr);
+    }
+    if (path.hatch) {
+        double x0, y0, x1, y1;
+        cairo_save(cr);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+        cairo_clip_preserve(cr);
+        cairo_path_t* outline = cairo_copy_path(cr);
+        cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
+        cairo_new_path(cr);
+        // Lines at the hatch angle through the clip box, `spacing` apart.
+        double a = path.hatch->angle_deg * M_PI / 180, dx = std::cos(a), dy = std::sin(a);
+        double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, r = std::hypot(x1 - x0, y1 - y0) / 2 + path.hatch->spacing;
+        for (double o = -r; o <= r; o += path.hatch->spacing) {
+            double px = cx - dy * o, py = cy + dx * o;
+            cairo_move_to(cr, px - dx * r, py - dy * r);
+            cairo_line_to(cr, px + dx * r, py + dy * r);
+        }
+        set_source(cr, path.hatch->color);
+        cairo_set_line_width(cr, path.hatch->width);
+        cairo_set_dash(cr, nullptr, 0, 0);
+        cairo_stroke(cr);
+        cairo_restore(cr);
+        cairo_new_path(cr);
+        cairo_append_path(cr, outline);
+        cairo_path_destroy(outline);
+        if (!path.stroke) cairo_new_path(cr);
     }
     if (path.stroke) {
         set_source(cr, *path.stroke);

@@ -12,6 +12,13 @@
 
 namespace claimmap {
 
+// Parallel lines filling a path (drawn over its fill).
+struct Hatch {
+    Rgba color;
+    double spacing = 6, width = 1, angle_deg = 45;
+    bool operator==(const Hatch&) const = default;
+};
+
 struct PathItem {
     std::vector<std::vector<XY>> rings;  // page coordinates, pixels; closed rings or open lines
     bool closed = true;
@@ -19,6 +26,7 @@ struct PathItem {
     std::optional<Rgba> stroke;
     double stroke_width = 1.0;
     std::vector<double> dash;
+    std::optional<Hatch> hatch;
 };
 
 struct FontSpec {

@@ -27,9 +27,9 @@ const toml::table& section(const StrictTable& top, const std::string& key) {
 
 }  // namespace
 
-const Rgba& Style::land_fill(const std::string& holder) const {
-    auto it = land_by_party.find(holder);
-    return it == land_by_party.end() ? land_other : it->second;
+const PartyStyle& Style::party(const std::string& id) const {
+    auto it = parties.find(id);
+    return it == parties.end() ? other : it->second;
 }
 
 Style read_style(const std::filesystem::path& path) {
@@ -58,14 +58,47 @@ Style read_style(const std::filesystem::path& path) {
     sea.reject_unknown_keys();
 
     StrictTable land(section(top, "land"), path, "land");
-    s.land_other = color(land, "fill");
+    s.other.land = color(land, "fill");
+    s.other.accent = s.other.land;
     s.coastline = color(land, "coastline");
     s.coastline_width = positive(land, "coastline_width");
-    if (const toml::table* holders = land.opt_table("holder")) {
-        StrictTable h(*holders, path, "land.holder");
-        for (const auto& [key, node] : *holders) s.land_by_party[std::string(key.str())] = color(h, std::string(key.str()));
-    }
     land.reject_unknown_keys();
+
+    if (const toml::table* parties = top.opt_table("party")) {
+        for (const auto& [key, node] : *parties) {
+            std::string id(key.str());
+            const toml::table* t = node.as_table();
+            if (!t) StrictTable(*parties, path, "party").fail_at(id, "must be a table of colours");
+            StrictTable ps(*t, path, "party." + id);
+            s.parties[id] = {color(ps, "land"), color(ps, "accent"), color(ps, "territorial_sea"), color(ps, "eez")};
+            ps.reject_unknown_keys();
+        }
+    }
+
+    StrictTable lines(section(top, "lines"), path, "lines");
+    s.median_stroke = color(lines, "median");
+    s.compare_stroke = color(lines, "compare");
+    s.split_cut = color(lines, "split_cut");
+    s.median_width = positive(lines, "width");
+    auto dash = [&](const std::string& key) {
+        std::vector<double> out;
+        if (const toml::array* arr = lines.opt_array(key))
+            for (const toml::node& n : *arr) {
+                auto v = n.value<double>();
+                if (!v || *v <= 0) lines.fail_at(key, "must be an array of positive dash lengths");
+                out.push_back(*v);
+            }
+        return out;
+    };
+    s.median_dash = dash("median_dash");
+    s.compare_dash = dash("compare_dash");
+    lines.reject_unknown_keys();
+
+    StrictTable hatch(section(top, "hatch"), path, "hatch");
+    s.hatch = color(hatch, "stroke");
+    s.hatch_spacing = positive(hatch, "spacing");
+    s.hatch_width = positive(hatch, "width");
+    hatch.reject_unknown_keys();
 
     StrictTable disputed(section(top, "disputed"), path, "disputed");
     s.disputed_fill = color(disputed, "fill");

@@ -1,0 +1,146 @@
+#pragma once
+// Drafting event entries from plain article text (`claimmap events extract`): sentence splitting
+// that keeps byte offsets, a parser for the date forms news uses, and matchers for the venues,
+// people, territories and settlement-scenario cues the case's data files name. Every finding
+// carries the byte span it came from and the span of its sentence, so a draft can be checked
+// against the article. Scanning is hand-written and linear in the length of the text.
+#include <nlohmann/json_fwd.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/events.hpp"
+
+namespace claimmap {
+
+// Byte offsets [begin, end) into the article text.
+struct Span {
+    size_t begin = 0, end = 0;
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+struct Sentence {
+    Span span;          // trimmed of surrounding white space
+    int paragraph = 0;  // 0-based; paragraphs are separated by blank lines (or by line breaks when
+                        // the text is not hard-wrapped)
+};
+
+// Splits `text` into sentences, starting at byte `from`. Abbreviations ("Jan.", "Mr.", "U.S."),
+// initials and decimal numbers do not end a sentence; paragraph breaks always do.
+std::vector<Sentence> split_sentences(std::string_view text, size_t from = 0);
+
+// A date found in text and resolved to a calendar date.
+struct ResolvedDate {
+    EventDate date;
+    Span span;             // of the date words within the text given
+    std::string text;      // those words, e.g. "on Tuesday", "21st January, 2019"
+    bool relative = false;       // computed from the reference date (weekday, "yesterday", "last month")
+    bool year_inferred = false;  // the text gives no year; it comes from the reference date
+    bool future = false;         // read as future ("will", "is expected to", "next", "planned" ...)
+    bool uncertain = false;      // e.g. a weekday against a reference known only to the month
+    std::string how;             // one line on how the date was resolved
+};
+
+// The first date expression in `text`, resolved against `reference` (the article's date; may be
+// null). Forms: "2019-01-14", "January 14", "Jan. 21", "Sept. 5", "14 January", "21st January, 2019",
+// "January 2019", "Monday"/"on Tuesday"/"last Thursday"/"next Monday", "in December",
+// "last October", "next June", "last month"/"this month"/"next month", "yesterday"/"today"/
+// "tomorrow". A weekday is the nearest such day on or before the reference, or on or after it when
+// the words around it speak of the future; a month without a year is the most recent one not after
+// the reference (the next one for the future); a day and month without a year is the nearest
+// such date, before or after by the same tense rule. Returns nullopt when there is no date, or
+// when the date needs a reference and none is given.
+std::optional<ResolvedDate> parse_news_date(std::string_view text, const EventDate* reference);
+
+// A person the articles may name (geodata/<case>/people.toml).
+struct Person {
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string role, country;
+    std::string participant() const;  // "Shinzo Abe (Japan, prime minister)", as in events.toml
+};
+
+struct NamedThing {
+    std::string id;
+    std::vector<std::string> names;
+};
+
+struct ScenarioCue {
+    EventScenario scenario = EventScenario::none;
+    std::string phrase;
+};
+
+// Everything the extractor matches, read from the case folder's data files.
+struct ExtractData {
+    Venues venues;
+    std::vector<Person> people;
+    std::vector<NamedThing> territories;  // gazetteer territories, all spellings plus lexicon extras
+    std::vector<NamedThing> groups;       // "Southern Kurils", "Northern Territories" ...
+    std::vector<ScenarioCue> cues;
+    std::vector<std::string> outlets;
+};
+
+std::vector<Person> read_people(const std::filesystem::path& path);
+// Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml and lexicon.toml in `case_dir`.
+ExtractData load_extract_data(const std::filesystem::path& case_dir,
+                              const std::optional<std::filesystem::path>& venues_file = std::nullopt);
+
+// The article file's text. Throws claimmap::Error naming the file when it is missing, unreadable,
+// empty, or not text (NUL bytes, invalid UTF-8). A UTF-8 byte-order mark is dropped.
+std::string read_article(const std::filesystem::path& path);
+
+// Something found in the text: what (a venue id, a person's name, a territory id, a cue's
+// scenario), the words matched, their span and their sentence.
+struct Finding {
+    std::string what;
+    std::string matched;
+    Span span;
+    int sentence = -1;  // index into Extraction::sentences
+};
+
+struct DraftEvent {
+    std::string id;
+    bool main = false;
+    std::optional<EventDate> date;  // nullopt: the words need a reference date (give --date)
+    std::optional<Finding> date_from;
+    std::string date_how;
+    bool date_uncertain = false;
+    std::string place;  // a venue id, or empty when none was found
+    std::optional<Finding> place_from;
+    bool place_uncertain = false;
+    std::string place_note;
+    std::vector<const Person*> participants;
+    std::vector<Finding> participants_from;
+    EventKind kind = EventKind::statement;
+    std::string kind_note;
+    EventScenario scenario = EventScenario::none;
+    std::vector<Finding> scenario_from;
+    bool scenario_uncertain = false;
+    std::vector<Finding> territories;
+    std::vector<int> sentences;  // the sentences the event was drafted from
+};
+
+struct Extraction {
+    std::string file;  // as given, for the output's header
+    std::optional<EventDate> reference;
+    std::string reference_from;      // "--date", or the dateline's words
+    std::optional<Span> dateline;
+    std::string dateline_venue;      // venue id of a dateline such as "MOSCOW (Reuters) -"
+    std::string outlet, title;       // from the top of the article, when recognisable
+    std::vector<Sentence> sentences;
+    std::vector<DraftEvent> events;  // the main event first, then in order of appearance
+    std::vector<Finding> territories, groups, cues, people;
+};
+
+// Drafts events from `text`. `date_option` (from --date) wins over the article's dateline.
+Extraction extract_events(std::string_view text, const ExtractData& data,
+                          const std::optional<EventDate>& date_option = std::nullopt);
+
+// The drafts in the format of events.toml, with `# from:` provenance comments.
+std::string extraction_toml(const Extraction& x, std::string_view text);
+nlohmann::ordered_json extraction_json(const Extraction& x, std::string_view text);
+
+}  // namespace claimmap
