@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -114,6 +115,37 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.min_x, r.max_y - r.height() * i / 100}));
     region_ = geos_.polygon({region_ring, {}});
 
+    std::vector<PathXY> rings;
+    MultiPolygonXY land_plain = geos_.polygons(land_all_.get());
+    for (const PolygonXY& p : land_plain) {
+        rings.push_back(p.outer);
+        for (const PathXY& h : p.holes) rings.push_back(h);
+    }
+    coast_ = std::make_unique<CoastIndex>(rings, 250.0);
+
+    // Whole-land buffers, corrected to geodesic distances and cut to the data region. The coast
+    // is simplified before buffering (the slow step) by a tenth of the distance; the correction
+    // then measures every vertex from the full-detail coast (docs/method.md). The territorial-sea
+    // limit is computed on a second core, with its own GEOS context and PROJ object, while this
+    // thread does the Voronoi diagram and the EEZ limit.
+    auto limit = [&](Geos& geos, const Projection& proj, const GEOSGeometry* land, const GEOSGeometry* region,
+                     double distance) {
+        return geos.intersection(corrected_buffer(geos, proj, land, distance, distance / 10).get(), region);
+    };
+    GeomPtr worker_limit;
+    std::exception_ptr worker_error;
+    {
+        std::jthread worker([&] {
+            try {
+                Projection proj(loaded.config.crs);
+                GeomPtr land = worker_geos_.multipolygon(land_plain);
+                GeomPtr region = worker_geos_.polygon({region_ring, {}});
+                worker_limit = limit(worker_geos_, proj, land.get(), region.get(), settings_.territorial_sea_m);
+            } catch (...) {
+                worker_error = std::current_exception();
+            }
+        });
+
     // One Voronoi diagram of all coast sites; each cell is matched back to its site through a grid.
     double inf = INFINITY;
     BBox env{inf, inf, -inf, -inf};
@@ -155,29 +187,27 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     for (size_t s = 0; s < sites_.size(); ++s)
         if (!cells_[s]) throw Error("median line: no Voronoi cell found for a coast site");
 
-    // Whole-land buffers, corrected to geodesic distances and cut to the data region.
-    std::vector<PathXY> rings;
-    for (const PolygonXY& p : geos_.polygons(land_all_.get())) {
-        rings.push_back(p.outer);
-        for (const PathXY& h : p.holes) rings.push_back(h);
-    }
-    coast_ = std::make_unique<CoastIndex>(rings, 250.0);
-
-    // The coast is simplified before buffering (the slow step) by 1/50 of the distance; the
-    // correction then measures every vertex from the full-detail coast (bench/README.md has the
-    // effect on the areas: under 0.1 %).
-    auto limit = [&](double distance) {
-        return geos_.intersection(corrected_buffer(land_all_.get(), distance, distance / 50).get(), region_.get());
-    };
-    buffer12_ = limit(settings_.territorial_sea_m);
-    buffer200_ = limit(settings_.eez_m);
+        buffer200_ = limit(geos_, proj_, land_all_.get(), region_.get(), settings_.eez_m);
+    }  // joins the worker
+    if (worker_error) std::rethrow_exception(worker_error);
+    buffer12_ = geos_.clone(worker_limit.get());
+    worker_limit.reset();
     sea12_ = geos_.difference(buffer12_.get(), land_all_.get());
     band200_ = geos_.difference(buffer200_.get(), buffer12_.get());
     sea200_ = geos_.difference(buffer200_.get(), land_all_.get());
 }
 
-GeomPtr ClaimModel::corrected_buffer(const GEOSGeometry* land, double distance, double simplify_tolerance) {
-    GeomPtr simple = geos_.simplify(land, simplify_tolerance);
+GeomPtr ClaimModel::corrected_buffer(Geos& geos_, const Projection& proj_, const GEOSGeometry* land, double distance,
+                                     double simplify_tolerance) const {
+    // Simplified polygon by polygon: an islet that would collapse is kept as it is, since its
+    // circle can still reach beyond every other coast's.
+    std::vector<GeomPtr> simple_parts;
+    for (const PolygonXY& p : geos_.polygons(land)) {
+        GeomPtr original = geos_.polygon(p);
+        GeomPtr simple = geos_.simplify(original.get(), simplify_tolerance);
+        simple_parts.push_back(geos_.is_empty(simple.get()) ? std::move(original) : std::move(simple));
+    }
+    GeomPtr simple = geos_.collect(std::move(simple_parts), GEOS_GEOMETRYCOLLECTION);
     GeomPtr raw = geos_.buffer(simple.get(), distance, 8);
     MultiPolygonXY polys = geos_.polygons(raw.get());
     // Each vertex goes to exactly `distance` (on the ellipsoid) from its nearest coast point, along

@@ -94,7 +94,9 @@ private:
         GeomPtr land, cells, territorial_sea, eez;
         double land_km2 = 0, territorial_sea_km2 = 0, eez_km2 = 0;
     };
-    GeomPtr corrected_buffer(const GEOSGeometry* land, double distance, double simplify_tolerance);
+    // `geos` and `proj` are parameters so that a worker thread can pass its own.
+    GeomPtr corrected_buffer(Geos& geos, const Projection& proj, const GEOSGeometry* land, double distance,
+                             double simplify_tolerance) const;
     const UnitZones& unit(const std::string& key);
     const GEOSGeometry* shared_boundary(const std::string& a, const std::string& b);
     const Split& split_for(const TerritorySplit& split, const Scenario& scenario);
@@ -104,6 +106,7 @@ private:
     ZoneSettings settings_;
     Projection proj_;
     Geos geos_;
+    Geos worker_geos_;  // the second thread's context; declared before any geometry it may own
     std::map<std::string, GeomPtr> unit_land_;  // unit -> land polygons (projected)
     std::map<std::string, double> unit_land_km2_;
     GeomPtr land_all_, region_, buffer12_, buffer200_, sea12_, band200_, sea200_;

@@ -1,0 +1,81 @@
+// Times computing every scenario's claims (land, territorial sea, EEZ, median line) on the
+// shipped data, against a baseline run in the same process: one plain GEOS 200 nm buffer of
+// all land, the naive first step of any EEZ computation. Reports ratios and peak memory.
+//
+// Usage: build/bench/bench_zones [--land FILE] [--repeat N]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "compute/claims.hpp"
+#include "pipeline/map_job.hpp"
+
+using namespace claimmap;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+template <class F>
+double median_seconds(int repeat, F&& f) {
+    std::vector<double> t;
+    for (int i = 0; i < repeat; ++i) {
+        auto start = Clock::now();
+        f();
+        t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::optional<std::filesystem::path> land;
+    int repeat = 5;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--land") && i + 1 < argc) land = argv[++i];
+        else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+        else {
+            std::fprintf(stderr, "usage: bench_zones [--land FILE] [--repeat N]\n");
+            return 2;
+        }
+    }
+    LoadedCase loaded = load_case(default_case_file(), land);
+    size_t vertices = 0;
+    for (const LandFeature& f : loaded.land.features) {
+        vertices += f.shape.outer.size();
+        for (const Ring& h : f.shape.holes) vertices += h.size();
+    }
+
+    // Baseline: one GEOS buffer of all land by 200 nm in the same projection, nothing else.
+    double naive = median_seconds(repeat, [&] {
+        Geos geos;
+        Projection proj(loaded.config.crs);
+        std::vector<GeomPtr> parts;
+        for (const LandFeature& f : loaded.land.features) parts.push_back(geos.polygon({proj.forward(f.shape.outer), {}}));
+        GeomPtr all = geos.union_all(std::move(parts));
+        GeomPtr buffered = geos.buffer(all.get(), 200 * nautical_mile_m, 8);
+    });
+
+    auto all_scenarios = [&](bool geometry) {
+        ClaimModel model(loaded);
+        for (const Scenario& s : loaded.scenarios.scenarios) model.evaluate(s, geometry);
+    };
+    double areas = median_seconds(repeat, [&] { all_scenarios(false); });
+    double full = median_seconds(repeat, [&] { all_scenarios(true); });
+
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("data: %s (%zu polygons, %zu vertices), %zu scenarios, median of %d runs\n", loaded.land.source.c_str(),
+                loaded.land.features.size(), vertices, loaded.scenarios.scenarios.size(), repeat);
+    std::printf("%-44s %8.3f s  (baseline)\n", "naive 200 nm buffer of all land", naive);
+    std::printf("%-44s %8.3f s  %5.2fx baseline\n", "all scenarios, areas (claimmap compare)", areas, areas / naive);
+    std::printf("%-44s %8.3f s  %5.2fx baseline\n", "all scenarios, areas + geometry (render)", full, full / naive);
+    std::printf("peak memory (max RSS): %.1f MiB\n", usage.ru_maxrss / 1024.0);
+    return 0;
+}
