@@ -197,19 +197,19 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     sea200_ = geos_.difference(buffer200_.get(), land_all_.get());
 }
 
-GeomPtr ClaimModel::corrected_buffer(Geos& geos_, const Projection& proj_, const GEOSGeometry* land, double distance,
+GeomPtr ClaimModel::corrected_buffer(Geos& geos, const Projection& proj, const GEOSGeometry* land, double distance,
                                      double simplify_tolerance) const {
     // Simplified polygon by polygon: an islet that would collapse is kept as it is, since its
     // circle can still reach beyond every other coast's.
     std::vector<GeomPtr> simple_parts;
-    for (const PolygonXY& p : geos_.polygons(land)) {
-        GeomPtr original = geos_.polygon(p);
-        GeomPtr simple = geos_.simplify(original.get(), simplify_tolerance);
-        simple_parts.push_back(geos_.is_empty(simple.get()) ? std::move(original) : std::move(simple));
+    for (const PolygonXY& p : geos.polygons(land)) {
+        GeomPtr original = geos.polygon(p);
+        GeomPtr simple = geos.simplify(original.get(), simplify_tolerance);
+        simple_parts.push_back(geos.is_empty(simple.get()) ? std::move(original) : std::move(simple));
     }
-    GeomPtr simple = geos_.collect(std::move(simple_parts), GEOS_GEOMETRYCOLLECTION);
-    GeomPtr raw = geos_.buffer(simple.get(), distance, 8);
-    MultiPolygonXY polys = geos_.polygons(raw.get());
+    GeomPtr simple = geos.collect(std::move(simple_parts), GEOS_GEOMETRYCOLLECTION);
+    GeomPtr raw = geos.buffer(simple.get(), distance, 8);
+    MultiPolygonXY polys = geos.polygons(raw.get());
     // Each vertex goes to exactly `distance` (on the ellipsoid) from its nearest coast point, along
     // the geodesic from that point. Where two coasts' limits meet, the move can bring a vertex nearer
     // to the other coast, so it repeats until the nearest point stays put. Densified first so that
@@ -219,8 +219,8 @@ GeomPtr ClaimModel::corrected_buffer(Geos& geos_, const Projection& proj_, const
         for (XY& v : ring) {
             for (int iteration = 0; iteration < 8; ++iteration) {
                 XY c = coast_->nearest(v);
-                LonLat cg = proj_.inverse(c);
-                XY moved = proj_.forward(geodesic_destination(cg, geodesic_azimuth_deg(cg, proj_.inverse(v)), distance));
+                LonLat cg = proj.inverse(c);
+                XY moved = proj.forward(geodesic_destination(cg, geodesic_azimuth_deg(cg, proj.inverse(v)), distance));
                 bool settled = std::hypot(moved.x - v.x, moved.y - v.y) < 1.0;
                 v = moved;
                 if (settled) break;
@@ -231,9 +231,9 @@ GeomPtr ClaimModel::corrected_buffer(Geos& geos_, const Projection& proj_, const
         correct(p.outer);
         for (PathXY& h : p.holes) correct(h);
     }
-    GeomPtr fixed = geos_.multipolygon(polys);
-    if (!geos_.is_valid(fixed.get())) fixed = geos_.make_valid(fixed.get());
-    return geos_.unary_union(fixed.get());
+    GeomPtr fixed = geos.multipolygon(polys);
+    if (!geos.is_valid(fixed.get())) fixed = geos.make_valid(fixed.get());
+    return geos.unary_union(fixed.get());
 }
 
 const ClaimModel::UnitZones& ClaimModel::unit(const std::string& key) {
