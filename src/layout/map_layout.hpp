@@ -18,6 +18,7 @@ struct MapOptions {
     std::optional<std::string> crs;  // default: the case's CRS
     std::optional<std::string> title, subtitle;
     bool graticule = true, legend = true, scale_bar = true, labels = true;
+    std::string pov = "neutral";  // point of view: a view defined in the case file (neutral, japan, russia)
 };
 
 // Largest image side accepted: keeps a typo from allocating gigabytes.
