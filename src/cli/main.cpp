@@ -23,6 +23,26 @@ struct Size {
     int width, height;
 };
 
+// Paper sizes in millimetres, portrait.
+const std::map<std::string, std::pair<double, double>> paper_sizes = {
+    {"a5", {148, 210}}, {"a4", {210, 297}}, {"a3", {297, 420}}, {"a2", {420, 594}}, {"letter", {215.9, 279.4}},
+    {"tabloid", {279.4, 431.8}}};
+
+// "a4" or "a4-landscape" (the default) or "a4-portrait", at `dpi`.
+Size paper_size(const std::string& name, double dpi) {
+    std::string base = name, orientation = "landscape";
+    if (auto dash = name.rfind('-'); dash != std::string::npos) {
+        base = name.substr(0, dash);
+        orientation = name.substr(dash + 1);
+    }
+    auto it = paper_sizes.find(base);
+    if (it == paper_sizes.end() || (orientation != "landscape" && orientation != "portrait"))
+        throw Error("--paper: unknown paper '" + name + "' (use a5, a4, a3, a2, letter or tabloid, optionally with -portrait)");
+    auto [w_mm, h_mm] = it->second;
+    if (orientation == "landscape") std::swap(w_mm, h_mm);
+    return {static_cast<int>(std::lround(w_mm / 25.4 * dpi)), static_cast<int>(std::lround(h_mm / 25.4 * dpi))};
+}
+
 Size parse_size(const std::string& text) {
     if (text == "default") return {1600, 1200};
     if (text == "social") return {1200, 675};
@@ -78,14 +98,20 @@ struct RenderOptions {
     std::string name = "kurils";
     std::vector<std::string> formats = {"png", "svg", "pdf"};
     std::vector<fs::path> outputs;
-    bool no_graticule = false, no_legend = false, no_scale_bar = false, no_labels = false;
+    bool no_graticule = false, no_legend = false, no_scale_bar = false, no_labels = false, no_north_arrow = false,
+         no_inset = false;
     std::optional<std::string> scenario;
     std::vector<std::string> compare;
+    std::string pov = "neutral";
+    std::optional<std::string> paper;
+    double dpi = 96;
 };
 
 int run_render(const CommonOptions& common, const RenderOptions& r) {
-    Size size = parse_size(r.size);
+    if (!(r.dpi >= 36 && r.dpi <= 1200)) throw Error("--dpi: must be between 36 and 1200");
+    Size size = r.paper ? paper_size(*r.paper, r.dpi) : parse_size(r.size);
     MapOptions options;
+    options.dpi = r.size == "a4" && !r.paper ? 300 : r.dpi;  // the a4 preset is A4 at 300 dpi
     options.width = size.width;
     options.height = size.height;
     options.crs = r.crs;
@@ -96,6 +122,9 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     options.legend = !r.no_legend;
     options.scale_bar = !r.no_scale_bar;
     options.labels = !r.no_labels;
+    options.north_arrow = !r.no_north_arrow;
+    options.inset = !r.no_inset;
+    options.pov = r.pov;
 
     std::vector<OutputTarget> targets;
     for (const fs::path& p : r.outputs) {
@@ -247,6 +276,13 @@ int main(int argc, char** argv) {
                        "Image size: WIDTHxHEIGHT in pixels (200x150 up to 20000x20000) or a preset:\n"
                        "default (1600x1200), social (1200x675), a4 (A4 landscape, 300 dpi). Example: --size social")
         ->capture_default_str();
+    render->add_option("--paper", ro.paper,
+                       "Paper size instead of --size: a5, a4, a3, a2, letter, tabloid; landscape unless -portrait\n"
+                       "is added. Pixels follow from --dpi. Example: --paper a3 --dpi 300");
+    render->add_option("--dpi", ro.dpi,
+                       "Pixels per inch: with --paper sets the pixel size; also sets the PDF page size\n"
+                       "(default 96, the CSS pixel; the a4 size preset implies 300). Example: --dpi 300")
+        ->capture_default_str();
     render->add_option("--style", ro.style, "Style name in styles/ or a path to a style .toml. Example: --style default")
         ->capture_default_str();
     render->add_option("--crs", ro.crs,
@@ -266,6 +302,11 @@ int main(int argc, char** argv) {
     render->add_option("-o,--output", ro.outputs,
                        "Write exactly this file (format from its extension; repeatable; overrides\n"
                        "--out-dir/--name/--format). Example: -o map.png -o map.svg");
+    render->add_option("--pov", ro.pov,
+                       "Point of view, from the case file: neutral (both sides' names and terms), japan or russia\n"
+                       "(that side's names first, its name for the region, its boundaries and legend wording).\n"
+                       "Example: --pov japan")
+        ->capture_default_str();
     render->add_option("--scenario", ro.scenario,
                        "Colour land, territorial seas and EEZs by who holds what under this scenario (from the case's\n"
                        "scenarios file), with the median line and the change against the baseline.\n"
@@ -278,6 +319,8 @@ int main(int argc, char** argv) {
     render->add_flag("--no-legend", ro.no_legend, "Leave out the legend.");
     render->add_flag("--no-scale-bar", ro.no_scale_bar, "Leave out the scale bar.");
     render->add_flag("--no-labels", ro.no_labels, "Leave out place labels.");
+    render->add_flag("--no-north-arrow", ro.no_north_arrow, "Leave out the north arrow.");
+    render->add_flag("--no-inset", ro.no_inset, "Leave out the locator inset.");
 
     CLI::App* areas = app.add_subcommand("areas", "Print the disputed territories' land areas on the ellipsoid.\n"
                                                   "Example: claimmap areas --land mycoast.gpkg");

@@ -49,18 +49,29 @@ const Party* CaseConfig::party(const std::string& party_id) const {
     return it == parties.end() ? nullptr : &*it;
 }
 
+const View& CaseConfig::view(const std::string& id) const {
+    for (const View& v : views)
+        if (v.id == id) return v;
+    fail(file, "has no point of view '" + id + "' (it has: " + view_ids() + ")");
+}
+
+std::string CaseConfig::view_ids() const {
+    std::string out;
+    for (const View& v : views) out += (out.empty() ? "" : ", ") + v.id;
+    return out;
+}
+
 CaseConfig read_case(const std::filesystem::path& path) {
     toml::table root = parse_toml_file(path);
     StrictTable s(root, path, "");
     CaseConfig c;
     c.file = path;
     c.id = s.string("id");
-    c.title = s.string("title");
-    c.subtitle = s.opt_string("subtitle").value_or("");
     const auto dir = path.parent_path();
     c.land = dir / s.string("land");
     c.gazetteer = dir / s.string("gazetteer");
     c.scenarios = dir / s.string("scenarios");
+    c.inset = dir / s.string("inset");
     c.attribution = s.string("attribution");
     c.crs = s.string("crs");
     c.projection_name = s.opt_string("projection_name").value_or(c.crs);
@@ -73,13 +84,17 @@ CaseConfig read_case(const std::filesystem::path& path) {
     };
     c.extent = lonlat_box("extent");
     c.region = lonlat_box("region");
+    c.inset_extent = lonlat_box("inset_extent");
     c.claimant = s.string("claimant");
     if (const toml::array* parties = s.opt_array("party")) {
         for (size_t i = 0; i < parties->size(); ++i) {
             const toml::table* t = (*parties)[i].as_table();
             if (!t) s.fail_at("party", "must be an array of tables");
             StrictTable ps(*t, path, "party[" + std::to_string(i) + "]");
-            c.parties.push_back({ps.string("id"), ps.string("name")});
+            Party party{ps.string("id"), ps.string("name"), ps.string("language")};
+            if (party.language != "ja" && party.language != "ru")
+                ps.fail_at("language", "must name a gazetteer language: ja or ru");
+            c.parties.push_back(std::move(party));
             ps.reject_unknown_keys();
         }
     }
@@ -93,6 +108,36 @@ CaseConfig read_case(const std::filesystem::path& path) {
         }
     }
     if (c.territories.empty()) s.fail_at("territories", "must list the disputed territory ids");
+    const toml::table* views = s.opt_table("view");
+    if (!views) s.fail_at("view", "is missing: define at least [view.neutral]");
+    for (const auto& [key, node] : *views) {
+        View v;
+        v.id = std::string(key.str());
+        const toml::table* t = node.as_table();
+        if (!t) StrictTable(*views, path, "view").fail_at(v.id, "must be a table");
+        StrictTable vs(*t, path, "view." + v.id);
+        v.title = vs.string("title");
+        v.subtitle = vs.opt_string("subtitle").value_or("");
+        v.names_first = vs.opt_string("names_first").value_or("");
+        if (!v.names_first.empty() && !c.party(v.names_first)) vs.fail_at("names_first", "names no listed party");
+        v.disputed_label = vs.string("disputed_label");
+        if (const toml::array* bs = vs.opt_array("boundary")) {
+            for (size_t i = 0; i < bs->size(); ++i) {
+                const toml::table* bt = (*bs)[i].as_table();
+                if (!bt) vs.fail_at("boundary", "must be an array of tables");
+                StrictTable b(*bt, path, "view." + v.id + ".boundary[" + std::to_string(i) + "]");
+                ViewBoundary vb{b.string("scenario"), b.string("label"), b.opt_string("line").value_or("solid")};
+                if (vb.line != "solid" && vb.line != "dashed" && vb.line != "dotted")
+                    b.fail_at("line", "must be solid, dashed or dotted");
+                b.reject_unknown_keys();
+                v.boundaries.push_back(std::move(vb));
+            }
+        }
+        vs.reject_unknown_keys();
+        c.views.push_back(std::move(v));
+    }
+    if (std::none_of(c.views.begin(), c.views.end(), [](const View& v) { return v.id == "neutral"; }))
+        s.fail_at("view", "must define [view.neutral]");
     if (const toml::table* official = s.opt_table("official_area")) {
         StrictTable o(*official, path, "official_area");
         c.official_area_source = o.string("source");

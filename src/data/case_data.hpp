@@ -29,18 +29,38 @@ struct Gazetteer {
 Gazetteer read_gazetteer(const std::filesystem::path& path);
 
 struct Party {
-    std::string id;    // ISO alpha-3 code used in the land data's country field
-    std::string name;  // English
+    std::string id;        // ISO alpha-3 code used in the land data's country field
+    std::string name;      // English
+    std::string language;  // gazetteer language of the party's names: "ja" or "ru"
+};
+
+// A boundary a point of view draws: the median line of one scenario.
+struct ViewBoundary {
+    std::string scenario;
+    std::string label;
+    std::string line;  // solid | dashed | dotted
+};
+
+// A point of view (--pov): what the map calls the region, whose names come first, how the
+// disputed land is described and which boundaries are drawn. Neutral is one of them, not a default
+// hidden in code.
+struct View {
+    std::string id;
+    std::string title, subtitle;
+    std::string names_first;  // party id whose names lead, or "" for both side by side
+    std::string disputed_label;
+    std::vector<ViewBoundary> boundaries;
 };
 
 struct CaseConfig {
     std::filesystem::path file;
     std::string id;
-    std::string title;
-    std::string subtitle;
+    std::vector<View> views;  // at least "neutral"
     std::filesystem::path land;       // resolved against the case folder
     std::filesystem::path gazetteer;  // likewise
     std::filesystem::path scenarios;  // likewise
+    std::filesystem::path inset;      // land of the locator inset, likewise
+    BBox inset_extent;                // lon/lat box the inset shows
     std::string attribution;
     std::string crs;  // PROJ string or authority code of the map projection
     std::string projection_name;  // how the credits line names it
@@ -52,6 +72,8 @@ struct CaseConfig {
     std::map<std::string, double> official_area_km2;  // published figures, for comparison only
     std::string official_area_source;
     const Party* party(const std::string& id) const;
+    const View& view(const std::string& id) const;  // throws Error naming the file
+    std::string view_ids() const;
 };
 
 CaseConfig read_case(const std::filesystem::path& path);

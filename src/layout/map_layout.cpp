@@ -41,36 +41,47 @@ void validate(const MapOptions& o) {
 class SceneBuilder {
 public:
     SceneBuilder(const MapInputs& in, const MapOptions& o)
-        : in_(in), o_(o), style_(in.style), m_(page_metrics(o, in.style)),
+        : in_(in), o_(o), style_(in.style), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style)),
           proj_(o.crs.value_or(in.case_config.crs)),
-          view_(proj_.forward_box(o.extent.value_or(in.case_config.extent)), frame_box(o, m_)) {}
+          view_(proj_.forward_box(o.extent.value_or(in.case_config.extent)), frame_box(o, m_)) {
+        for (const LandFeature& f : in_.land.features)
+            if (!f.territory.empty()) disputed_page_.push_back(page_ring(f.shape.outer));
+    }
 
     Scene build() {
         Scene scene;
         scene.width = o_.width;
         scene.height = o_.height;
+        scene.dpi = o_.dpi;
         scene.background = style_.page;
         scene.title = title();
+        // Furniture boxes first, so that labels can keep out of them.
+        std::optional<Layer> legend, figures, inset, arrow, scale;
+        if (o_.legend) legend = legend_layer();
+        if (in_.gains) figures = figures_layer();
+        if (o_.inset && in_.inset) inset = inset_layer();
+        if (o_.north_arrow) arrow = north_arrow_layer();
+        if (o_.scale_bar) scale = scale_bar_layer();
+        std::vector<BBox> occupied;
+        for (const auto* l : {&legend, &figures, &inset, &arrow, &scale})
+            if (*l && !(*l)->items.empty()) occupied.push_back(box_of_layer(**l));
+
         scene.layers.push_back(sea_layer());
         if (in_.scenario) {
             scene.layers.push_back(zone_layer("eez", &PartyOverlay::eez, &PartyStyle::eez));
             scene.layers.push_back(zone_layer("territorial-sea", &PartyOverlay::territorial_sea, &PartyStyle::territorial_sea));
         }
-        if (o_.graticule) scene.layers.push_back(graticule_layer());
+        if (o_.graticule) scene.layers.push_back(graticule_layer(occupied));
         scene.layers.push_back(land_layer());
         scene.layers.push_back(disputed_layer());
         if (in_.scenario) scene.layers.push_back(boundaries_layer());
+        else if (in_.view_boundaries) scene.layers.push_back(view_boundaries_layer());
         if (in_.gains && in_.compare_to) scene.layers.push_back(changes_layer());
-        // Boxes first, so that labels can keep out of them.
-        std::optional<Layer> legend, figures;
-        if (o_.legend) legend = legend_layer();
-        if (in_.gains) figures = figures_layer();
-        std::vector<BBox> occupied;
-        for (const auto* l : {&legend, &figures})
-            if (*l && !(*l)->items.empty()) occupied.push_back(box_of(std::get<PathItem>((*l)->items.front())));
         if (o_.labels) scene.layers.push_back(labels_layer(occupied));
         scene.layers.push_back(frame_layer());
-        if (o_.scale_bar) scene.layers.push_back(scale_bar_layer());
+        if (scale) scene.layers.push_back(std::move(*scale));
+        if (arrow) scene.layers.push_back(std::move(*arrow));
+        if (inset) scene.layers.push_back(std::move(*inset));
         if (legend) scene.layers.push_back(std::move(*legend));
         if (figures) scene.layers.push_back(std::move(*figures));
         scene.layers.push_back(title_layer());
@@ -86,16 +97,16 @@ private:
     std::string title() const {
         if (o_.title) return *o_.title;
         if (in_.scenario && in_.compare_to)
-            return in_.case_config.title + ": comparing two scenarios";
-        if (in_.scenario) return in_.case_config.title + ": " + in_.scenario->title;
-        return in_.case_config.title;
+            return pov_.title + ": comparing two scenarios";
+        if (in_.scenario) return pov_.title + ": " + in_.scenario->title;
+        return pov_.title;
     }
     std::string subtitle() const {
         if (o_.subtitle) return *o_.subtitle;
         if (in_.scenario && in_.compare_to)
             return "Colours: " + in_.scenario->title + ". Hatched: what changes hands under " + in_.compare_to->title;
         if (in_.scenario) return in_.scenario->description;
-        return in_.case_config.subtitle;
+        return pov_.subtitle;
     }
     std::string party_name(const std::string& id) const {
         const Party* p = in_.case_config.party(id);
@@ -169,7 +180,7 @@ private:
         return out;
     }
 
-    Layer graticule_layer() const {
+    Layer graticule_layer(const std::vector<BBox>& occupied) const {
         Layer layer = map_layer("graticule");
         BBox ll = visible_lonlat();
         double step = style_.graticule_step_deg;
@@ -201,8 +212,10 @@ private:
             if (x < 0) continue;
             std::string s = fmt::format("{:g}°E", lon);
             TextExtent e = measure_text(s, f);
-            if (x - e.width / 2 < fr.min_x + px(60) || x + e.width / 2 > fr.max_x - px(4)) continue;
-            layer.items.push_back(text(s, {x - e.width / 2, fr.max_y - e.height - px(3)}, f, style_.muted_text, true));
+            if (x - e.width / 2 < fr.min_x + px(4) || x + e.width / 2 > fr.max_x - px(4)) continue;
+            BBox box{x - e.width / 2, fr.max_y - e.height - px(3), x + e.width / 2, fr.max_y - px(3)};
+            if (std::any_of(occupied.begin(), occupied.end(), [&](const BBox& b) { return overlaps(b, box); })) continue;
+            layer.items.push_back(text(s, {box.min_x, box.min_y}, f, style_.muted_text, true));
         }
         for (double lat = std::ceil(ll.min_y / step) * step; lat <= ll.max_y; lat += step) {
             double y = -1;
@@ -212,8 +225,10 @@ private:
             }
             std::string s = fmt::format("{:g}°N", lat);
             TextExtent e = measure_text(s, f);
-            if (y < 0 || y - e.height / 2 < fr.min_y + px(4) || y + e.height / 2 > fr.max_y - px(40)) continue;
-            layer.items.push_back(text(s, {fr.min_x + px(4), y - e.height / 2}, f, style_.muted_text, true));
+            if (y < 0 || y - e.height / 2 < fr.min_y + px(4) || y + e.height / 2 > fr.max_y - px(4)) continue;
+            BBox box{fr.min_x + px(4), y - e.height / 2, fr.min_x + px(4) + e.width, y + e.height / 2};
+            if (std::any_of(occupied.begin(), occupied.end(), [&](const BBox& b) { return overlaps(b, box); })) continue;
+            layer.items.push_back(text(s, {box.min_x, box.min_y}, f, style_.muted_text, true));
         }
         return layer;
     }
@@ -286,6 +301,19 @@ private:
         path.stroke_width = px(style_.median_width);
         for (double d : dash) path.dash.push_back(px(d));
         return path;
+    }
+
+    std::vector<double> dash_for(const std::string& line) const {
+        if (line == "dashed") return style_.median_dash;
+        if (line == "dotted") return style_.compare_dash;
+        return {};
+    }
+
+    Layer view_boundaries_layer() const {
+        Layer layer = map_layer("boundaries");
+        for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
+            layer.items.push_back(line_item((*in_.view_boundaries)[i], style_.median_stroke, dash_for(pov_.boundaries[i].line)));
+        return layer;
     }
 
     Layer boundaries_layer() const {
@@ -375,11 +403,41 @@ private:
         return p.en_ja == p.en_ru ? p.en_ja : p.en_ja + " / " + p.en_ru;
     }
 
+    // The two lines of a label. Neutral: both English usages, then both languages. A party's
+    // point of view: its own name and usage first, the other side's on the second line.
+    std::pair<std::string, std::string> label_lines(const Place& p) const {
+        if (pov_.names_first.empty()) return {english(p), p.ja + " · " + p.ru};
+        const Party* first = in_.case_config.party(pov_.names_first);
+        bool ja_first = first && first->language == "ja";
+        const std::string& native1 = ja_first ? p.ja : p.ru;
+        const std::string& en1 = ja_first ? p.en_ja : p.en_ru;
+        const std::string& native2 = ja_first ? p.ru : p.ja;
+        const std::string& en2 = ja_first ? p.en_ru : p.en_ja;
+        return {native1 + " " + en1, en2 == en1 ? native2 : native2 + " " + en2};
+    }
+
     static BBox box_of(const PathItem& path) {
         BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
         for (const auto& ring : path.rings)
             for (const XY& p : ring)
                 b = {std::min(b.min_x, p.x), std::min(b.min_y, p.y), std::max(b.max_x, p.x), std::max(b.max_y, p.y)};
+        return b;
+    }
+
+    // The page box of a furniture layer: its paths and its text.
+    static BBox box_of_layer(const Layer& layer) {
+        BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+        auto add = [&](const BBox& o) {
+            b = {std::min(b.min_x, o.min_x), std::min(b.min_y, o.min_y), std::max(b.max_x, o.max_x), std::max(b.max_y, o.max_y)};
+        };
+        for (const SceneItem& item : layer.items) {
+            if (const auto* p = std::get_if<PathItem>(&item)) add(box_of(*p));
+            else {
+                const TextItem& t = std::get<TextItem>(item);
+                TextExtent e = measure_text(t.text, t.font);
+                add({t.origin.x, t.origin.y, t.origin.x + e.width, t.origin.y + e.height});
+            }
+        }
         return b;
     }
 
@@ -389,10 +447,39 @@ private:
 
     // Labels of places; one that would sit under a legend or table box is left out, except the
     // disputed territories, which are never dropped.
+    // Whether a page box touches disputed land: a vertex of it inside the box, or the box's centre
+    // or corners inside a polygon.
+    bool covers_disputed(const BBox& box) const {
+        for (const auto& poly : disputed_page_) {
+            for (const XY& p : poly)
+                if (p.x > box.min_x && p.x < box.max_x && p.y > box.min_y && p.y < box.max_y) return true;
+            for (XY q : {XY{(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2}, XY{box.min_x, box.min_y},
+                         XY{box.max_x, box.min_y}, XY{box.min_x, box.max_y}, XY{box.max_x, box.max_y}}) {
+                bool inside = false;
+                for (size_t i = 0, j = poly.size() - 1; i < poly.size(); j = i++)
+                    if ((poly[i].y > q.y) != (poly[j].y > q.y) &&
+                        q.x < (poly[j].x - poly[i].x) * (q.y - poly[i].y) / (poly[j].y - poly[i].y) + poly[i].x)
+                        inside = !inside;
+                if (inside) return true;
+            }
+        }
+        return false;
+    }
+
+    // Labels of places, territories first. A label goes at its gazetteer position or, when that
+    // overlaps another label, a legend/table/inset box or disputed land, at the first free spot
+    // around it. A label with no free spot is left out, except a disputed territory's, which is
+    // never dropped (it keeps its gazetteer position).
     Layer labels_layer(const std::vector<BBox>& occupied) const {
         Layer layer = map_layer("labels");
         const BBox& fr = view_.frame();
-        for (const Place& place : in_.gazetteer.places) {
+        std::vector<BBox> placed;
+        std::vector<const Place*> order;
+        for (const std::string kind : {"territory", "island", "region", "sea"})
+            for (const Place& place : in_.gazetteer.places)
+                if (place.kind == kind) order.push_back(&place);
+        for (const Place* place_ptr : order) {
+            const Place& place = *place_ptr;
             XY anchor = page(place.label);
             if (anchor.x < fr.min_x || anchor.x > fr.max_x || anchor.y < fr.min_y || anchor.y > fr.max_y) continue;
             bool sea = place.kind == "sea";
@@ -401,20 +488,39 @@ private:
             Rgba color = sea ? style_.sea_label : style_.label_text;
             FontSpec main = font(size, territory, sea);
             FontSpec second = font(size * 0.8, false, false);
-            std::string line1 = english(place), line2 = place.ja + " · " + place.ru;
+            auto [line1, line2] = label_lines(place);
             TextExtent e1 = measure_text(line1, main), e2 = measure_text(line2, second);
-            double h = e1.height + e2.height;
-            double top = anchor.y - h / 2;
-            double half_w = std::max(e1.width, e2.width) / 2;
-            BBox label_box{anchor.x - half_w, top, anchor.x + half_w, top + h};
-            if (!territory && std::any_of(occupied.begin(), occupied.end(), [&](const BBox& b) { return overlaps(b, label_box); }))
-                continue;
+            double h = e1.height + e2.height, w = std::max(e1.width, e2.width);
+            auto box_at = [&](XY c) { return BBox{c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2}; };
+            auto free = [&](const BBox& b) {
+                if (b.min_x < fr.min_x || b.max_x > fr.max_x || b.min_y < fr.min_y || b.max_y > fr.max_y) return false;
+                auto hit = [&](const BBox& o) { return overlaps(o, b); };
+                return std::none_of(occupied.begin(), occupied.end(), hit) && std::none_of(placed.begin(), placed.end(), hit) &&
+                       !covers_disputed(b);
+            };
+            std::optional<XY> centre;
+            const double gap = px(4);
+            for (XY offset : {XY{0, 0}, XY{0, -(h + gap)}, XY{0, h + gap}, XY{w / 2 + gap, 0}, XY{-(w / 2 + gap), 0},
+                              XY{w / 2 + gap, -(h + gap)}, XY{-(w / 2 + gap), -(h + gap)}, XY{w / 2 + gap, h + gap},
+                              XY{-(w / 2 + gap), h + gap}}) {
+                XY c{anchor.x + offset.x, anchor.y + offset.y};
+                if (free(box_at(c))) {
+                    centre = c;
+                    break;
+                }
+            }
+            if (!centre && !territory) continue;
+            XY c = centre.value_or(anchor);
+            placed.push_back(box_at(c));
+            double top = c.y - h / 2;
             if (place.leader_to) {
                 XY target = page(*place.leader_to);
-                // Leader from the label box's nearest vertical edge to the feature.
-                double w = std::max(e1.width, e2.width);
-                XY from{target.x < anchor.x ? anchor.x - w / 2 - px(3) : anchor.x + w / 2 + px(3),
-                        std::clamp(target.y, top, top + h)};
+                // Leader from the nearest edge of the label box to the feature.
+                XY from;
+                if (target.x > c.x - w / 2 && target.x < c.x + w / 2)
+                    from = {target.x, target.y < top ? top - px(2) : top + h + px(2)};
+                else
+                    from = {target.x < c.x ? c.x - w / 2 - px(3) : c.x + w / 2 + px(3), std::clamp(target.y, top, top + h)};
                 PathItem leader;
                 leader.closed = false;
                 leader.rings.push_back({from, target});
@@ -430,9 +536,87 @@ private:
                 dot.fill = style_.leader;
                 layer.items.push_back(dot);
             }
-            layer.items.push_back(text(line1, {anchor.x - e1.width / 2, top}, main, color, true));
-            layer.items.push_back(text(line2, {anchor.x - e2.width / 2, top + e1.height}, second, color, true));
+            layer.items.push_back(text(line1, {c.x - e1.width / 2, top}, main, color, true));
+            layer.items.push_back(text(line2, {c.x - e2.width / 2, top + e1.height}, second, color, true));
         }
+        return layer;
+    }
+
+    // A locator map of the wider region with the main map's frame, top left.
+    Layer inset_layer() const {
+        Layer layer;
+        layer.id = "inset";
+        const BBox& fr = view_.frame();
+        BBox projected = proj_.forward_box(in_.case_config.inset_extent);
+        double w = fr.width() * 0.2, h = w * projected.height() / projected.width();
+        BBox box{fr.min_x + px(12), fr.min_y + px(12), fr.min_x + px(12) + w, fr.min_y + px(12) + h};
+        Viewport inset_view(projected, box);
+        auto to_page = [&](const Ring& ring) {
+            std::vector<XY> out;
+            for (const LonLat& p : ring) out.push_back(inset_view.to_page(proj_.forward(p)));
+            return out;
+        };
+        PathItem background;
+        background.rings.push_back({{box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.max_x, box.max_y}, {box.min_x, box.max_y}});
+        background.fill = style_.sea;
+        background.stroke = style_.frame;
+        background.stroke_width = px(1);
+        layer.items.push_back(background);
+        PathItem land;
+        for (const LandFeature& f : in_.inset->features) {
+            land.rings.push_back(to_page(f.shape.outer));
+            for (const Ring& hole : f.shape.holes) land.rings.push_back(to_page(hole));
+        }
+        land.fill = style_.other.land;
+        land.stroke = style_.coastline;
+        land.stroke_width = px(0.4);
+        layer.items.push_back(land);
+        // The main map's extent: a rectangle in the shared projection.
+        const BBox& e = view_.extent();
+        PathItem extent;
+        extent.rings.push_back({inset_view.to_page({e.min_x, e.min_y}), inset_view.to_page({e.max_x, e.min_y}),
+                                inset_view.to_page({e.max_x, e.max_y}), inset_view.to_page({e.min_x, e.max_y})});
+        extent.stroke = style_.disputed_stroke;
+        extent.stroke_width = px(1.6);
+        layer.items.push_back(extent);
+        // The box is clipped to itself, then outlined again on top.
+        layer.clip = box;
+        PathItem border = background;
+        border.fill.reset();
+        layer.items.push_back(border);
+        return layer;
+    }
+
+    // An arrow to true north at the map centre (in a conformal projection it turns away from the
+    // page's vertical off the central meridian), bottom left above the scale bar.
+    Layer north_arrow_layer() const {
+        Layer layer;
+        layer.id = "north-arrow";
+        const BBox& fr = view_.frame();
+        XY centre{(fr.min_x + fr.max_x) / 2, (fr.min_y + fr.max_y) / 2};
+        LonLat c = proj_.inverse(view_.to_projected(centre));
+        XY north = page({c.lon, c.lat + 0.1});
+        double dx = north.x - centre.x, dy = north.y - centre.y, len = std::hypot(dx, dy);
+        dx /= len, dy /= len;
+        const double L = px(34), half_w = px(8);
+        XY anchor{fr.min_x + px(34), fr.max_y - px(80)};
+        XY tip{anchor.x + dx * L / 2, anchor.y + dy * L / 2}, tail{anchor.x - dx * L / 2, anchor.y - dy * L / 2};
+        XY notch{anchor.x - dx * L * 0.25, anchor.y - dy * L * 0.25};
+        XY left{tail.x - dy * half_w, tail.y + dx * half_w}, right{tail.x + dy * half_w, tail.y - dx * half_w};
+        PathItem dark, light;
+        dark.rings.push_back({tip, notch, left});
+        dark.fill = style_.text;
+        light.rings.push_back({tip, right, notch});
+        light.fill = style_.page;
+        for (PathItem* p : {&dark, &light}) {
+            p->stroke = style_.text;
+            p->stroke_width = px(0.8);
+            layer.items.push_back(*p);
+        }
+        FontSpec f = font(style_.legend_size, true);
+        TextExtent e = measure_text("N", f);
+        XY label{tip.x + dx * (e.height * 0.6) - e.width / 2, tip.y + dy * (e.height * 0.6) - e.height / 2};
+        layer.items.push_back(text("N", label, f, style_.text, true));
         return layer;
     }
 
@@ -464,7 +648,7 @@ private:
             for (double f : {1.0, 2.0, 5.0})
                 if (base * f <= target_m) nice = base * f;
         double bar_px = nice / metres_per_px;
-        double x0 = fr.min_x + px(16), y0 = fr.max_y - px(44);  // clear of the degree labels
+        double x0 = fr.min_x + px(16), y0 = fr.max_y - px(28);
         double h = px(6);
         for (int i = 0; i < 4; ++i) {
             PathItem seg;
@@ -499,9 +683,11 @@ private:
             std::string holder;
             for (const LandFeature& f : in_.land.features)
                 if (!f.territory.empty()) holder = f.country;
-            entries.push_back({style_.disputed_fill, style_.disputed_stroke, false, {}, {},
-                               fmt::format("Disputed: held by {}, claimed by {}", party_name(holder), party_name(cc.claimant))});
+            entries.push_back({style_.disputed_fill, style_.disputed_stroke, false, {}, {}, pov_.disputed_label});
             for (const Party& p : cc.parties) entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, "Held by " + p.name});
+            if (in_.view_boundaries)
+                for (const ViewBoundary& b : pov_.boundaries)
+                    entries.push_back({std::nullopt, style_.median_stroke, true, dash_for(b.line), {}, b.label});
             return entries;
         }
         for (const Party& p : cc.parties) {
@@ -607,9 +793,11 @@ private:
     const MapInputs& in_;
     const MapOptions& o_;
     const Style& style_;
+    const View& pov_;
     PageMetrics m_;
     Projection proj_;
     Viewport view_;
+    std::vector<std::vector<XY>> disputed_page_;  // outer rings of disputed land, page coordinates
 };
 
 }  // namespace

@@ -14,10 +14,11 @@ namespace claimmap {
 
 struct MapOptions {
     int width = 1600, height = 1200;
+    double dpi = 96;  // pixels per inch: sets the PDF page size (px * 72 / dpi points)
     std::optional<BBox> extent;     // lon/lat; default: the case's extent
     std::optional<std::string> crs;  // default: the case's CRS
     std::optional<std::string> title, subtitle;
-    bool graticule = true, legend = true, scale_bar = true, labels = true;
+    bool graticule = true, legend = true, scale_bar = true, labels = true, north_arrow = true, inset = true;
     std::string pov = "neutral";  // point of view: a view defined in the case file (neutral, japan, russia)
 };
 
@@ -55,6 +56,9 @@ struct MapInputs {
     const ScenarioOverlay* compare_to = nullptr;  // draw its boundaries too and hatch what changes
     const std::vector<GainOverlay>* gains = nullptr;
     std::string gains_title;  // heading of the figures table
+    // Median lines the point of view draws on an overview map, one per view boundary, in order.
+    const std::vector<std::vector<Ring>>* view_boundaries = nullptr;
+    const LandData* inset = nullptr;  // land of the locator inset; no inset without it
 };
 
 Scene build_map_scene(const MapInputs& in, const MapOptions& options);

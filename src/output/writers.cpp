@@ -36,7 +36,9 @@ std::string encode_png(const Scene& scene) {
 std::string encode_pdf(const Scene& scene) {
     std::string bytes;
     {
-        SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, scene.width, scene.height));
+        const double points_per_px = 72.0 / scene.dpi;
+        SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, scene.width * points_per_px,
+                                                               scene.height * points_per_px));
         check_cairo(cairo_surface_status(surface.get()), "create PDF surface");
         // A fixed date keeps the PDF byte-identical across runs.
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
@@ -45,6 +47,7 @@ std::string encode_pdf(const Scene& scene) {
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "claimmap " CLAIMMAP_VERSION);
         CairoPtr cr(cairo_create(surface.get()));
         check_cairo(cairo_status(cr.get()), "create Cairo context");
+        cairo_scale(cr.get(), points_per_px, points_per_px);
         paint_scene(cr.get(), scene);
         check_cairo(cairo_status(cr.get()), "render");
         cr.reset();

@@ -16,7 +16,8 @@ LoadedCase load_case(const std::filesystem::path& case_file, const std::optional
         if (!found) fail(land.source, "has no polygon with territory '" + id + "' named in " + case_file.string());
     }
     ScenarioSet scenarios = read_scenarios(config.scenarios, config);
-    return {std::move(config), std::move(land), std::move(gazetteer), std::move(scenarios)};
+    LandData inset = read_land(config.inset);
+    return {std::move(config), std::move(land), std::move(gazetteer), std::move(scenarios), std::move(inset)};
 }
 
 namespace {
@@ -64,6 +65,7 @@ const Scenario& find_scenario(const ScenarioSet& set, const std::string& id) {
 
 Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request) {
     MapInputs inputs{loaded.config, loaded.land, loaded.gazetteer, style};
+    inputs.inset = &loaded.inset;
     std::optional<ScenarioOverlay> base, other;
     std::vector<GainOverlay> gains;
     if (request.compare && !request.scenario) throw Error("--compare needs two scenarios, e.g. --compare two-island,four-island");
@@ -99,6 +101,15 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
                 inputs.gains_title = "Change against " + to.title;
             }
         }
+    }
+    // An overview map draws the boundaries its point of view lists.
+    std::vector<std::vector<Ring>> boundaries;
+    const View& view = loaded.config.view(options.pov);
+    if (!request.scenario && !view.boundaries.empty()) {
+        ClaimModel model(loaded);
+        for (const ViewBoundary& b : view.boundaries)
+            boundaries.push_back(to_lonlat(model, model.evaluate(find_scenario(loaded.scenarios, b.scenario)).median_line));
+        inputs.view_boundaries = &boundaries;
     }
     return build_map_scene(inputs, options);
 }

@@ -20,6 +20,7 @@ struct LoadedCase {
     LandData land;
     Gazetteer gazetteer;
     ScenarioSet scenarios;
+    LandData inset;  // land of the locator inset
 };
 
 // Loads the case file and what it names; `land_override` replaces the case's land source.

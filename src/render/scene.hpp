@@ -57,6 +57,7 @@ struct Layer {
 
 struct Scene {
     int width = 0, height = 0;  // pixels
+    double dpi = 96;            // for page sizes in physical units (PDF)
     Rgba background{1, 1, 1, 1};
     std::string title;  // document title (SVG <title>, PDF metadata)
     std::vector<Layer> layers;
