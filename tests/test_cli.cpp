@@ -101,6 +101,23 @@ BOOST_AUTO_TEST_CASE(help_explains_every_render_option_with_an_example) {
     BOOST_TEST(r.out.find("Example:") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(paper_size_and_dpi) {
+    auto out = test::scratch_dir("cli-paper");
+    auto r = test::run_claimmap("render --paper a4 --dpi 150 --format png,pdf --out-dir '" + out.string() + "'");
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    std::string png = test::read_file(out / "kurils.png");
+    auto be32 = [&](size_t at) {
+        return (unsigned(uint8_t(png[at])) << 24) | (unsigned(uint8_t(png[at + 1])) << 16) |
+               (unsigned(uint8_t(png[at + 2])) << 8) | unsigned(uint8_t(png[at + 3]));
+    };
+    BOOST_TEST(be32(16) == 1754u);  // 297 mm at 150 dpi
+    BOOST_TEST(be32(20) == 1240u);  // 210 mm
+    BOOST_TEST(test::read_file(out / "kurils.pdf").find("/MediaBox [ 0 0 841.") != std::string::npos);
+    auto bad = test::run_claimmap("render --paper a11 --out-dir '" + out.string() + "'");
+    BOOST_TEST(bad.exit_code != 0);
+    BOOST_TEST(bad.err.find("--paper") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(areas_prints_every_territory) {
     auto r = test::run_claimmap("areas");
     BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);

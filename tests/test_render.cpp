@@ -7,7 +7,9 @@
 #include "geometry/geodesic.hpp"
 #include "geometry/projection.hpp"
 #include "helpers.hpp"
+#include "core/error.hpp"
 #include "layout/viewport.hpp"
+#include "render/text.hpp"
 #include "render/cairo_handles.hpp"
 
 using namespace claimmap;
@@ -169,6 +171,129 @@ BOOST_AUTO_TEST_CASE(comparison_map_hatches_what_changes_hands) {
     double plain = share_in_color(r, "kunashiri", test::default_style().party("RUS").accent);
     BOOST_TEST(plain < 0.9, "kunashiri should be hatched, plain share " << plain);
     BOOST_TEST(plain > 0.3, "kunashiri should keep its fill under the hatch, plain share " << plain);
+}
+
+Scene overview(const std::string& pov, int w = 1600, int h = 1200) {
+    MapOptions o;
+    o.width = w;
+    o.height = h;
+    o.pov = pov;
+    return build_scene(test::kurils(), test::default_style(), o);
+}
+
+const Layer& layer_named(const Scene& scene, const std::string& id) {
+    for (const Layer& l : scene.layers)
+        if (l.id == id) return l;
+    BOOST_FAIL("no layer " << id);
+    throw;
+}
+
+BOOST_AUTO_TEST_CASE(point_of_view_changes_names_title_and_legend_together) {
+    struct Expect {
+        std::string pov, title, first_name, legend;
+    };
+    for (const Expect& e : {Expect{"neutral", "Southern Kurils / Northern Territories", "Etorofu / Iturup", "Disputed: held by Russia"},
+                            Expect{"japan", "Northern Territories (Southern Kurils)", "択捉島 Etorofu", "Northern Territories: claimed by Japan"},
+                            Expect{"russia", "Southern Kurils (Northern Territories)", "Итуруп Iturup", "Southern Kurils: Russian territory"}}) {
+        std::string svg = encode_scene(overview(e.pov), Format::svg);
+        BOOST_TEST(svg.find(">" + e.title + "</text>") != std::string::npos, e.pov);
+        BOOST_TEST(svg.find(">" + e.first_name + "</text>") != std::string::npos, e.pov);
+        BOOST_TEST(svg.find(e.legend) != std::string::npos, e.pov);
+        // Both languages stay on the map whatever the point of view.
+        BOOST_TEST(svg.find("択捉島") != std::string::npos, e.pov);
+        BOOST_TEST(svg.find("Итуруп") != std::string::npos, e.pov);
+    }
+    BOOST_CHECK_THROW(overview("martian"), Error);
+}
+
+// Text boxes of each label (two stacked lines) in the labels layer.
+std::vector<BBox> label_boxes(const Scene& scene) {
+    std::vector<BBox> boxes;
+    const Layer& labels = layer_named(scene, "labels");
+    std::vector<const TextItem*> texts;
+    for (const SceneItem& item : labels.items)
+        if (const auto* t = std::get_if<TextItem>(&item)) texts.push_back(t);
+    for (size_t i = 0; i + 1 < texts.size(); i += 2) {
+        BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+        for (const TextItem* t : {texts[i], texts[i + 1]}) {
+            TextExtent e = measure_text(t->text, t->font);
+            b = {std::min(b.min_x, t->origin.x), std::min(b.min_y, t->origin.y), std::max(b.max_x, t->origin.x + e.width),
+                 std::max(b.max_y, t->origin.y + e.height)};
+        }
+        boxes.push_back(b);
+    }
+    return boxes;
+}
+
+BOOST_AUTO_TEST_CASE(labels_do_not_collide_and_disputed_territories_are_never_dropped) {
+    const LoadedCase& k = test::kurils();
+    for (const std::string pov : {"neutral", "japan", "russia"})
+        for (auto [w, h] : {std::pair{1600, 1200}, std::pair{1200, 675}, std::pair{800, 800}}) {
+            MapOptions o;
+            o.width = w, o.height = h, o.pov = pov;
+            Scene scene = build_scene(k, test::default_style(), o);
+            std::vector<BBox> boxes = label_boxes(scene);
+            for (size_t i = 0; i < boxes.size(); ++i)
+                for (size_t j = i + 1; j < boxes.size(); ++j) {
+                    const BBox &a = boxes[i], &b = boxes[j];
+                    bool overlap = a.min_x < b.max_x && b.min_x < a.max_x && a.min_y < b.max_y && b.min_y < a.max_y;
+                    BOOST_TEST(!overlap, pov << " " << w << "x" << h << ": labels " << i << " and " << j << " overlap");
+                }
+            std::string svg = encode_scene(scene, Format::svg);
+            for (const std::string id : k.config.territories) {
+                const Place* p = k.gazetteer.find(id);
+                BOOST_TEST(svg.find(p->ja) != std::string::npos, pov << " " << w << "x" << h << " lost " << id);
+            }
+            // No label box covers a pixel of disputed land.
+            MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
+            MapFrame frame = map_frame(in, o);
+            Projection proj(frame.crs);
+            Viewport view(frame.projected, frame.frame);
+            for (const LandFeature& f : k.land.features) {
+                if (f.territory.empty()) continue;
+                for (const LonLat& v : f.shape.outer) {
+                    XY p = view.to_page(proj.forward(v));
+                    for (const BBox& b : boxes)
+                        BOOST_TEST(!(p.x > b.min_x && p.x < b.max_x && p.y > b.min_y && p.y < b.max_y),
+                                   pov << " " << w << "x" << h << ": a label covers " << f.territory);
+                }
+            }
+        }
+}
+
+BOOST_AUTO_TEST_CASE(north_arrow_points_to_true_north_at_the_map_centre) {
+    for (double centre_lon : {146.5, 141.0, 152.0}) {
+        MapOptions o;
+        o.extent = BBox{centre_lon - 3, 42.5, centre_lon + 3, 46.5};
+        const LoadedCase& k = test::kurils();
+        Scene scene = build_scene(k, test::default_style(), o);
+        const Layer& arrow = layer_named(scene, "north-arrow");
+        // The dark half is {tip, notch, left}: tip minus notch is the arrow's direction.
+        const auto& ring = std::get<PathItem>(arrow.items.front()).rings.front();
+        double drawn = std::atan2(ring[0].x - ring[1].x, -(ring[0].y - ring[1].y)) * 180 / M_PI;
+        // Independently: where a point 10 km due north (geodesic) of the centre lands on the page.
+        MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
+        MapFrame frame = map_frame(in, o);
+        Projection proj(frame.crs);
+        Viewport view(frame.projected, frame.frame);
+        XY c{(frame.frame.min_x + frame.frame.max_x) / 2, (frame.frame.min_y + frame.frame.max_y) / 2};
+        LonLat g = proj.inverse(view.to_projected(c));
+        XY n = view.to_page(proj.forward(geodesic_destination(g, 0, 10000)));
+        double expected = std::atan2(n.x - c.x, -(n.y - c.y)) * 180 / M_PI;
+        BOOST_TEST(std::abs(drawn - expected) < 0.5, "centre " << centre_lon << ": drawn " << drawn << "°, north " << expected << "°");
+        if (centre_lon != 146.5) BOOST_TEST(std::abs(expected) > 2.0, "off the central meridian north is not straight up");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(furniture_can_be_switched_off) {
+    MapOptions o;
+    o.inset = o.north_arrow = o.legend = o.scale_bar = o.graticule = false;
+    Scene scene = build_scene(test::kurils(), test::default_style(), o);
+    for (const Layer& l : scene.layers)
+        for (const std::string off : {"inset", "north-arrow", "legend", "scale-bar", "graticule"}) BOOST_TEST(l.id != off);
+    Scene full = overview("neutral");
+    for (const std::string on : {"inset", "north-arrow", "legend", "scale-bar", "graticule", "credits"})
+        BOOST_TEST(layer_named(full, on).items.size() > 0u, on);
 }
 
 BOOST_AUTO_TEST_CASE(svg_has_one_group_per_layer_and_pdf_is_a_pdf) {
