@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "data/events.hpp"
+#include "data/extract.hpp"
 
 namespace claimmap {
 
@@ -22,6 +23,9 @@ struct EventsOptions {
     std::optional<fs::path> events_file, venues_file;
     std::string format = "table";
     std::string show_id;
+    fs::path article;
+    std::string extract_date;
+    std::string extract_format = "toml";
 };
 
 struct Loaded {
@@ -109,13 +113,33 @@ void run_show(const EventsOptions& o, const std::function<fs::path()>& data_dir)
     std::cout << event_json(*e, l.venues.find(e->place)).dump(2) << "\n";
 }
 
+void run_extract(const EventsOptions& o, const std::function<fs::path()>& data_dir) {
+    if (o.extract_format != "toml" && o.extract_format != "json")
+        throw Error("--format: unknown format '" + o.extract_format + "' (use toml or json)");
+    std::optional<EventDate> date;
+    if (!o.extract_date.empty()) {
+        date = parse_event_date(o.extract_date);
+        if (!date) throw Error("--date: expected a real date YYYY-MM-DD (or YYYY-MM), got '" + o.extract_date + "'");
+    }
+    std::string text = read_article(o.article);
+    ExtractData data = load_extract_data(default_venues_file(data_dir()).parent_path(), o.venues_file);
+    Extraction x = extract_events(text, data, date);
+    x.file = o.article.string();
+    if (o.extract_format == "json")
+        std::cout << extraction_json(x, text).dump(2) << "\n";
+    else
+        std::cout << extraction_toml(x, text);
+}
+
 }  // namespace
 
 void add_events_command(CLI::App& app, std::function<fs::path()> data_dir) {
     auto o = std::make_shared<EventsOptions>();
     CLI::App* events = app.add_subcommand(
-        "events", "List the dispute's diplomatic events (summits, talks, statements) or show one.\n"
-                  "Without a subcommand, lists them. Example: claimmap events list --format json");
+        "events", "List the dispute's diplomatic events (summits, talks, statements), show one, or\n"
+                  "draft new ones from an article. Without a subcommand, lists them.\n"
+                  "Example: claimmap events list --format json\n"
+                  "Example: claimmap events extract article.txt --date 2019-01-21");
     events->require_subcommand(0, 1);
     events->add_option("--events", o->events_file,
                        "Events file, [[event]] tables (default: geodata/kurils/events.toml in the data folder).\n"
@@ -140,8 +164,29 @@ void add_events_command(CLI::App& app, std::function<fs::path()> data_dir) {
                      "Example: singapore-abe-putin-2018")
         ->required();
 
-    events->callback([o, data_dir, show] {
-        if (show->parsed())
+    CLI::App* extract = events->add_subcommand(
+        "extract",
+        "Draft event entries from a plain-text news article: dates (\"2019-01-14\", \"Jan. 21\",\n"
+        "\"21st January, 2019\", \"Monday\" ...), venues, people, territories and scenario cues, each\n"
+        "with the sentence it came from. Prints [[event]] tables in the events.toml format, to check\n"
+        "and complete by hand.\n"
+        "Example: claimmap events extract article.txt\n"
+        "Example: claimmap events extract article.txt --date 2019-01-21 --format json");
+    extract->fallthrough();
+    extract->add_option("article", o->article, "The article, a UTF-8 text file. Example: article.txt")->required();
+    extract->add_option("--date", o->extract_date,
+                        "The article's date, YYYY-MM-DD (or YYYY-MM when only the month is known); it\n"
+                        "resolves weekdays and dates without a year and wins over a dateline in the text.\n"
+                        "Example: --date 2019-01-21");
+    extract->add_option("--format", o->extract_format,
+                        "Output format: toml (draft [[event]] tables with provenance comments) or json\n"
+                        "(everything found, with byte spans). Example: --format json")
+        ->capture_default_str();
+
+    events->callback([o, data_dir, show, extract] {
+        if (extract->parsed())
+            run_extract(*o, data_dir);
+        else if (show->parsed())
             run_show(*o, data_dir);
         else
             run_list(*o, data_dir);  // `events list`, and plain `events`

@@ -81,6 +81,7 @@ struct ExtractData {
     std::vector<NamedThing> groups;       // "Southern Kurils", "Northern Territories" ...
     std::vector<ScenarioCue> cues;
     std::vector<std::string> outlets;
+    std::vector<std::string> cities;  // other meeting places, not (yet) venues: a draft names them
 };
 
 std::vector<Person> read_people(const std::filesystem::path& path);
@@ -120,7 +121,9 @@ struct DraftEvent {
     std::vector<Finding> scenario_from;
     bool scenario_uncertain = false;
     std::vector<Finding> territories;
-    std::vector<int> sentences;  // the sentences the event was drafted from
+    std::vector<int> sentences;  // the sentences the event was drafted from (the first max_sentences)
+    static constexpr size_t max_sentences = 8;
+    size_t more_sentences = 0;
 };
 
 struct Extraction {
@@ -132,6 +135,8 @@ struct Extraction {
     std::string outlet, title;       // from the top of the article, when recognisable
     std::vector<Sentence> sentences;
     std::vector<DraftEvent> events;  // the main event first, then in order of appearance
+    static constexpr size_t max_events = 100;
+    size_t events_omitted = 0;       // drafts beyond max_events, dropped
     std::vector<Finding> territories, groups, cues, people;
 };
 

@@ -1,0 +1,581 @@
+// `claimmap events extract`: dates in the forms news uses, sentence spans, venues, people,
+// territories and scenario cues, the seed articles' main events, and the command's errors.
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "core/error.hpp"
+#include "data/events.hpp"
+#include "data/extract.hpp"
+#include "helpers.hpp"
+
+using namespace claimmap;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path articles_dir() { return fs::path(__FILE__).parent_path() / "data" / "articles"; }
+fs::path case_dir() { return fs::path(CLAIMMAP_DATA_DIR) / "geodata" / "kurils"; }
+
+const ExtractData& data() {
+    static const ExtractData d = load_extract_data(case_dir());
+    return d;
+}
+
+EventDate day(int y, int m, int d) { return EventDate{y, m, d, EventDate::Precision::day}; }
+EventDate month(int y, int m) { return EventDate{y, m, 0, EventDate::Precision::month}; }
+
+// The date parsed from `text` against `ref`, as "YYYY-MM-DD"/"YYYY-MM", or "none".
+std::string date_of(const std::string& text, const std::optional<EventDate>& ref) {
+    auto r = parse_news_date(text, ref ? &*ref : nullptr);
+    return r ? r->date.str() : "none";
+}
+
+std::string article(const std::string& name) { return test::read_file(articles_dir() / name); }
+
+Extraction extract_file(const std::string& name, const std::optional<EventDate>& date = std::nullopt) {
+    static std::map<std::string, std::string> texts;
+    std::string& text = texts[name];
+    if (text.empty()) text = read_article(articles_dir() / name);
+    Extraction x = extract_events(text, data(), date);
+    x.file = name;
+    return x;
+}
+
+const DraftEvent& main_event(const Extraction& x) {
+    BOOST_TEST_REQUIRE(!x.events.empty());
+    BOOST_TEST_REQUIRE(x.events.front().main);
+    return x.events.front();
+}
+
+std::string text_at(const std::string& text, Span s) { return text.substr(s.begin, s.end - s.begin); }
+
+fs::path write(const std::string& dir, const std::string& name, const std::string& content) {
+    fs::path p = test::scratch_dir(dir) / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+}
+
+int count_lines(const std::string& s) { return int(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(extract)
+
+// --- dates ------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(date_forms_with_a_reference) {
+    const EventDate ref = day(2019, 1, 14);  // a Monday
+    struct Case {
+        const char *text, *expect;
+    };
+    const Case cases[] = {
+        {"Talks on 2019-01-14 in Moscow", "2019-01-14"},
+        {"the talks on January 14", "2019-01-14"},
+        {"Abe arrives on Jan. 21", "2019-01-21"},
+        {"the ceasefire of Sept. 5", "2018-09-05"},  // the nearer of 2018-09-05 and 2019-09-05
+        {"met on 14 January", "2019-01-14"},
+        {"MOSCOW (Sputnik - 21st January, 2019)", "2019-01-21"},
+        {"the 3rd of February, 2016", "2016-02-03"},
+        {"a visit in January 2019", "2019-01"},
+        {"Dec 1", "2018-12-01"},
+        {"the December 1 meeting", "2018-12-01"},       // year inferred across the year boundary
+        {"they were tapped in December", "2018-12"},     // the last December not after the reference
+        {"Kono said Monday during a trip", "2019-01-14"},  // the reference day itself
+        {"the ministers met on Tuesday", "2019-01-08"},
+        {"Abe said last Monday", "2019-01-07"},
+        {"the talks next Monday", "2019-01-21"},
+        {"during a meeting last month in Singapore", "2018-12"},
+        {"he will go there next month", "2019-02"},
+        {"Tass reported yesterday", "2019-01-13"},
+        {"the minister said today", "2019-01-14"},
+        {"after one in Moscow last October", "2018-10"},
+        {"a G20 summit to be held next June", "2019-06"},
+        {"Putin is expected to visit Japan in June", "2019-06"},  // future: the next June
+        {"Putin visited Japan in June", "2018-06"},               // past: the last June
+        {"a summit planned for March", "2019-03"},
+        {"talks in mid-May", "2018-05"},
+        {"a ceremony on Aug. 15, 1945", "1945-08-15"},
+        {"2019/01/10", "2019-01-10"},
+        {"on Monday, Jan. 21, Abe will fly", "2019-01-21"},  // an explicit date wins over the weekday
+    };
+    for (const Case& c : cases) BOOST_TEST(date_of(c.text, ref) == c.expect, c.text);
+}
+
+BOOST_AUTO_TEST_CASE(weekdays_follow_the_tense) {
+    const EventDate monday = day(2019, 1, 21);
+    BOOST_TEST(date_of("Abe will hold talks with Putin on Tuesday", monday) == "2019-01-22");
+    BOOST_TEST(date_of("he would join Abe for talks with Putin on Tuesday, a spokesman said", monday) == "2019-01-22");
+    BOOST_TEST(date_of("Abe held talks with Putin on Tuesday", monday) == "2019-01-15");
+    BOOST_TEST(date_of("On Sunday, Kyodo reported that", monday) == "2019-01-20");
+    BOOST_TEST(date_of("The summit is expected to take place on Friday", monday) == "2019-01-25");
+    BOOST_TEST(date_of("Kono will arrive Monday", monday) == "2019-01-21");  // on or after includes the day
+    BOOST_TEST(date_of("The next round is due to be held in Tokyo on March 4", monday) == "2019-03-04");
+    BOOST_TEST(date_of("The talks took place on March 4", monday) == "2018-03-04");
+
+    auto r = parse_news_date("Abe will hold talks with Putin on Tuesday", &monday);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->future);
+    BOOST_TEST(r->relative);
+    BOOST_TEST(r->text == "on Tuesday");
+}
+
+BOOST_AUTO_TEST_CASE(year_inference_across_the_year_boundary) {
+    BOOST_TEST(date_of("the talks on December 1", day(2019, 1, 14)) == "2018-12-01");
+    BOOST_TEST(date_of("Abe will visit on January 5", day(2018, 12, 20)) == "2019-01-05");
+    BOOST_TEST(date_of("Abe plans a trip to Russia in January", day(2018, 12, 1)) == "2019-01");
+    BOOST_TEST(date_of("they met last month", day(2019, 1, 3)) == "2018-12");
+    BOOST_TEST(date_of("on Tuesday", day(2019, 1, 1)) == "2019-01-01");
+    BOOST_TEST(date_of("on Monday", day(2019, 1, 1)) == "2018-12-31");
+    BOOST_TEST(date_of("yesterday", day(2019, 1, 1)) == "2018-12-31");
+    BOOST_TEST(date_of("on February 29", day(2020, 3, 10)) == "2020-02-29");
+    BOOST_TEST(date_of("on February 29", day(2019, 3, 10)) == "2020-02-29");  // the only leap day within a year
+    auto r = parse_news_date("the talks on December 1", nullptr);
+    BOOST_TEST(!r.has_value());
+    EventDate ref = day(2019, 1, 14);
+    r = parse_news_date("the talks on December 1", &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->year_inferred);
+    BOOST_TEST(!r->relative);
+}
+
+BOOST_AUTO_TEST_CASE(date_forms_without_a_reference) {
+    const std::optional<EventDate> none;
+    BOOST_TEST(date_of("on 2019-01-14", none) == "2019-01-14");
+    BOOST_TEST(date_of("21st January, 2019", none) == "2019-01-21");
+    BOOST_TEST(date_of("January 14, 2019", none) == "2019-01-14");
+    BOOST_TEST(date_of("Jan. 21, 2019", none) == "2019-01-21");
+    BOOST_TEST(date_of("14 January 2019", none) == "2019-01-14");
+    BOOST_TEST(date_of("in January 2019", none) == "2019-01");
+    BOOST_TEST(date_of("in 2016-05", none) == "2016-05");
+    // These need the article's date.
+    for (const char* t : {"January 14", "Jan. 21", "Monday", "on Tuesday", "in December", "last month", "yesterday"})
+        BOOST_TEST(date_of(t, none) == "none", t);
+}
+
+BOOST_AUTO_TEST_CASE(words_that_are_not_dates) {
+    const EventDate ref = day(2019, 1, 14);
+    for (const char* t : {"Putin may visit Japan", "May we ask?", "Abe has held 24 summit talks", "the 1956 declaration",
+                          "a march on the capital", "2019-02-30", "February 30", "April showers", "in 1945",
+                          "The document says nothing", "June Smith said"})
+        BOOST_TEST(date_of(t, ref) == "none", t);
+    BOOST_TEST(date_of("the April 2 talks", ref) == "2019-04-02");
+}
+
+BOOST_AUTO_TEST_CASE(weekday_against_a_month_only_reference_is_uncertain) {
+    const EventDate ref = month(2016, 6);
+    auto r = parse_news_date("officials will hold talks on Wednesday in Tokyo", &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->date.str() == "2016-06");
+    BOOST_TEST(r->uncertain);
+    BOOST_TEST(date_of("an agreement in May", ref) == "2016-05");
+    BOOST_TEST(date_of("a meeting in Vladivostok in September is expected", ref) == "2016-09");
+}
+
+BOOST_AUTO_TEST_CASE(date_span_points_at_the_words) {
+    const EventDate ref = day(2018, 12, 1);
+    const std::string text = "Abe has emphasized that the Nov. 14 agreement would not run counter to policy.";
+    auto r = parse_news_date(text, &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(text_at(text, r->span) == "Nov. 14");
+    BOOST_TEST(r->date.str() == "2018-11-14");
+}
+
+// --- sentences ----------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(sentences_keep_offsets_and_skip_abbreviations) {
+    const std::string text =
+        "Mr. Abe met U.S. officials on Jan. 21 in St. Petersburg. The talks ended at 3.30 p.m. local time! "
+        "Did they agree? \"No,\" said Kim J. Un.\n\nA new paragraph starts here.";
+    auto s = split_sentences(text);
+    std::vector<std::string> got;
+    for (const Sentence& x : s) got.push_back(text_at(text, x.span));
+    BOOST_TEST_REQUIRE(got.size() == 5u);
+    BOOST_TEST(got[0] == "Mr. Abe met U.S. officials on Jan. 21 in St. Petersburg.");
+    BOOST_TEST(got[1] == "The talks ended at 3.30 p.m. local time!");
+    BOOST_TEST(got[2] == "Did they agree?");
+    BOOST_TEST(got[3] == "\"No,\" said Kim J. Un.");
+    BOOST_TEST(got[4] == "A new paragraph starts here.");
+    BOOST_TEST(s[3].paragraph == 0);
+    BOOST_TEST(s[4].paragraph == 1);
+}
+
+BOOST_AUTO_TEST_CASE(hard_wrapped_text_joins_lines) {
+    std::string text = article("own_wrapped_moscow.txt");
+    auto s = split_sentences(text);
+    bool found = false;
+    for (const Sentence& x : s) {
+        std::string t = text_at(text, x.span);
+        if (t.rfind("Senior Deputy Foreign Minister Takeo Mori", 0) == 0) {
+            found = true;
+            BOOST_TEST(t.find("Kunashiri.") != std::string::npos, t);  // one sentence over four lines
+        }
+        BOOST_TEST(t.rfind("U.S.", 0) != 0, "no sentence starts inside 'A U.S. diplomat': " << t);
+    }
+    BOOST_TEST(found);
+}
+
+// --- the seed articles and our own ----------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(seed_articles_main_date_and_venue) {
+    struct Seed {
+        const char* file;
+        std::optional<EventDate> date;  // --date, for articles without a dateline
+        const char *main_date, *main_place;
+    };
+    const Seed seeds[] = {
+        {"000_2d0c6b3ee7d0faa4.txt", std::nullopt, "2019-01-14", "moscow"},   // "date 2019-01-14" line; "Monday"
+        {"001_26d2624a16a05ffd.txt", std::nullopt, "2019-01-22", "moscow"},   // "21st January, 2019"; "on Tuesday"
+        {"002_3e38c0a315f94213.txt", day(2019, 4, 22), "2019-04-22", "tokyo"},  // "Monday"; city not in the text
+        {"003_301a97e3c94dd7ae.txt", month(2016, 6), "2016-06", "tokyo"},       // "on Wednesday in Tokyo"
+        {"003_301a97e3c94dd7ae.txt", day(2016, 6, 20), "2016-06-22", "tokyo"},
+        {"004_50e9d2d0933cb85d.txt", day(2018, 12, 1), "2018-12-01", "buenos-aires"},  // "on Saturday"
+    };
+    for (const Seed& s : seeds) {
+        Extraction x = extract_file(s.file, s.date);
+        const DraftEvent& m = main_event(x);
+        BOOST_TEST_REQUIRE(m.date.has_value(), s.file);
+        BOOST_TEST(m.date->str() == s.main_date, s.file);
+        BOOST_TEST(m.place == s.main_place, s.file);
+    }
+    // The seed's own dateline gives the reference.
+    BOOST_TEST(extract_file("000_2d0c6b3ee7d0faa4.txt").reference->str() == "2019-01-14");
+    Extraction x1 = extract_file("001_26d2624a16a05ffd.txt");
+    BOOST_TEST(x1.reference->str() == "2019-01-21");
+    BOOST_TEST(x1.dateline_venue == "moscow");
+    BOOST_TEST(x1.outlet.find("Sputnik") != std::string::npos);
+    BOOST_TEST(x1.title.find("Tokyo Says No Separate Meeting") == 0u);
+    // 002 never names the city: the venue is a flagged guess.
+    BOOST_TEST(main_event(extract_file("002_3e38c0a315f94213.txt", day(2019, 4, 22))).place_uncertain);
+}
+
+BOOST_AUTO_TEST_CASE(seed_articles_other_events_and_fields) {
+    Extraction x0 = extract_file("000_2d0c6b3ee7d0faa4.txt");
+    const DraftEvent& m0 = main_event(x0);
+    std::vector<std::string> people;
+    for (const Person* p : m0.participants) people.push_back(p->name);
+    for (const char* who : {"Taro Kono", "Sergey Lavrov"})
+        BOOST_TEST((std::find(people.begin(), people.end(), who) != people.end()), who);
+    BOOST_TEST(to_string(m0.kind) == "ministerial");
+    BOOST_TEST(to_string(m0.scenario) == "two-island");
+    auto has = [](const Extraction& x, const std::string& date, const std::string& place) {
+        return std::any_of(x.events.begin(), x.events.end(),
+                           [&](const DraftEvent& e) { return e.date && e.date->str() == date && e.place == place; });
+    };
+    BOOST_TEST(has(x0, "2018-11", "singapore"));
+
+    Extraction x3 = extract_file("003_301a97e3c94dd7ae.txt", month(2016, 6));
+    BOOST_TEST(has(x3, "2015-10", "moscow"));       // "in Moscow last October"
+    BOOST_TEST(has(x3, "2016-09", "vladivostok"));  // "in Vladivostok in September"
+    BOOST_TEST(to_string(main_event(x3).kind) == "working-level");
+
+    Extraction x4 = extract_file("004_50e9d2d0933cb85d.txt", day(2018, 12, 1));
+    BOOST_TEST(has(x4, "2018-11", "singapore"));  // "last month in Singapore"
+    BOOST_TEST(has(x4, "2019-06", "osaka"));      // "next June in Osaka"
+    BOOST_TEST(to_string(main_event(x4).kind) == "summit");
+    BOOST_TEST(std::any_of(x4.events.begin(), x4.events.end(),
+                           [](const DraftEvent& e) { return e.date && e.date->str() == "2018-11-14"; }));  // "Nov. 14"
+}
+
+BOOST_AUTO_TEST_CASE(own_articles) {
+    // A Kyodo-style dateline with a full date; "on Thursday" is that day.
+    Extraction v = extract_file("own_vladivostok_2019.txt");
+    BOOST_TEST(v.reference->str() == "2019-09-05");
+    BOOST_TEST(v.outlet == "Kyodo");
+    const DraftEvent& mv = main_event(v);
+    BOOST_TEST(mv.date->str() == "2019-09-05");
+    BOOST_TEST(mv.place == "vladivostok");
+    BOOST_TEST(to_string(mv.kind) == "summit");
+
+    // A "Published:" line in day-month form; "yesterday"; a planned meeting; a date after "for".
+    Extraction n = extract_file("own_nagoya_2019.txt");
+    BOOST_TEST(n.reference->str() == "2019-11-24");
+    const DraftEvent& mn = main_event(n);
+    BOOST_TEST(mn.date->str() == "2019-11-23");
+    // Nagoya is not in venues.toml: the draft names it and leaves the place to fill in.
+    BOOST_TEST(mn.place.empty());
+    BOOST_TEST_REQUIRE(mn.place_from.has_value());
+    BOOST_TEST(mn.place_from->matched == "Nagoya");
+    BOOST_TEST(to_string(mn.kind) == "ministerial");
+    auto has = [](const Extraction& x, const std::string& date, const std::string& place) {
+        return std::any_of(x.events.begin(), x.events.end(),
+                           [&](const DraftEvent& e) { return e.date && e.date->str() == date && e.place == place; });
+    };
+    BOOST_TEST(has(n, "2019-12", "moscow"));
+    BOOST_TEST(std::any_of(n.events.begin(), n.events.end(),
+                           [](const DraftEvent& e) { return e.date && e.date->str() == "2020-05-09"; }));
+
+    // Hard-wrapped, no dateline: --date gives the reference.
+    Extraction w = extract_file("own_wrapped_moscow.txt", day(2019, 2, 1));
+    const DraftEvent& mw = main_event(w);
+    BOOST_TEST(mw.date->str() == "2019-01-29");
+    BOOST_TEST(mw.place == "moscow");
+    BOOST_TEST(to_string(mw.kind) == "working-level");
+    BOOST_TEST(has(w, "2019-03-04", "tokyo"));
+    // Without --date the weekday cannot be resolved, and says so.
+    Extraction w0 = extract_file("own_wrapped_moscow.txt");
+    BOOST_TEST(!w0.reference.has_value());
+    BOOST_TEST(!main_event(w0).date.has_value());
+    BOOST_TEST(main_event(w0).place == "moscow");
+}
+
+// --- names ------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(territories_in_both_languages_spellings) {
+    const std::string text =
+        "Russia calls it Iturup; Japan says Etorofu Island. Kunashir, or Kunashiri, lies close to Hokkaido. "
+        "Shikotan and the Habomais were promised. In Japanese: 択捉島 and 国後島. In Russian: Итуруп, Шикотан. "
+        "The Southern Kurils, the Northern Territories, the Kuril Islands.";
+    Extraction x = extract_events(text, data(), day(2019, 1, 14));
+    std::multiset<std::string> ids;
+    for (const Finding& f : x.territories) {
+        ids.insert(f.what);
+        BOOST_TEST(text_at(text, f.span) == f.matched);
+    }
+    BOOST_TEST(ids.count("etorofu") == 4u);    // Iturup, Etorofu Island, 択捉島, Итуруп
+    BOOST_TEST(ids.count("kunashiri") == 3u);  // Kunashir, Kunashiri, 国後島
+    BOOST_TEST(ids.count("shikotan") == 2u);
+    BOOST_TEST(ids.count("habomai") == 1u);
+    std::set<std::string> groups;
+    for (const Finding& f : x.groups) groups.insert(f.what);
+    BOOST_TEST(groups == (std::set<std::string>{"southern-kurils", "northern-territories", "kuril-islands"}));
+    // A spaced dash is not a hyphen: "Shikotan - to end" is Shikotan.
+    Extraction y = extract_events("He wants Habomai and Shikotan - to end the row.", data(), day(2019, 1, 14));
+    BOOST_TEST_REQUIRE(y.territories.size() == 2u);
+    BOOST_TEST(y.territories[1].matched == "Shikotan");
+}
+
+BOOST_AUTO_TEST_CASE(scenario_cues_with_their_spans) {
+    const std::string text =
+        "Abe may settle for two islands. Talks rest on the 1956 Joint Declaration, which names Shikotan and the "
+        "Habomai islets. Tokyo's policy is the return of all four islands. Critics want a four-island deal.";
+    Extraction x = extract_events(text, data(), day(2019, 1, 14));
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const Finding& f : x.cues) {
+        got.push_back({f.what, f.matched});
+        BOOST_TEST(text_at(text, f.span) == f.matched);
+    }
+    const std::vector<std::pair<std::string, std::string>> expect = {
+        {"two-island", "two islands"},
+        {"two-island", "1956 Joint Declaration"},
+        {"two-island", "Shikotan and the Habomai"},
+        {"four-island", "return of all"},
+        {"four-island", "four islands"},
+        {"four-island", "four-island"},
+    };
+    BOOST_TEST(got == expect, [&] {
+        std::string s;
+        for (auto& [a, b] : got) s += a + ":" + b + "; ";
+        return s;
+    }());
+}
+
+BOOST_AUTO_TEST_CASE(people_and_shared_surnames) {
+    BOOST_TEST(data().people.size() >= 30u);
+    for (const char* who : {"Shinzo Abe", "Vladimir Putin", "Taro Kono", "Sergey Lavrov", "Igor Morgulov", "Takeo Mori",
+                            "Fumio Kishida", "Chikahito Harada", "Sergey Naryshkin", "Maria Zakharova", "Yoshihide Suga",
+                            "Dmitry Peskov", "Toshimitsu Motegi"})
+        BOOST_TEST(std::any_of(data().people.begin(), data().people.end(), [&](const Person& p) { return p.name == who; }),
+                   who);
+    // "Mori" alone is Takeo Mori, unless the article names Yoshiro Mori in full.
+    Extraction a = extract_events("Mori met Morgulov in Tokyo on Monday.", data(), day(2019, 4, 22));
+    BOOST_TEST_REQUIRE(a.people.size() == 2u);
+    BOOST_TEST(a.people[0].what == "Takeo Mori");
+    Extraction b = extract_events("Former prime minister Yoshiro Mori flew to Moscow on Monday. Mori said he met Putin.",
+                                  data(), day(2019, 4, 22));
+    BOOST_TEST_REQUIRE(b.people.size() >= 2u);
+    BOOST_TEST(b.people[1].what == "Yoshiro Mori");
+    // Spelling variants and possessives.
+    Extraction c = extract_events("Sergei Lavrov's remarks and Abe-Putin talks in Moscow on Monday.", data(), day(2019, 1, 14));
+    std::vector<std::string> names;
+    for (const Finding& f : c.people) names.push_back(f.what);
+    BOOST_TEST(names == (std::vector<std::string>{"Sergey Lavrov", "Shinzo Abe", "Vladimir Putin"}));
+}
+
+BOOST_AUTO_TEST_CASE(venues_and_their_aliases) {
+    const Venues& vs = data().venues;
+    const Venue* ba = vs.find("buenos-aires");
+    BOOST_TEST_REQUIRE(ba != nullptr);
+    BOOST_TEST((std::find(ba->aliases.begin(), ba->aliases.end(), "Argentina's capital") != ba->aliases.end()));
+    // "in Osaka" is a place; "Moscow said" is the government: the draft's place comes from the former.
+    Extraction x = extract_events("Moscow said on Monday that Abe would meet Putin in Osaka on Friday.", data(), day(2019, 1, 14));
+    bool friday = false;
+    for (const DraftEvent& e : x.events)
+        if (e.date && e.date->str() == "2019-01-18") {
+            friday = true;
+            BOOST_TEST(e.place == "osaka");
+        }
+    BOOST_TEST(friday);
+    // A city that is not a venue yet is named in the draft, and the place is left to fill in.
+    Extraction y = extract_events("Abe and Putin met in St. Petersburg on Saturday.", data(), day(2018, 5, 27));
+    BOOST_TEST_REQUIRE(!y.events.empty());
+    BOOST_TEST(y.events[0].date->str() == "2018-05-26");
+    BOOST_TEST(y.events[0].place.empty());
+    BOOST_TEST_REQUIRE(y.events[0].place_from.has_value());
+    BOOST_TEST(y.events[0].place_from->matched == "St. Petersburg");
+    BOOST_TEST(y.events[0].place_note.find("venues.toml") != std::string::npos);
+    // A bad alias is an error naming the file, the line and the key.
+    fs::path p = write("extract-venue-alias", "venues.toml",
+                       "[[venue]]\nid = \"x\"\nname = \"X\"\nja = \"X\"\nru = \"X\"\nlonlat = [10.0, 20.0]\naliases = [\"\"]\n");
+    try {
+        read_venues(p);
+        BOOST_FAIL("no error for an empty alias");
+    } catch (const Error& e) {
+        std::string msg = e.what();
+        BOOST_TEST(msg.rfind(p.string() + ": line 7", 0) == 0, msg);
+        BOOST_TEST(msg.find("venue[0].aliases") != std::string::npos, msg);
+    }
+}
+
+// --- provenance -----------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(provenance_spans_point_at_the_text) {
+    for (const auto& entry : fs::directory_iterator(articles_dir())) {
+        const std::string name = entry.path().filename().string();
+        const std::string text = read_article(entry.path());
+        Extraction x = extract_events(text, data(), day(2019, 1, 14));
+        auto check = [&](const Finding& f) {
+            if (f.sentence < 0) return;  // the dateline
+            BOOST_TEST(text_at(text, f.span) == f.matched, name << " " << f.matched);
+            const Span& s = x.sentences[f.sentence].span;
+            BOOST_TEST((s.begin <= f.span.begin && f.span.end <= s.end), name << " " << f.matched);
+        };
+        for (const auto* list : {&x.territories, &x.groups, &x.cues, &x.people})
+            for (const Finding& f : *list) check(f);
+        for (const DraftEvent& e : x.events) {
+            if (e.date_from) check(*e.date_from);
+            if (e.place_from) check(*e.place_from);
+            for (const Finding& f : e.participants_from) check(f);
+            for (const Finding& f : e.scenario_from) check(f);
+            for (int s : e.sentences) BOOST_TEST(s < int(x.sentences.size()));
+        }
+        for (const Sentence& s : x.sentences) {
+            BOOST_TEST(s.span.begin < s.span.end);
+            BOOST_TEST(s.span.end <= text.size());
+        }
+    }
+}
+
+// --- the command ----------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(cli_toml_output_is_events_toml) {
+    fs::path a = articles_dir() / "own_vladivostok_2019.txt";
+    auto r = test::run_claimmap("events extract '" + a.string() + "'");
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("# from: \"") != std::string::npos);
+    BOOST_TEST(r.out.find("summary = \"TODO: summarise in your own words\"") != std::string::npos);
+    BOOST_TEST(r.out.find("date = \"2019-09-05\"") != std::string::npos);
+    BOOST_TEST(r.out.find("place = \"vladivostok\"") != std::string::npos);
+    // Every field of this draft was found, so it reads as an events file...
+    fs::path p = write("extract-roundtrip", "events.toml", r.out);
+    EventSet set = read_events(p, data().venues);
+    BOOST_TEST_REQUIRE(!set.events.empty());
+    BOOST_TEST(set.events[0].id == "abe-putin-vladivostok-2019-09-05");
+    // ...while a draft with gaps is valid TOML that the strict reader refuses until they are filled.
+    fs::path seed = articles_dir() / "002_3e38c0a315f94213.txt";
+    auto r2 = test::run_claimmap("events extract '" + seed.string() + "'");
+    BOOST_TEST_REQUIRE(r2.exit_code == 0, r2.err);
+    BOOST_CHECK_NO_THROW(toml::parse(r2.out));
+    BOOST_TEST(r2.out.find("TODO") != std::string::npos);
+    fs::path p2 = write("extract-gaps", "events.toml", r2.out);
+    BOOST_CHECK_THROW(read_events(p2, data().venues), Error);
+}
+
+BOOST_AUTO_TEST_CASE(cli_date_option_wins_and_json) {
+    fs::path a = articles_dir() / "001_26d2624a16a05ffd.txt";
+    auto r = test::run_claimmap("events extract '" + a.string() + "' --date 2019-01-14 --format json");
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    BOOST_TEST(j["reference"]["date"] == "2019-01-14");
+    BOOST_TEST(j["reference"]["from"] == "--date");
+    BOOST_TEST_REQUIRE(!j["events"].empty());
+    BOOST_TEST(j["events"][0]["main"] == true);
+    BOOST_TEST(j["events"][0]["date_from"]["span"].size() == 2u);
+    BOOST_TEST(j["events"][0]["date_from"]["sentence"]["text"].is_string());
+    auto plain = test::run_claimmap("events extract '" + a.string() + "' --format json");
+    BOOST_TEST_REQUIRE(plain.exit_code == 0, plain.err);
+    auto jp = nlohmann::json::parse(plain.out);
+    BOOST_TEST(jp["events"][0]["date"] == "2019-01-22");
+    BOOST_TEST(jp["events"][0]["place"] == "moscow");
+}
+
+BOOST_AUTO_TEST_CASE(cli_nothing_found_is_not_an_error) {
+    fs::path p = write("extract-nothing", "a.txt", "The weather was mild and nobody met anyone.\n");
+    auto r = test::run_claimmap("events extract '" + p.string() + "'");
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("# No events found") != std::string::npos, r.out);
+    BOOST_CHECK_NO_THROW(toml::parse(r.out));
+}
+
+BOOST_AUTO_TEST_CASE(cli_errors_name_the_file) {
+    struct Bad {
+        const char* name;
+        std::string content;
+        const char* says;
+    };
+    const Bad bad[] = {
+        {"empty.txt", "", "empty"},
+        {"blank.txt", "  \n\n\t\n", "empty"},
+        {"nul.txt", std::string("Abe met Putin\0\0\x01\x02", 17), "NUL"},
+        {"latin1.txt", "Abe met Putin in M\xF6nchengladbach on Monday.\n", "UTF-8"},
+        {"truncated.txt", "Abe met Putin \xE2\x80", "UTF-8"},
+    };
+    for (const Bad& b : bad) {
+        fs::path p = write("extract-bad", b.name, b.content);
+        auto r = test::run_claimmap("events extract '" + p.string() + "'");
+        BOOST_TEST(r.exit_code == 1, b.name);
+        BOOST_TEST(count_lines(r.err) == 1, b.name << ": " << r.err);
+        BOOST_TEST(r.err.find(p.string()) != std::string::npos, r.err);
+        BOOST_TEST(r.err.find(b.says) != std::string::npos, r.err);
+        BOOST_TEST(r.out.empty(), b.name);
+    }
+    auto missing = test::run_claimmap("events extract /nonexistent/article.txt");
+    BOOST_TEST(missing.exit_code == 1);
+    BOOST_TEST(count_lines(missing.err) == 1, missing.err);
+    BOOST_TEST(missing.err.find("/nonexistent/article.txt: no such file") != std::string::npos, missing.err);
+    auto dir = test::run_claimmap("events extract '" + test::scratch_dir("extract-dir").string() + "'");
+    BOOST_TEST(dir.exit_code == 1);
+    BOOST_TEST(count_lines(dir.err) == 1, dir.err);
+
+    fs::path ok = articles_dir() / "000_2d0c6b3ee7d0faa4.txt";
+    for (const char* opt : {"--date 2019-02-30", "--date yesterday", "--format yaml"}) {
+        auto r = test::run_claimmap("events extract '" + ok.string() + "' " + opt);
+        BOOST_TEST(r.exit_code != 0, opt);
+        BOOST_TEST(count_lines(r.err) == 1, opt << ": " << r.err);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(cli_help_gives_examples) {
+    auto r = test::run_claimmap("events extract --help");
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out.find("Example:") != std::string::npos);
+    BOOST_TEST(r.out.find("--date") != std::string::npos);
+    BOOST_TEST(r.out.find("--format") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(ten_megabytes_in_a_few_seconds) {
+    // Every test article over and over, and a long stretch without any sentence punctuation.
+    std::string one;
+    for (const auto& entry : fs::directory_iterator(articles_dir())) one += test::read_file(entry.path()) + "\n\n";
+    std::string text;
+    while (text.size() < 8u * 1024 * 1024) text += one;
+    const std::string run_on = "Abe met Putin in Moscow on Monday and Kono saw Lavrov in Tokyo on January 14 while all four ";
+    while (text.size() < 10u * 1024 * 1024) text += run_on;
+    auto t0 = std::chrono::steady_clock::now();
+    Extraction x = extract_events(text, data(), day(2019, 1, 20));
+    std::string out = extraction_toml(x, text);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    BOOST_TEST_MESSAGE("extract on " << text.size() / (1024 * 1024) << " MB: " << secs << " s, " << x.events.size()
+                                     << " drafts, " << out.size() << " bytes of output");
+    BOOST_TEST(secs < 10.0);
+    BOOST_TEST(!x.events.empty());
+    BOOST_TEST(out.size() < 2u * 1024 * 1024);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
