@@ -1,6 +1,7 @@
 #include "helpers.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -36,7 +37,10 @@ std::string read_file(const std::filesystem::path& p) {
 RunResult run_claimmap(const std::string& args) {
     auto dir = std::filesystem::path(CLAIMMAP_TEST_TMP);
     std::filesystem::create_directories(dir);
-    auto out = dir / "last.out", err = dir / "last.err";
+    // Unique per process and call: ctest runs suites in parallel processes.
+    static int calls = 0;
+    std::string stem = "run-" + std::to_string(::getpid()) + "-" + std::to_string(++calls);
+    auto out = dir / (stem + ".out"), err = dir / (stem + ".err");
     std::string cmd = std::string("'") + CLAIMMAP_BIN + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
     int status = std::system(cmd.c_str());
     RunResult r;

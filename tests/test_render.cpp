@@ -3,6 +3,9 @@
 
 #include <cmath>
 #include <cstring>
+#include <set>
+
+#include <fmt/format.h>
 
 #include "geometry/geodesic.hpp"
 #include "geometry/projection.hpp"
@@ -326,6 +329,85 @@ BOOST_AUTO_TEST_CASE(same_inputs_give_the_same_bytes) {
     for (Format f : {Format::png, Format::svg, Format::pdf})
         BOOST_TEST(encode_scene(build_map_scene(in, o), f) == encode_scene(build_map_scene(in, o), f),
                    format_extension(f));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(event_maps)
+
+BOOST_AUTO_TEST_CASE(event_map_has_callout_venue_inset_timeline_and_the_scenario_on_the_table) {
+    const LoadedCase& k = test::kurils();
+    MapRequest request;
+    request.event = "singapore-abe-putin-2018";
+    MapOptions o;
+    Scene scene = build_scene(k, test::default_style(), o, request);
+    std::string svg = encode_scene(scene, Format::svg);
+    for (const std::string id : {"event-callout", "venue-inset", "timeline", "eez", "boundaries"})
+        BOOST_TEST(svg.find("<g id=\"layer-" + id + "\"") != std::string::npos, id);
+    BOOST_TEST(svg.find(">14 November 2018</text>") != std::string::npos);
+    BOOST_TEST(svg.find("Singapore") != std::string::npos);
+    BOOST_TEST(svg.find("Shinzo Abe") != std::string::npos);
+    BOOST_TEST(svg.find("On the table: two islands") != std::string::npos);
+    BOOST_TEST(svg.find("Source: ") != std::string::npos);
+    // The venue's distance on the inset is the geodesic one.
+    const Venue* v = k.venues.find("singapore");
+    BOOST_TEST_REQUIRE(v != nullptr);
+    LonLat islands{0, 0};
+    size_t n = 0;
+    for (const LandFeature& f : k.land.features)
+        if (!f.territory.empty())
+            for (const LonLat& p : f.shape.outer) islands.lon += p.lon, islands.lat += p.lat, ++n;
+    islands = {islands.lon / n, islands.lat / n};
+    std::string km = fmt::format("{:.0f} km", geodesic_distance_m(islands, v->lonlat) / 1000);
+    BOOST_TEST(svg.find("Singapore · " + km) != std::string::npos, km);
+    // The timeline has a dot per event after the axis break, one of them highlighted (larger).
+    const Layer& timeline = render::layer_named(scene, "timeline");
+    int dots = 0;
+    for (const SceneItem& item : timeline.items)
+        if (const auto* p = std::get_if<PathItem>(&item); p && p->fill && p->rings.size() == 1 && p->rings[0].size() == 24) ++dots;
+    int recent = 0;
+    for (const Event& e : k.events.events) recent += e.date.year >= k.events.events.back().date.year - 10;
+    BOOST_TEST(dots == recent);
+    // Under the two-island scenario Shikotan is drawn in Japan's accent.
+    BOOST_TEST(svg.find(to_hex(test::default_style().party("JPN").accent)) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(event_without_a_scenario_and_unknown_event) {
+    MapRequest request;
+    request.event = "harada-morgulov-tokyo-2016";
+    Scene scene = build_scene(test::kurils(), test::default_style(), MapOptions{}, request);
+    for (const Layer& l : scene.layers) BOOST_TEST(l.id != "eez", "an event with no scenario draws no zones");
+    std::string svg = encode_scene(scene, Format::svg);
+    BOOST_TEST(svg.find("On the table: no settlement scenario named") != std::string::npos);
+    request.event = "yalta-1945";
+    try {
+        build_scene(test::kurils(), test::default_style(), MapOptions{}, request);
+        BOOST_FAIL("unknown event accepted");
+    } catch (const Error& e) {
+        BOOST_TEST(std::string(e.what()).find("events.toml: has no event 'yalta-1945'") != std::string::npos, e.what());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
+    const LoadedCase& k = test::kurils();
+    MapRequest request;
+    request.timeline = true;
+    Scene scene = build_scene(k, test::default_style(), MapOptions{}, request);
+    std::string svg = encode_scene(scene, Format::svg);
+    BOOST_TEST(svg.find("<g id=\"layer-event-venues\"") != std::string::npos);
+    BOOST_TEST(svg.find("<g id=\"layer-timeline\"") != std::string::npos);
+    std::set<std::string> places;
+    for (const Event& e : k.events.events) places.insert(e.place);
+    for (const std::string& p : places) {
+        const Venue* v = k.venues.find(p);
+        BOOST_TEST_REQUIRE(v != nullptr);
+        BOOST_TEST(svg.find(">" + v->name + " ") != std::string::npos, v->name << " has no label");
+    }
+    // A world map has no scale bar or north arrow: neither is true across it.
+    for (const Layer& l : scene.layers) {
+        BOOST_TEST(l.id != "scale-bar");
+        BOOST_TEST(l.id != "north-arrow");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -103,6 +103,8 @@ struct RenderOptions {
     std::optional<std::string> scenario;
     std::vector<std::string> compare;
     std::string pov = "neutral";
+    std::optional<std::string> event;
+    bool timeline = false;
     std::optional<std::string> paper;
     double dpi = 96;
 };
@@ -152,6 +154,9 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     Style style = read_style(style_file(r.style, data_dir(common.data_dir)));
     MapRequest request;
     request.scenario = r.scenario;
+    request.event = r.event;
+    request.timeline = r.timeline;
+    if (r.event && r.timeline) throw Error("--event and --timeline do not go together");
     if (!r.compare.empty()) {
         if (r.compare.size() != 2) throw Error("--compare: give two scenarios, e.g. --compare two-island,four-island");
         if (r.scenario) throw Error("--compare and --scenario do not go together: --compare names both scenarios");
@@ -315,6 +320,13 @@ int main(int argc, char** argv) {
                        "Two scenarios: colours of the first, both median lines, the land and sea that changes hands\n"
                        "hatched, and a table of the differences. Example: --compare two-island,four-island")
         ->delimiter(',');
+    render->add_option("--event", ro.event,
+                       "A news event's map (ids from 'claimmap events list'): the scenario on the table, a callout with\n"
+                       "date, place, participants, what happened and the source, the venue on a world inset with the\n"
+                       "great circle to the islands, and a timeline of all events. Example: --event singapore-abe-putin-2018");
+    render->add_flag("--timeline", ro.timeline,
+                     "A world map of every event's venue with great circles to the islands, and the timeline.\n"
+                     "Example: claimmap render --timeline --name timeline");
     render->add_flag("--no-graticule", ro.no_graticule, "Leave out the graticule and its degree labels.");
     render->add_flag("--no-legend", ro.no_legend, "Leave out the legend.");
     render->add_flag("--no-scale-bar", ro.no_scale_bar, "Leave out the scale bar.");

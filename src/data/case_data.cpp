@@ -72,6 +72,9 @@ CaseConfig read_case(const std::filesystem::path& path) {
     c.gazetteer = dir / s.string("gazetteer");
     c.scenarios = dir / s.string("scenarios");
     c.inset = dir / s.string("inset");
+    c.events = dir / s.string("events");
+    c.venues = dir / s.string("venues");
+    c.world = dir / s.string("world");
     c.attribution = s.string("attribution");
     c.crs = s.string("crs");
     c.projection_name = s.opt_string("projection_name").value_or(c.crs);

@@ -60,6 +60,7 @@ struct CaseConfig {
     std::filesystem::path gazetteer;  // likewise
     std::filesystem::path scenarios;  // likewise
     std::filesystem::path inset;      // land of the locator inset, likewise
+    std::filesystem::path events, venues, world;  // likewise
     BBox inset_extent;                // lon/lat box the inset shows
     std::string attribution;
     std::string crs;  // PROJ string or authority code of the map projection

@@ -17,19 +17,32 @@ namespace {
 
 // Page furniture sizes are given for a 1000 px map and scale with the shorter side.
 struct PageMetrics {
-    double unit, margin, title_band, credits_band;
+    double unit, margin, title_band, credits_band, timeline_band;
 };
 
-PageMetrics page_metrics(const MapOptions& o, const Style& s) {
+PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline) {
     double u = std::min(o.width, o.height) / 1000.0;
     double margin = 24 * u;
     double title_band = margin + (s.title_size + s.subtitle_size) * u * 1.45 + 12 * u;
     double credits_band = s.credits_size * u * 1.5 * 2 + 14 * u;
-    return {u, margin, title_band, credits_band};
+    double timeline_band = timeline ? (s.legend_size * 2.6 + 40) * u : 0;
+    return {u, margin, title_band, credits_band, timeline_band};
 }
 
 BBox frame_box(const MapOptions& o, const PageMetrics& m) {
-    return {m.margin, m.title_band, o.width - m.margin, o.height - m.credits_band};
+    return {m.margin, m.title_band, o.width - m.margin, o.height - m.credits_band - m.timeline_band};
+}
+
+const char* month_name(int m) {
+    static const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+    return m >= 1 && m <= 12 ? names[m - 1] : "?";
+}
+
+// "14 November 2018", or "November 2018" when only the month is known.
+std::string long_date(const EventDate& d) {
+    if (d.precision == EventDate::Precision::month) return fmt::format("{} {}", month_name(d.month), d.year);
+    return fmt::format("{} {} {}", d.day, month_name(d.month), d.year);
 }
 
 void validate(const MapOptions& o) {
@@ -41,9 +54,10 @@ void validate(const MapOptions& o) {
 class SceneBuilder {
 public:
     SceneBuilder(const MapInputs& in, const MapOptions& o)
-        : in_(in), o_(o), style_(in.style), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style)),
+        : in_(in), o_(o), style_(in.style), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
           proj_(o.crs.value_or(in.case_config.crs)),
-          view_(proj_.forward_box(o.extent.value_or(in.case_config.extent)), frame_box(o, m_)) {
+          view_(in.projected_extent ? *in.projected_extent : proj_.forward_box(o.extent.value_or(in.case_config.extent)),
+                frame_box(o, m_)) {
         for (const LandFeature& f : in_.land.features)
             if (!f.territory.empty()) disputed_page_.push_back(page_ring(f.shape.outer));
     }
@@ -56,14 +70,18 @@ public:
         scene.background = style_.page;
         scene.title = title();
         // Furniture boxes first, so that labels can keep out of them.
-        std::optional<Layer> legend, figures, inset, arrow, scale;
+        const bool event_map = in_.events && in_.events->highlight;
+        std::optional<Layer> legend, figures, inset, arrow, scale, callout;
         if (o_.legend) legend = legend_layer();
-        if (in_.gains) figures = figures_layer();
-        if (o_.inset && in_.inset) inset = inset_layer();
-        if (o_.north_arrow) arrow = north_arrow_layer();
-        if (o_.scale_bar) scale = scale_bar_layer();
+        if (event_map) callout = callout_layer();
+        else if (in_.gains) figures = figures_layer();
+        if (event_map && o_.inset && in_.events->world) inset = venue_inset_layer();
+        else if (o_.inset && in_.inset && !in_.world_map) inset = inset_layer();
+        // North and distance vary across a world map: no arrow or bar there.
+        if (o_.north_arrow && !in_.world_map) arrow = north_arrow_layer();
+        if (o_.scale_bar && !in_.world_map) scale = scale_bar_layer();
         std::vector<BBox> occupied;
-        for (const auto* l : {&legend, &figures, &inset, &arrow, &scale})
+        for (const auto* l : {&legend, &figures, &inset, &arrow, &scale, &callout})
             if (*l && !(*l)->items.empty()) occupied.push_back(box_of_layer(**l));
 
         scene.layers.push_back(sea_layer());
@@ -77,13 +95,16 @@ public:
         if (in_.scenario) scene.layers.push_back(boundaries_layer());
         else if (in_.view_boundaries) scene.layers.push_back(view_boundaries_layer());
         if (in_.gains && in_.compare_to) scene.layers.push_back(changes_layer());
-        if (o_.labels) scene.layers.push_back(labels_layer(occupied));
+        if (in_.world_map) scene.layers.push_back(venues_layer(occupied));
+        else if (o_.labels) scene.layers.push_back(labels_layer(occupied));
         scene.layers.push_back(frame_layer());
         if (scale) scene.layers.push_back(std::move(*scale));
         if (arrow) scene.layers.push_back(std::move(*arrow));
         if (inset) scene.layers.push_back(std::move(*inset));
         if (legend) scene.layers.push_back(std::move(*legend));
         if (figures) scene.layers.push_back(std::move(*figures));
+        if (callout) scene.layers.push_back(std::move(*callout));
+        if (in_.events) scene.layers.push_back(timeline_layer());
         scene.layers.push_back(title_layer());
         scene.layers.push_back(credits_layer());
         return scene;
@@ -96,6 +117,12 @@ private:
     XY page(LonLat p) const { return view_.to_page(proj_.forward(p)); }
     std::string title() const {
         if (o_.title) return *o_.title;
+        if (in_.events && in_.events->highlight) {
+            const Event& e = *in_.events->highlight;
+            const Venue* v = in_.events->venues->find(e.place);
+            return pov_.title + ": " + long_date(e.date) + ", " + (v ? v->name : e.place);
+        }
+        if (in_.world_map) return pov_.title + ": where the talks took place";
         if (in_.scenario && in_.compare_to)
             return pov_.title + ": comparing two scenarios";
         if (in_.scenario) return pov_.title + ": " + in_.scenario->title;
@@ -103,6 +130,11 @@ private:
     }
     std::string subtitle() const {
         if (o_.subtitle) return *o_.subtitle;
+        if (in_.events && in_.events->highlight) return in_.events->highlight->summary;
+        if (in_.world_map)
+            return fmt::format("{} meetings and statements, {}–{}; lines are great circles from the islands",
+                               in_.events->events->events.size(), in_.events->events->events.front().date.year,
+                               in_.events->events->events.back().date.year);
         if (in_.scenario && in_.compare_to)
             return "Colours: " + in_.scenario->title + ". Hatched: what changes hands under " + in_.compare_to->title;
         if (in_.scenario) return in_.scenario->description;
@@ -182,8 +214,9 @@ private:
 
     Layer graticule_layer(const std::vector<BBox>& occupied) const {
         Layer layer = map_layer("graticule");
-        BBox ll = visible_lonlat();
-        double step = style_.graticule_step_deg;
+        // A world map spans the seam of its projection: sample around the whole globe instead.
+        BBox ll = in_.world_map ? BBox{world_lon0_ - 179.99, -60, world_lon0_ + 179.99, 84} : visible_lonlat();
+        double step = in_.world_map ? 30 : style_.graticule_step_deg;
         PathItem lines;
         lines.closed = false;
         lines.stroke = style_.graticule;
@@ -210,7 +243,10 @@ private:
                 if (a.y <= fr.max_y) { x = a.x; break; }
             }
             if (x < 0) continue;
-            std::string s = fmt::format("{:g}°E", lon);
+            double wrapped = lon > 180 ? lon - 360 : lon;
+            std::string s = std::abs(wrapped) < 1e-9 ? std::string("0°")
+                            : wrapped < 0        ? fmt::format("{:g}°W", -wrapped)
+                                                 : fmt::format("{:g}°E", wrapped);
             TextExtent e = measure_text(s, f);
             if (x - e.width / 2 < fr.min_x + px(4) || x + e.width / 2 > fr.max_x - px(4)) continue;
             BBox box{x - e.width / 2, fr.max_y - e.height - px(3), x + e.width / 2, fr.max_y - px(3)};
@@ -223,7 +259,7 @@ private:
                 XY a = page({ll.min_x + ll.width() * i / 60.0, lat});
                 if (a.x >= fr.min_x) { y = a.y; break; }
             }
-            std::string s = fmt::format("{:g}°N", lat);
+            std::string s = lat < 0 ? fmt::format("{:g}°S", -lat) : fmt::format("{:g}°N", lat);
             TextExtent e = measure_text(s, f);
             if (y < 0 || y - e.height / 2 < fr.min_y + px(4) || y + e.height / 2 > fr.max_y - px(4)) continue;
             BBox box{fr.min_x + px(4), y - e.height / 2, fr.min_x + px(4) + e.width, y + e.height / 2};
@@ -447,6 +483,21 @@ private:
 
     // Labels of places; one that would sit under a legend or table box is left out, except the
     // disputed territories, which are never dropped.
+    // A point on a territory's largest polygon (page coordinates), for leader lines.
+    XY land_point(const std::string& territory) const {
+        const LandFeature* best = nullptr;
+        for (const LandFeature& f : in_.land.features)
+            if (f.territory == territory && (!best || f.shape.outer.size() > best->shape.outer.size())) best = &f;
+        if (!best) return {0, 0};
+        std::vector<XY> ring = page_ring(best->shape.outer);
+        XY mean{0, 0};
+        for (const XY& p : ring) mean.x += p.x / ring.size(), mean.y += p.y / ring.size();
+        // The vertex nearest the mean lies on the land even when the mean does not.
+        return *std::min_element(ring.begin(), ring.end(), [&](const XY& a, const XY& b) {
+            return std::hypot(a.x - mean.x, a.y - mean.y) < std::hypot(b.x - mean.x, b.y - mean.y);
+        });
+    }
+
     // Whether a page box touches disputed land: a vertex of it inside the box, or the box's centre
     // or corners inside a polygon.
     bool covers_disputed(const BBox& box) const {
@@ -500,21 +551,26 @@ private:
             };
             std::optional<XY> centre;
             const double gap = px(4);
-            for (XY offset : {XY{0, 0}, XY{0, -(h + gap)}, XY{0, h + gap}, XY{w / 2 + gap, 0}, XY{-(w / 2 + gap), 0},
-                              XY{w / 2 + gap, -(h + gap)}, XY{-(w / 2 + gap), -(h + gap)}, XY{w / 2 + gap, h + gap},
-                              XY{-(w / 2 + gap), h + gap}}) {
-                XY c{anchor.x + offset.x, anchor.y + offset.y};
-                if (free(box_at(c))) {
-                    centre = c;
-                    break;
+            // Rings of candidate spots around the anchor; disputed territories may go further out.
+            for (int ring = 1; ring <= (territory ? 3 : 1) && !centre; ++ring)
+                for (XY step : {XY{0, 0}, XY{0, -1}, XY{0, 1}, XY{1, 0}, XY{-1, 0}, XY{1, -1}, XY{-1, -1}, XY{1, 1}, XY{-1, 1}}) {
+                    if (ring > 1 && step.x == 0 && step.y == 0) continue;
+                    XY c{anchor.x + step.x * ring * (w / 2 + gap), anchor.y + step.y * ring * (h + gap)};
+                    if (free(box_at(c))) {
+                        centre = c;
+                        break;
+                    }
                 }
-            }
             if (!centre && !territory) continue;
             XY c = centre.value_or(anchor);
             placed.push_back(box_at(c));
             double top = c.y - h / 2;
-            if (place.leader_to) {
-                XY target = page(*place.leader_to);
+            // A territory label pushed away from its spot points back at its land.
+            std::optional<XY> leader_target;
+            if (place.leader_to) leader_target = page(*place.leader_to);
+            else if (territory && std::hypot(c.x - anchor.x, c.y - anchor.y) > w / 2 + h) leader_target = land_point(place.id);
+            if (leader_target) {
+                XY target = *leader_target;
                 // Leader from the nearest edge of the label box to the feature.
                 XY from;
                 if (target.x > c.x - w / 2 && target.x < c.x + w / 2)
@@ -540,6 +596,297 @@ private:
             layer.items.push_back(text(line2, {c.x - e2.width / 2, top + e1.height}, second, color, true));
         }
         return layer;
+    }
+
+    // Words of `text` in lines no wider than `width`.
+    static std::vector<std::string> wrap(const std::string& text, const FontSpec& f, double width) {
+        std::vector<std::string> lines;
+        std::string line, word;
+        auto flush_word = [&] {
+            if (word.empty()) return;
+            std::string candidate = line.empty() ? word : line + " " + word;
+            if (!line.empty() && measure_text(candidate, f).width > width) {
+                lines.push_back(line);
+                line = word;
+            } else {
+                line = candidate;
+            }
+            word.clear();
+        };
+        for (char ch : text) {
+            if (ch == ' ') flush_word();
+            else word += ch;
+        }
+        flush_word();
+        if (!line.empty()) lines.push_back(line);
+        return lines;
+    }
+
+    std::string scenario_words(EventScenario s) const {
+        switch (s) {
+            case EventScenario::two_island: return "two islands (1956 Joint Declaration)";
+            case EventScenario::four_island: return "all four islands";
+            case EventScenario::none: break;
+        }
+        return "no settlement scenario named";
+    }
+
+    // The event's callout: date, place, who, what, what was on the table, and the source.
+    Layer callout_layer() const {
+        Layer layer;
+        layer.id = "event-callout";
+        const Event& e = *in_.events->highlight;
+        const Venue* v = in_.events->venues->find(e.place);
+        const BBox& fr = view_.frame();
+        const double w = std::min(fr.width() * 0.34, px(430)), pad = px(10);
+        FontSpec head = font(style_.legend_size * 1.15, true), body = font(style_.legend_size), small = font(style_.small_size);
+        std::vector<std::pair<std::string, FontSpec>> lines;
+        lines.push_back({long_date(e.date), head});
+        std::string place = v ? v->name + " · " + v->ja + " · " + v->ru : e.place;
+        lines.push_back({place + " · " + std::string(to_string(e.kind)), body});
+        for (const std::string& p : e.participants)
+            for (const std::string& l : wrap("• " + p, body, w - 2 * pad)) lines.push_back({l, body});
+        for (const std::string& l : wrap(e.summary, body, w - 2 * pad)) lines.push_back({l, body});
+        lines.push_back({"On the table: " + scenario_words(e.scenario), font(style_.legend_size, true)});
+        std::string source = "Source: " + e.source.outlet + ", \u201c" + e.source.title + "\u201d, " + e.source.date.str();
+        for (const std::string& l : wrap(source, small, w - 2 * pad)) lines.push_back({l, small});
+        double h = 2 * pad;
+        for (const auto& [t, f] : lines) h += measure_text(t.empty() ? "Ag" : t, f).height + px(2);
+        double x = fr.max_x - w - px(12), y = fr.min_y + px(12);
+        PathItem box;
+        box.rings.push_back({{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}});
+        box.fill = Rgba{style_.page.r, style_.page.g, style_.page.b, 0.94};
+        box.stroke = style_.frame;
+        box.stroke_width = px(0.8);
+        layer.items.push_back(box);
+        double ty = y + pad;
+        for (const auto& [t, f] : lines) {
+            layer.items.push_back(text(t, {x + pad, ty}, f, style_.text, false));
+            ty += measure_text(t.empty() ? "Ag" : t, f).height + px(2);
+        }
+        return layer;
+    }
+
+    // Points along the great circle (geodesic) from a to b, split where a world map's seam cuts it.
+    std::vector<std::vector<XY>> great_circle(const Projection& proj, const Viewport& v, LonLat a, LonLat b) const {
+        std::vector<std::vector<XY>> parts(1);
+        double azimuth = geodesic_azimuth_deg(a, b), length = geodesic_distance_m(a, b);
+        XY last{NAN, NAN};
+        const double seam_jump = v.frame().width() / 2;
+        for (int i = 0; i <= 128; ++i) {
+            XY p = v.to_page(proj.forward(geodesic_destination(a, azimuth, length * i / 128)));
+            if (!parts.back().empty() && std::abs(p.x - last.x) > seam_jump) parts.emplace_back();
+            parts.back().push_back(p);
+            last = p;
+        }
+        return parts;
+    }
+
+    // Where the event took place, on a small world map with the great circle from the islands.
+    Layer venue_inset_layer() const {
+        Layer layer;
+        layer.id = "venue-inset";
+        const Event& e = *in_.events->highlight;
+        const Venue* venue = in_.events->venues->find(e.place);
+        Projection world(world_crs());
+        BBox projected = world_extent(world, *in_.events->world);
+        const BBox& fr = view_.frame();
+        double w = fr.width() * 0.3, h = w * projected.height() / projected.width();
+        BBox box{fr.min_x + px(12), fr.min_y + px(12), fr.min_x + px(12) + w, fr.min_y + px(12) + h};
+        Viewport v(projected, box);
+        PathItem background;
+        background.rings.push_back({{box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.max_x, box.max_y}, {box.min_x, box.max_y}});
+        background.fill = style_.sea;
+        background.stroke = style_.frame;
+        background.stroke_width = px(1);
+        layer.items.push_back(background);
+        PathItem land;
+        for (const LandFeature& f : in_.events->world->features) {
+            std::vector<XY> ring;
+            for (const LonLat& p : f.shape.outer) ring.push_back(v.to_page(world.forward(p)));
+            land.rings.push_back(std::move(ring));
+        }
+        land.fill = style_.other.land;
+        land.stroke = style_.coastline;
+        land.stroke_width = px(0.3);
+        layer.items.push_back(land);
+        if (venue) {
+            PathItem route;
+            route.closed = false;
+            route.rings = great_circle(world, v, in_.events->islands, venue->lonlat);
+            route.stroke = style_.disputed_stroke;
+            route.stroke_width = px(1.4);
+            layer.items.push_back(route);
+            layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
+            XY vp = v.to_page(world.forward(venue->lonlat));
+            layer.items.push_back(dot(vp, px(3.2), style_.text));
+            FontSpec f = font(style_.small_size, true);
+            std::string label = fmt::format("{} · {:.0f} km", venue->name, geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000);
+            TextExtent te = measure_text(label, f);
+            double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
+            double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;
+            layer.items.push_back(text(label, {lx, ly}, f, style_.text, true));
+        }
+        layer.clip = box;
+        PathItem border = background;
+        border.fill.reset();
+        layer.items.push_back(border);
+        return layer;
+    }
+
+    PathItem dot(XY c, double r, Rgba fill) const {
+        PathItem d;
+        std::vector<XY> circle;
+        for (int i = 0; i < 24; ++i) circle.push_back({c.x + r * std::cos(i * M_PI / 12), c.y + r * std::sin(i * M_PI / 12)});
+        d.rings.push_back(std::move(circle));
+        d.fill = fill;
+        d.stroke = style_.page;
+        d.stroke_width = px(0.8);
+        return d;
+    }
+
+    // The timeline map: every venue with its number of events and a great circle to the islands.
+    Layer venues_layer(const std::vector<BBox>& occupied) const {
+        Layer layer = map_layer("event-venues");
+        std::map<std::string, int> count;
+        for (const Event& e : in_.events->events->events) ++count[e.place];
+        for (const auto& [place, n] : count) {
+            const Venue* v = in_.events->venues->find(place);
+            if (!v) continue;
+            PathItem route;
+            route.closed = false;
+            route.rings = great_circle(proj_, view_, in_.events->islands, v->lonlat);
+            route.stroke = style_.disputed_stroke;
+            route.stroke_width = px(1.2);
+            layer.items.push_back(route);
+        }
+        layer.items.push_back(dot(page(in_.events->islands), px(6), style_.disputed_fill));
+        std::vector<BBox> placed = occupied;
+        for (const auto& [place, n] : count)
+            if (const Venue* v = in_.events->venues->find(place)) {
+                XY p = page(v->lonlat);
+                double r = px(3 + 2.2 * std::sqrt(n));
+                placed.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
+            }
+        const BBox& fr = view_.frame();
+        // The islands' own label first, so that venue labels keep clear of it.
+        FontSpec fi = font(style_.island_label_size, true);
+        XY ip = page(in_.events->islands);
+        TextExtent ie = measure_text(pov_.title, fi);
+        XY islands_at{ip.x + px(10), ip.y - px(24)};
+        placed.push_back({islands_at.x, islands_at.y, islands_at.x + ie.width, islands_at.y + ie.height});
+        FontSpec f = font(style_.island_label_size, true), f2 = font(style_.small_size);
+        for (const auto& [place, n] : count) {
+            const Venue* v = in_.events->venues->find(place);
+            if (!v) continue;
+            XY p = page(v->lonlat);
+            layer.items.push_back(dot(p, px(3 + 2.2 * std::sqrt(n)), style_.text));
+            std::string l1 = v->name + " " + (v->ja) + " " + v->ru, l2 = fmt::format("{} event{}", n, n == 1 ? "" : "s");
+            TextExtent e1 = measure_text(l1, f), e2 = measure_text(l2, f2);
+            double w = std::max(e1.width, e2.width), h = e1.height + e2.height;
+            double r = px(3 + 2.2 * std::sqrt(n)) + px(4);
+            // Right of the dot, else left, above or below: the first spot free of other labels.
+            std::optional<XY> at;
+            std::vector<XY> spots;
+            for (double k : {1.0, 3.0, 6.0, 10.0, 15.0})
+                for (XY o : {XY{k * r, -h / 2}, XY{-k * r - w, -h / 2}, XY{-w / 2, -k * r - h}, XY{-w / 2, k * r},
+                             XY{k * r, -h - k * r / 2}, XY{k * r, k * r / 2}, XY{-k * r - w, -h - k * r / 2}, XY{-k * r - w, k * r / 2}})
+                    spots.push_back(o);
+            for (XY o : spots) {
+                if (at) break;
+                BBox b{p.x + o.x, p.y + o.y, p.x + o.x + w, p.y + o.y + h};
+                bool inside = b.min_x > fr.min_x && b.max_x < fr.max_x && b.min_y > fr.min_y && b.max_y < fr.max_y;
+                if (inside && std::none_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) {
+                    at = XY{b.min_x, b.min_y};
+                    placed.push_back(b);
+                }
+            }
+            if (!at) continue;
+            // A label set away from its dot gets a thin leader to it.
+            XY nearest{std::clamp(p.x, at->x, at->x + w), std::clamp(p.y, at->y, at->y + h)};
+            if (std::hypot(nearest.x - p.x, nearest.y - p.y) > 2 * r) {
+                PathItem leader;
+                leader.closed = false;
+                leader.rings.push_back({p, nearest});
+                leader.stroke = style_.leader;
+                leader.stroke_width = px(0.8);
+                layer.items.push_back(leader);
+            }
+            layer.items.push_back(text(l1, *at, f, style_.label_text, true));
+            layer.items.push_back(text(l2, {at->x, at->y + e1.height}, f2, style_.label_text, true));
+        }
+        layer.items.push_back(text(pov_.title, islands_at, fi, style_.disputed_stroke, true));
+        return layer;
+    }
+
+    // All events on a time axis under the map; the event of an event map is highlighted.
+    Layer timeline_layer() const {
+        Layer layer;
+        layer.id = "timeline";
+        const auto& events = in_.events->events->events;
+        const BBox& fr = view_.frame();
+        double x0 = fr.min_x + px(70), x1 = fr.max_x - px(20);
+        double y = fr.max_y + m_.timeline_band * 0.42;
+        auto t_of = [](const EventDate& d) { return d.year + (d.month - 1) / 12.0 + (d.day > 0 ? (d.day - 1) / 365.0 : 0.0); };
+        // Events long before the rest (the 1956 declaration) go left of a break in the axis.
+        double first_recent = t_of(events.back().date) - 10;
+        std::vector<const Event*> early, recent;
+        for (const Event& e : events) (t_of(e.date) < first_recent ? early : recent).push_back(&e);
+        double t0 = recent.empty() ? first_recent : std::floor(t_of(recent.front()->date));
+        double t1 = std::ceil(t_of(events.back().date) + 0.01);
+        auto x_of = [&](double t) { return x0 + (t - t0) / (t1 - t0) * (x1 - x0); };
+        PathItem axis;
+        axis.closed = false;
+        axis.rings.push_back({{x0, y}, {x1, y}});
+        axis.stroke = style_.muted_text;
+        axis.stroke_width = px(1);
+        layer.items.push_back(axis);
+        FontSpec f = font(style_.small_size), fb = font(style_.small_size, true);
+        for (int year = static_cast<int>(t0); year <= static_cast<int>(t1); ++year) {
+            PathItem tick;
+            tick.closed = false;
+            tick.rings.push_back({{x_of(year), y - px(4)}, {x_of(year), y + px(4)}});
+            tick.stroke = style_.muted_text;
+            tick.stroke_width = px(1);
+            layer.items.push_back(tick);
+            std::string label = std::to_string(year);
+            TextExtent e = measure_text(label, f);
+            layer.items.push_back(text(label, {x_of(year) - e.width / 2, y + px(6)}, f, style_.muted_text, false));
+        }
+        if (!early.empty()) {
+            std::string label;
+            for (const Event* e : early) label += (label.empty() ? "" : ", ") + std::to_string(e->date.year);
+            label += " //";
+            TextExtent e = measure_text(label, fb);
+            bool hl = std::any_of(early.begin(), early.end(), [&](const Event* ev) { return ev == in_.events->highlight; });
+            layer.items.push_back(text(label, {fr.min_x, y - e.height / 2}, fb, hl ? style_.disputed_stroke : style_.muted_text, false));
+        }
+        for (const Event* e : recent) {
+            bool hl = e == in_.events->highlight;
+            layer.items.push_back(dot({x_of(t_of(e->date)), y}, px(hl ? 6 : 3.5), hl ? style_.disputed_fill : style_.text));
+        }
+        if (in_.events->highlight) {
+            const Event& e = *in_.events->highlight;
+            if (t_of(e.date) >= first_recent) {
+                std::string label = long_date(e.date);
+                TextExtent te = measure_text(label, fb);
+                double lx = std::clamp(x_of(t_of(e.date)) - te.width / 2, x0, x1 - te.width);
+                layer.items.push_back(text(label, {lx, y - px(10) - te.height}, fb, style_.text, true));
+            }
+        }
+        return layer;
+    }
+
+    std::string world_crs() const { return fmt::format("+proj=robin +lon_0={:g} +datum=WGS84 +units=m +no_defs", world_lon0_); }
+
+    static BBox world_extent(const Projection& proj, const LandData& world) {
+        BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+        for (const LandFeature& f : world.features)
+            for (const LonLat& p : f.shape.outer) {
+                XY q = proj.forward(p);
+                b = {std::min(b.min_x, q.x), std::min(b.min_y, q.y), std::max(b.max_x, q.x), std::max(b.max_y, q.y)};
+            }
+        return b;
     }
 
     // A locator map of the wider region with the main map's frame, top left.
@@ -679,6 +1026,12 @@ private:
     std::vector<LegendEntry> legend_entries() const {
         const CaseConfig& cc = in_.case_config;
         std::vector<LegendEntry> entries;
+        if (in_.world_map) {
+            entries.push_back({style_.disputed_fill, style_.page, false, {}, {}, "The disputed islands"});
+            entries.push_back({style_.text, style_.page, false, {}, {}, "Venue (larger: more events)"});
+            entries.push_back({std::nullopt, style_.disputed_stroke, true, {}, {}, "Great circle from the islands"});
+            return entries;
+        }
         if (!in_.scenario) {
             std::string holder;
             for (const LandFeature& f : in_.land.features)
@@ -775,10 +1128,12 @@ private:
         Layer layer;
         layer.id = "credits";
         FontSpec f = font(style_.credits_size);
-        double y = view_.frame().max_y + px(7);
+        double y = view_.frame().max_y + m_.timeline_band + px(7);
         layer.items.push_back(text(in_.case_config.attribution, {m_.margin, y}, f, style_.muted_text, false));
         double y2 = y + measure_text("Ag", f).height + px(1);
-        std::string projection = o_.crs ? *o_.crs : in_.case_config.projection_name;
+        std::string projection = in_.world_map ? fmt::format("Robinson, centred on {:g}°E", world_lon0_)
+                                 : o_.crs              ? *o_.crs
+                                                       : in_.case_config.projection_name;
         std::string line2 = "Projection: " + projection + " · Areas and distances on the WGS 84 ellipsoid";
         if (in_.scenario) {
             const BBox& r = in_.case_config.region;
@@ -798,6 +1153,7 @@ private:
     Projection proj_;
     Viewport view_;
     std::vector<std::vector<XY>> disputed_page_;  // outer rings of disputed land, page coordinates
+    static constexpr double world_lon0_ = 150;    // world maps centre on the Pacific; the seam is at 30°W
 };
 
 }  // namespace

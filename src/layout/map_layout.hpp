@@ -7,6 +7,7 @@
 
 #include "core/types.hpp"
 #include "data/case_data.hpp"
+#include "data/events.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
 
@@ -47,6 +48,15 @@ struct GainOverlay {
     double land_km2 = 0, territorial_sea_km2 = 0, eez_km2 = 0;
 };
 
+// The news events behind a map: one highlighted event (an event map) or none (the timeline map).
+struct EventOverlay {
+    const EventSet* events = nullptr;
+    const Venues* venues = nullptr;
+    const Event* highlight = nullptr;
+    const LandData* world = nullptr;  // world land for the venue inset and the timeline map
+    LonLat islands;                   // where the great-circle lines start
+};
+
 struct MapInputs {
     const CaseConfig& case_config;
     const LandData& land;
@@ -59,6 +69,10 @@ struct MapInputs {
     // Median lines the point of view draws on an overview map, one per view boundary, in order.
     const std::vector<std::vector<Ring>>* view_boundaries = nullptr;
     const LandData* inset = nullptr;  // land of the locator inset; no inset without it
+    const EventOverlay* events = nullptr;
+    // The timeline map: a world map of every event's venue (land = the world data).
+    bool world_map = false;
+    std::optional<BBox> projected_extent;  // replaces the lon/lat extent (world maps wrap)
 };
 
 Scene build_map_scene(const MapInputs& in, const MapOptions& options);

@@ -1,5 +1,7 @@
 #include "pipeline/map_job.hpp"
 
+#include <cmath>
+
 #include "compute/claims.hpp"
 #include "core/error.hpp"
 #include "data/land_reader.hpp"
@@ -17,7 +19,11 @@ LoadedCase load_case(const std::filesystem::path& case_file, const std::optional
     }
     ScenarioSet scenarios = read_scenarios(config.scenarios, config);
     LandData inset = read_land(config.inset);
-    return {std::move(config), std::move(land), std::move(gazetteer), std::move(scenarios), std::move(inset)};
+    Venues venues = read_venues(config.venues);
+    EventSet events = read_events(config.events, venues);
+    LandData world = read_land(config.world);
+    return {std::move(config), std::move(land),   std::move(gazetteer), std::move(scenarios),
+            std::move(inset),  std::move(venues), std::move(events),    std::move(world)};
 }
 
 namespace {
@@ -61,11 +67,52 @@ const Scenario& find_scenario(const ScenarioSet& set, const std::string& id) {
     return *s;
 }
 
+// Where great-circle lines to the venues start: the middle of the disputed land.
+LonLat disputed_centre(const LoadedCase& loaded) {
+    double lon = 0, lat = 0;
+    size_t n = 0;
+    for (const LandFeature& f : loaded.land.features)
+        if (!f.territory.empty())
+            for (const LonLat& p : f.shape.outer) lon += p.lon, lat += p.lat, ++n;
+    return n ? LonLat{lon / n, lat / n} : LonLat{};
+}
+
+Scene build_timeline_scene(const LoadedCase& loaded, const Style& style, MapOptions options) {
+    if (loaded.events.events.empty()) fail(loaded.events.file, "has no events for a timeline");
+    EventOverlay overlay{&loaded.events, &loaded.venues, nullptr, &loaded.world, disputed_centre(loaded)};
+    MapInputs inputs{loaded.config, loaded.world, loaded.gazetteer, style};
+    inputs.events = &overlay;
+    inputs.world_map = true;
+    options.crs = "+proj=robin +lon_0=150 +datum=WGS84 +units=m +no_defs";
+    Projection proj(*options.crs);
+    BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (const LandFeature& f : loaded.world.features)
+        for (const LonLat& p : f.shape.outer) {
+            XY q = proj.forward(p);
+            b = {std::min(b.min_x, q.x), std::min(b.min_y, q.y), std::max(b.max_x, q.x), std::max(b.max_y, q.y)};
+        }
+    inputs.projected_extent = b;
+    return build_map_scene(inputs, options);
+}
+
 }  // namespace
 
-Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request) {
+Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& original) {
+    if (original.timeline) return build_timeline_scene(loaded, style, options);
+    MapRequest request = original;
+    std::optional<EventOverlay> event_overlay;
+    if (request.event) {
+        const Event* event = loaded.events.find(*request.event);
+        if (!event) fail(loaded.events.file, "has no event '" + *request.event + "' (see: claimmap events list)");
+        if (request.scenario || request.compare) throw Error("--event draws the scenario of the event; leave out --scenario/--compare");
+        // The scenario on the table, when the scenarios file has it.
+        std::string scenario(to_string(event->scenario));
+        if (event->scenario != EventScenario::none && loaded.scenarios.find(scenario)) request.scenario = scenario;
+        event_overlay = EventOverlay{&loaded.events, &loaded.venues, event, &loaded.world, disputed_centre(loaded)};
+    }
     MapInputs inputs{loaded.config, loaded.land, loaded.gazetteer, style};
     inputs.inset = &loaded.inset;
+    if (event_overlay) inputs.events = &*event_overlay;
     std::optional<ScenarioOverlay> base, other;
     std::vector<GainOverlay> gains;
     if (request.compare && !request.scenario) throw Error("--compare needs two scenarios, e.g. --compare two-island,four-island");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "data/case_data.hpp"
+#include "data/events.hpp"
 #include "data/land_reader.hpp"
 #include "data/scenarios.hpp"
 #include "layout/map_layout.hpp"
@@ -21,6 +22,9 @@ struct LoadedCase {
     Gazetteer gazetteer;
     ScenarioSet scenarios;
     LandData inset;  // land of the locator inset
+    Venues venues;
+    EventSet events;
+    LandData world;  // world land for event maps
 };
 
 // Loads the case file and what it names; `land_override` replaces the case's land source.
@@ -36,6 +40,8 @@ struct OutputTarget {
 struct MapRequest {
     std::optional<std::string> scenario;  // colour land and sea by this scenario
     std::optional<std::string> compare;   // with `scenario`: hatch what changes going to this one
+    std::optional<std::string> event;     // an event map: the scenario on the table, a callout, the timeline
+    bool timeline = false;                // the world map of every event
 };
 
 // The display list of a map (computing the scenario claims it needs).
