@@ -97,68 +97,121 @@ Scene build_timeline_scene(const LoadedCase& loaded, const Style& style, MapOpti
 
 }  // namespace
 
-Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& original) {
-    if (original.timeline) return build_timeline_scene(loaded, style, options);
+namespace {
+
+// The request with an event resolved to the scenario on its table.
+MapRequest resolve(const LoadedCase& loaded, const MapRequest& original) {
     MapRequest request = original;
-    std::optional<EventOverlay> event_overlay;
-    if (request.event) {
+    if (request.event && !request.timeline) {
         const Event* event = loaded.events.find(*request.event);
         if (!event) fail(loaded.events.file, "has no event '" + *request.event + "' (see: claimmap events list)");
         if (request.scenario || request.compare) throw Error("--event draws the scenario of the event; leave out --scenario/--compare");
-        // The scenario on the table, when the scenarios file has it.
         std::string scenario(to_string(event->scenario));
         if (event->scenario != EventScenario::none && loaded.scenarios.find(scenario)) request.scenario = scenario;
-        event_overlay = EventOverlay{&loaded.events, &loaded.venues, event, &loaded.world, disputed_centre(loaded)};
     }
+    if (request.compare && !request.scenario) throw Error("--compare needs two scenarios, e.g. --compare two-island,four-island");
+    return request;
+}
+
+}  // namespace
+
+ClaimCache::ClaimCache(const LoadedCase& loaded) : loaded_(loaded) {}
+ClaimCache::~ClaimCache() = default;
+
+ClaimModel& ClaimCache::model() {
+    if (!model_) model_ = std::make_unique<ClaimModel>(loaded_);
+    return *model_;
+}
+
+const ScenarioClaims& ClaimCache::claims(const std::string& id) {
+    auto it = claims_.find(id);
+    if (it == claims_.end()) it = claims_.emplace(id, model().evaluate(find_scenario(loaded_.scenarios, id))).first;
+    return it->second;
+}
+
+void ClaimCache::prepare(const LoadedCase& loaded, const MapOptions& options, const MapRequest& original) {
+    if (original.timeline) return;
+    MapRequest request = resolve(loaded, original);
+    std::vector<std::string> ids;
+    if (request.scenario) {
+        ids.push_back(*request.scenario);
+        ids.push_back(request.compare.value_or(loaded.scenarios.baseline));
+    } else {
+        for (const ViewBoundary& b : loaded.config.view(options.pov).boundaries) ids.push_back(b.scenario);
+    }
+    for (const std::string& id : ids)
+        if (!overlays_.count(id))
+            overlays_.emplace(id, overlay(model(), find_scenario(loaded_.scenarios, id), claims(id), loaded_.config));
+    if (!request.scenario) return;
+    const std::string& from = *request.scenario;
+    const std::string to = request.compare.value_or(loaded.scenarios.baseline);
+    auto key = std::make_tuple(from, to, request.compare.has_value());
+    if (from == to || gains_.count(key)) return;
+    std::vector<GainOverlay> out;
+    if (request.compare) {
+        // What changes hands, with geometry, for the hatching.
+        for (const PartyGain& pg : model().changes(claims(from), claims(to)))
+            out.push_back({pg.party, to_lonlat(model(), pg.land), to_lonlat(model(), pg.sea), pg.land_km2,
+                           pg.territorial_sea_km2, pg.eez_km2});
+    } else {
+        // For a scenario map the table reads "this scenario against the baseline".
+        for (const PartyClaim& p : claims(from).parties) {
+            const PartyClaim* b = claims(to).party(p.party);
+            out.push_back({p.party, {}, {}, p.land_km2 - b->land_km2, p.territorial_sea_km2 - b->territorial_sea_km2,
+                           p.eez_km2 - b->eez_km2});
+        }
+    }
+    gains_.emplace(key, std::move(out));
+}
+
+const ScenarioOverlay& ClaimCache::overlay_of(const std::string& id) const {
+    auto it = overlays_.find(id);
+    if (it == overlays_.end()) throw std::logic_error("claims of scenario '" + id + "' were not prepared");
+    return it->second;
+}
+
+const std::vector<GainOverlay>& ClaimCache::gains_of(const std::string& from, const std::string& to, bool compare) const {
+    auto it = gains_.find(std::make_tuple(from, to, compare));
+    if (it == gains_.end()) throw std::logic_error("changes from '" + from + "' to '" + to + "' were not prepared");
+    return it->second;
+}
+
+Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& original,
+                  const ClaimCache& cache) {
+    if (original.timeline) return build_timeline_scene(loaded, style, options);
+    MapRequest request = resolve(loaded, original);
+    std::optional<EventOverlay> event_overlay;
+    if (request.event)
+        event_overlay = EventOverlay{&loaded.events, &loaded.venues, loaded.events.find(*request.event), &loaded.world,
+                                     disputed_centre(loaded)};
     MapInputs inputs{loaded.config, loaded.land, loaded.gazetteer, style};
     inputs.inset = &loaded.inset;
     if (event_overlay) inputs.events = &*event_overlay;
-    std::optional<ScenarioOverlay> base, other;
-    std::vector<GainOverlay> gains;
-    if (request.compare && !request.scenario) throw Error("--compare needs two scenarios, e.g. --compare two-island,four-island");
+    std::string gains_title;
     if (request.scenario) {
         const Scenario& from = find_scenario(loaded.scenarios, *request.scenario);
-        // Scenario maps show their change against the baseline; comparisons, against each other.
         const Scenario& to = find_scenario(loaded.scenarios, request.compare.value_or(loaded.scenarios.baseline));
-        ClaimModel model(loaded);
-        ScenarioClaims from_claims = model.evaluate(from);
-        base = overlay(model, from, from_claims, loaded.config);
-        inputs.scenario = &*base;
+        inputs.scenario = &cache.overlay_of(from.id);
         if (request.compare || from.id != to.id) {
-            ScenarioClaims to_claims = model.evaluate(to, request.compare.has_value());
-            // For a scenario map the table reads "this scenario against the baseline".
-            std::vector<PartyGain> g = request.compare ? model.changes(from_claims, to_claims)
-                                                       : std::vector<PartyGain>{};
-            if (!request.compare) {
-                for (const PartyClaim& p : from_claims.parties) {
-                    const PartyClaim* b = to_claims.party(p.party);
-                    g.push_back({p.party, {}, {}, p.land_km2 - b->land_km2, p.territorial_sea_km2 - b->territorial_sea_km2,
-                                 p.eez_km2 - b->eez_km2});
-                }
-            }
-            for (const PartyGain& pg : g)
-                gains.push_back({pg.party, to_lonlat(model, pg.land), to_lonlat(model, pg.sea), pg.land_km2,
-                                 pg.territorial_sea_km2, pg.eez_km2});
-            inputs.gains = &gains;
-            if (request.compare) {
-                other = overlay(model, to, to_claims, loaded.config);
-                inputs.compare_to = &*other;
-                inputs.gains_title = "Change from " + from.title + " to " + to.title;
-            } else {
-                inputs.gains_title = "Change against " + to.title;
-            }
+            inputs.gains = &cache.gains_of(from.id, to.id, request.compare.has_value());
+            if (request.compare) inputs.compare_to = &cache.overlay_of(to.id);
+            inputs.gains_title = (request.compare ? "Change from " + from.title + " to " : "Change against ") + to.title;
         }
     }
     // An overview map draws the boundaries its point of view lists.
     std::vector<std::vector<Ring>> boundaries;
-    const View& view = loaded.config.view(options.pov);
-    if (!request.scenario && !view.boundaries.empty()) {
-        ClaimModel model(loaded);
-        for (const ViewBoundary& b : view.boundaries)
-            boundaries.push_back(to_lonlat(model, model.evaluate(find_scenario(loaded.scenarios, b.scenario)).median_line));
-        inputs.view_boundaries = &boundaries;
+    if (!request.scenario) {
+        for (const ViewBoundary& b : loaded.config.view(options.pov).boundaries)
+            boundaries.push_back(cache.overlay_of(b.scenario).median_line);
+        if (!boundaries.empty()) inputs.view_boundaries = &boundaries;
     }
     return build_map_scene(inputs, options);
+}
+
+Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request) {
+    ClaimCache cache(loaded);
+    cache.prepare(loaded, options, request);
+    return build_scene(loaded, style, options, request, cache);
 }
 
 std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const Style& style, const MapOptions& options,

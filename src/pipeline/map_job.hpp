@@ -1,6 +1,9 @@
 #pragma once
 // load -> layout -> render -> output for one map, the library entry point the CLI calls.
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +47,37 @@ struct MapRequest {
     bool timeline = false;                // the world map of every event
 };
 
-// The display list of a map (computing the scenario claims it needs).
+class ClaimModel;
+struct ScenarioClaims;
+
+// Scenario claims, drawn-ready, computed once and shared. prepare() is single-threaded; after it,
+// the const lookups may be used from any number of threads (batch rendering does).
+class ClaimCache {
+public:
+    explicit ClaimCache(const LoadedCase& loaded);
+    ~ClaimCache();
+    ClaimCache(const ClaimCache&) = delete;
+    ClaimCache& operator=(const ClaimCache&) = delete;
+
+    // Computes whatever a map of this request needs.
+    void prepare(const LoadedCase& loaded, const MapOptions& options, const MapRequest& request);
+    const ScenarioOverlay& overlay_of(const std::string& scenario) const;
+    const std::vector<GainOverlay>& gains_of(const std::string& from, const std::string& to, bool compare) const;
+
+private:
+    ClaimModel& model();
+    const ScenarioClaims& claims(const std::string& id);
+    const LoadedCase& loaded_;
+    std::unique_ptr<ClaimModel> model_;
+    std::map<std::string, ScenarioClaims> claims_;
+    std::map<std::string, ScenarioOverlay> overlays_;
+    std::map<std::tuple<std::string, std::string, bool>, std::vector<GainOverlay>> gains_;
+};
+
+// The display list of a map, from claims prepared in `cache`.
+Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request,
+                  const ClaimCache& cache);
+// The same, computing the claims it needs first.
 Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request = {});
 
 // Renders the scene once and writes every target atomically; returns the paths written.
