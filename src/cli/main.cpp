@@ -3,7 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <iostream>
+#include <tuple>
 #include <regex>
 
 #include "core/error.hpp"
@@ -12,48 +15,14 @@
 #include "compute/claims.hpp"
 #include "output/tables.hpp"
 #include "output/vector_export.hpp"
+#include "pipeline/batch.hpp"
 #include "pipeline/map_job.hpp"
+#include "pipeline/sizes.hpp"
 
 using namespace claimmap;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Size {
-    int width, height;
-};
-
-// Paper sizes in millimetres, portrait.
-const std::map<std::string, std::pair<double, double>> paper_sizes = {
-    {"a5", {148, 210}}, {"a4", {210, 297}}, {"a3", {297, 420}}, {"a2", {420, 594}}, {"letter", {215.9, 279.4}},
-    {"tabloid", {279.4, 431.8}}};
-
-// "a4" or "a4-landscape" (the default) or "a4-portrait", at `dpi`.
-Size paper_size(const std::string& name, double dpi) {
-    std::string base = name, orientation = "landscape";
-    if (auto dash = name.rfind('-'); dash != std::string::npos) {
-        base = name.substr(0, dash);
-        orientation = name.substr(dash + 1);
-    }
-    auto it = paper_sizes.find(base);
-    if (it == paper_sizes.end() || (orientation != "landscape" && orientation != "portrait"))
-        throw Error("--paper: unknown paper '" + name + "' (use a5, a4, a3, a2, letter or tabloid, optionally with -portrait)");
-    auto [w_mm, h_mm] = it->second;
-    if (orientation == "landscape") std::swap(w_mm, h_mm);
-    return {static_cast<int>(std::lround(w_mm / 25.4 * dpi)), static_cast<int>(std::lround(h_mm / 25.4 * dpi))};
-}
-
-Size parse_size(const std::string& text) {
-    if (text == "default") return {1600, 1200};
-    if (text == "social") return {1200, 675};
-    if (text == "a4") return {3508, 2480};  // A4 landscape at 300 dpi
-    std::smatch m;
-    static const std::regex pattern(R"((-?\d{1,9})x(-?\d{1,9}))");
-    if (!std::regex_match(text, m, pattern))
-        throw Error("--size: expected WIDTHxHEIGHT in pixels (e.g. 1600x1200) or a preset (default, social, a4), got '" +
-                    text + "'");
-    return {std::stoi(m[1]), std::stoi(m[2])};
-}
 
 BBox parse_extent(const std::string& text) {
     std::smatch m;
@@ -260,6 +229,36 @@ int run_export(const CommonOptions& common, const ExportOptions& o) {
     return 0;
 }
 
+struct BatchCliOptions {
+    std::optional<fs::path> atlas;
+    fs::path out_dir = "output";
+    int jobs = 0;
+    std::optional<std::string> shard;
+    bool force = false, no_gallery = false;
+};
+
+int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
+    BatchOptions options;
+    options.out_dir = o.out_dir;
+    if (o.jobs < 0 || o.jobs > 256) throw Error("--jobs: must be between 0 (all cores) and 256");
+    options.jobs = o.jobs;
+    if (o.shard) std::tie(options.shard_index, options.shard_count) = parse_shard(*o.shard);
+    options.force = o.force;
+    options.gallery = !o.no_gallery;
+    options.progress_bar = isatty(STDERR_FILENO);
+    fs::path atlas = o.atlas.value_or(data_dir(common.data_dir) / "atlas" / "kurils.toml");
+    BatchResult r = run_batch(atlas, common.resolved_case(), data_dir(common.data_dir), options, [&](const std::string& line) {
+        if (options.progress_bar) std::cerr << "\r\033[K" << line << std::flush;
+        else std::cerr << line << "\n";
+    });
+    if (options.progress_bar) std::cerr << "\n";
+    for (const std::string& e : r.errors) std::cerr << "claimmap: " << e << "\n";
+    std::cout << fmt::format("batch: {} maps rendered, {} up to date, {} failed in {:.1f} s; manifest {}{}\n", r.rendered,
+                             r.up_to_date, r.failed, r.seconds, r.manifest.string(),
+                             r.gallery.empty() ? "" : ", gallery " + r.gallery.string());
+    return r.failed ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -368,6 +367,22 @@ int main(int argc, char** argv) {
     exporter->add_option("--out-dir", eo.out_dir, "Folder for the files (must exist). Example: --out-dir data")->capture_default_str();
     exporter->add_option("--name", eo.name, "Base file name. Example: --name claims")->capture_default_str();
 
+    BatchCliOptions bo;
+    CLI::App* batch = app.add_subcommand(
+        "batch", "Render every map of an atlas file in parallel, with a manifest and an HTML gallery.\n"
+                 "Example: claimmap batch atlas/kurils.toml --out-dir output --shard 1/4");
+    add_common(batch, common);
+    batch->add_option("atlas", bo.atlas, "Atlas file (default: atlas/kurils.toml, every map of the built-in case).\n"
+                                         "Example: claimmap batch my-atlas.toml");
+    batch->add_option("--out-dir", bo.out_dir, "Folder for maps, manifest.json and index.html (must exist). Example: --out-dir maps")
+        ->capture_default_str();
+    batch->add_option("-j,--jobs", bo.jobs, "Worker threads; 0 uses every core. Example: --jobs 2")->capture_default_str();
+    batch->add_option("--shard", bo.shard,
+                      "Render only the K-th of N equal slices of the atlas, for spreading it over machines (GNU parallel,\n"
+                      "Slurm arrays, Kubernetes indexed jobs); writes manifest.shard-K-of-N.json. Example: --shard 2/4");
+    batch->add_flag("--force", bo.force, "Render even the maps whose outputs are up to date (same inputs, options and version).");
+    batch->add_flag("--no-gallery", bo.no_gallery, "Do not write index.html.");
+
     add_events_command(app, [&common] { return data_dir(common.data_dir); });
 
     try {
@@ -376,6 +391,7 @@ int main(int argc, char** argv) {
         if (areas->parsed()) return run_areas(common);
         if (compare->parsed()) return run_compare(common, co);
         if (exporter->parsed()) return run_export(common, eo);
+        if (batch->parsed()) return run_batch_command(common, bo);
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const Error& e) {

@@ -28,6 +28,8 @@ public:
     std::vector<double> numbers(const std::string& key, size_t count) const;
     const toml::table* opt_table(const std::string& key) const;
     const toml::array* opt_array(const std::string& key) const;
+    // The node itself (marks the key as known), for keys that take more than one type.
+    const toml::node* raw(const std::string& key) const { return get(key); }
 
     // Throws on the first key that was never asked for.
     void reject_unknown_keys() const;

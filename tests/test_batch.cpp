@@ -1,0 +1,124 @@
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "helpers.hpp"
+#include "output/checksum.hpp"
+
+using namespace claimmap;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path atlas(const std::string& name) { return fs::path(CLAIMMAP_TEST_DATA) / "atlas" / name; }
+
+nlohmann::json manifest(const fs::path& file) { return nlohmann::json::parse(test::read_file(file)); }
+
+std::set<std::string> files_in(const fs::path& dir) {
+    std::set<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) out.insert(e.path().filename().string());
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(batch)
+
+BOOST_AUTO_TEST_CASE(renders_the_atlas_with_manifest_and_gallery_then_skips_what_is_up_to_date) {
+    auto out = test::scratch_dir("batch");
+    auto first = test::run_claimmap("batch '" + atlas("small.toml").string() + "' --out-dir '" + out.string() + "'");
+    BOOST_TEST_REQUIRE(first.exit_code == 0, first.err);
+    BOOST_TEST(first.out.find("4 maps rendered, 0 up to date, 0 failed") != std::string::npos, first.out);
+    std::set<std::string> expected = {"overview-neutral.png", "overview-neutral.svg", "overview-japan.png", "overview-japan.svg",
+                                      "scenario-two-island.png", "scenario-two-island.svg", "timeline.png", "timeline.svg",
+                                      "manifest.json", "index.html"};
+    BOOST_TEST(files_in(out) == expected);  // and no temporary file left behind
+    auto m = manifest(out / "manifest.json");
+    BOOST_TEST(m["outputs"].size() == 8u);
+    for (const auto& e : m["outputs"]) {
+        std::string file = e["file"];
+        BOOST_TEST(e["sha256"] == sha256_hex(test::read_file(out / file)), file);
+        BOOST_TEST(e["width"] == 400);
+        BOOST_TEST(!e["inputs"].empty());
+    }
+    std::string before = test::read_file(out / "manifest.json");
+
+    auto second = test::run_claimmap("batch '" + atlas("small.toml").string() + "' --out-dir '" + out.string() + "'");
+    BOOST_TEST_REQUIRE(second.exit_code == 0, second.err);
+    BOOST_TEST(second.out.find("0 maps rendered, 4 up to date") != std::string::npos, second.out);
+    BOOST_TEST(test::read_file(out / "manifest.json") == before);
+
+    // A changed output is no longer up to date.
+    std::ofstream(out / "timeline.svg") << "tampered";
+    auto third = test::run_claimmap("batch '" + atlas("small.toml").string() + "' --out-dir '" + out.string() + "'");
+    BOOST_TEST(third.out.find("1 maps rendered, 3 up to date") != std::string::npos, third.out);
+
+    // --force renders everything again, to the same bytes.
+    auto forced = test::run_claimmap("batch '" + atlas("small.toml").string() + "' --force --out-dir '" + out.string() + "'");
+    BOOST_TEST(forced.out.find("4 maps rendered, 0 up to date") != std::string::npos, forced.out);
+    BOOST_TEST(test::read_file(out / "manifest.json") == before, "same inputs must give the same outputs");
+
+    std::string html = test::read_file(out / "index.html");
+    for (const std::string name : {"overview-neutral.png", "scenario-two-island.png", "timeline.svg"})
+        BOOST_TEST(html.find(name) != std::string::npos, name);
+}
+
+BOOST_AUTO_TEST_CASE(shards_split_the_atlas_without_overlap) {
+    auto out = test::scratch_dir("batch-shards");
+    std::set<std::string> seen;
+    for (int k = 1; k <= 3; ++k) {
+        auto r = test::run_claimmap("batch '" + atlas("small.toml").string() + "' --shard " + std::to_string(k) +
+                                    "/3 --out-dir '" + out.string() + "'");
+        BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+        auto m = manifest(out / ("manifest.shard-" + std::to_string(k) + "-of-3.json"));
+        for (const auto& e : m["outputs"]) BOOST_TEST(seen.insert(e["file"].get<std::string>()).second, "twice: " << e["file"]);
+    }
+    BOOST_TEST(seen.size() == 8u);
+    BOOST_TEST(!fs::exists(out / "index.html"), "a shard writes no gallery");
+    auto bad = test::run_claimmap("batch '" + atlas("small.toml").string() + "' --shard 4/3 --out-dir '" + out.string() + "'");
+    BOOST_TEST(bad.exit_code != 0);
+    BOOST_TEST(bad.err.find("--shard") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(one_failing_map_does_not_stop_the_others) {
+    auto out = test::scratch_dir("batch-fail");
+    auto r = test::run_claimmap("batch '" + atlas("one-bad.toml").string() + "' --out-dir '" + out.string() + "'");
+    BOOST_TEST(r.exit_code != 0);
+    BOOST_TEST(r.out.find("2 maps rendered, 0 up to date, 1 failed") != std::string::npos, r.out);
+    BOOST_TEST(r.err.find("bad: ") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("no-such-style.toml") != std::string::npos, r.err);
+    BOOST_TEST(fs::exists(out / "good.png"));
+    BOOST_TEST(fs::exists(out / "also-good.png"));
+    BOOST_TEST(!fs::exists(out / "bad.png"));
+}
+
+BOOST_AUTO_TEST_CASE(bad_atlas_names_file_and_line) {
+    auto dir = test::scratch_dir("batch-bad-atlas");
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir / name) << "case = \"" << (fs::path(CLAIMMAP_DATA_DIR) / "geodata/kurils/case.toml").string() << "\"\n"
+                                  << text;
+        return dir / name;
+    };
+    struct Case {
+        std::string file, text, expect;
+    };
+    for (const Case& c : {Case{"escape.toml", "[[map]]\nname = \"../outside\"\n", "names must be plain"},
+                          Case{"dup.toml", "[[map]]\nname = \"same\"\n[[map]]\nname = \"same\"\n", "twice"},
+                          Case{"scenario.toml", "[[map]]\nname = \"s-{scenario}\"\nscenarios = [\"nope\"]\n", "unknown scenario 'nope'"},
+                          Case{"key.toml", "[[map]]\nname = \"x\"\ncolour = \"red\"\n", "'map[0].colour' is not a known key"},
+                          Case{"size.toml", "[[map]]\nname = \"x\"\nsize = \"0x0\"\n", "size out of range"}}) {
+        auto path = write(c.file, c.text);
+        auto out = test::scratch_dir("batch-bad-out");
+        auto r = test::run_claimmap("batch '" + path.string() + "' --out-dir '" + out.string() + "'");
+        BOOST_TEST(r.exit_code != 0, c.file);
+        BOOST_TEST(r.err.find(path.string()) != std::string::npos, c.file << ": " << r.err);
+        BOOST_TEST(r.err.find(c.expect) != std::string::npos, c.file << ": " << r.err);
+        BOOST_TEST(fs::is_empty(out), c.file);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
