@@ -1,0 +1,66 @@
+// The default atlas rendered in one process: maps per second and the cost of one map against the
+// floor of writing it at all, PNG-encoding a blank image of the same size (measured in the same
+// process). Reports peak memory.
+//
+// Usage: build/bench/bench_batch [ATLAS] [--jobs N]
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "pipeline/batch.hpp"
+#include "render/cairo_handles.hpp"
+
+using namespace claimmap;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+
+// Seconds to PNG-encode one blank (sea-coloured) image of this size.
+double png_floor(int width, int height, int repeat) {
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    CairoPtr cr(cairo_create(surface.get()));
+    cairo_set_source_rgb(cr.get(), 0.86, 0.92, 0.96);
+    cairo_paint(cr.get());
+    auto start = Clock::now();
+    for (int i = 0; i < repeat; ++i) cairo_surface_write_to_png_stream(surface.get(), discard, nullptr);
+    return std::chrono::duration<double>(Clock::now() - start).count() / repeat;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::filesystem::path atlas = data_dir() / "atlas" / "kurils.toml";
+    int jobs = 0;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--jobs") && i + 1 < argc) jobs = std::atoi(argv[++i]);
+        else atlas = argv[i];
+    }
+    auto out = std::filesystem::temp_directory_path() / "claimmap-bench-batch";
+    std::filesystem::remove_all(out);
+    std::filesystem::create_directories(out);
+    BatchOptions options;
+    options.out_dir = out;
+    options.jobs = jobs;
+    options.force = true;
+    options.gallery = false;
+    BatchResult r = run_batch(atlas, default_case_file(), data_dir(), options, [](const std::string&) {});
+    int maps = r.rendered;
+    double floor = png_floor(1600, 1200, 5);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("atlas: %s, %d maps rendered (%d failed), %d worker threads\n", atlas.c_str(), maps, r.failed,
+                jobs > 0 ? jobs : static_cast<int>(std::thread::hardware_concurrency()));
+    std::printf("whole run (load, claims, render, write): %.2f s = %.2f maps/s\n", r.seconds, maps / r.seconds);
+    std::printf("per map: %.3f s; PNG-encoding floor (blank 1600x1200): %.3f s; ratio %.1fx\n", r.seconds / maps, floor,
+                r.seconds / maps / floor);
+    std::printf("peak memory (max RSS): %.1f MiB\n", usage.ru_maxrss / 1024.0);
+    std::filesystem::remove_all(out);
+    return r.failed ? 1 : 0;
+}
