@@ -6,9 +6,11 @@
 
 #include <cmath>
 #include <fstream>
+#include <iostream>
 #include <mutex>
 
 #include "core/error.hpp"
+#include "geometry/geos.hpp"
 
 namespace claimmap {
 namespace {
@@ -21,6 +23,28 @@ void init_gdal() {
         CPLSetErrorHandler(CPLQuietErrorHandler);
     });
 }
+
+// Records the first error GDAL reports while it is installed, including errors a driver reports
+// and then recovers from by itself (the last-error state does not keep those).
+class GdalErrorLog {
+public:
+    GdalErrorLog() { CPLPushErrorHandlerEx(&GdalErrorLog::handler, this); }
+    ~GdalErrorLog() { CPLPopErrorHandler(); }
+    GdalErrorLog(const GdalErrorLog&) = delete;
+    GdalErrorLog& operator=(const GdalErrorLog&) = delete;
+    const std::string& first_error() const { return first_; }
+
+private:
+    static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum, const char* msg) {
+        auto* self = static_cast<GdalErrorLog*>(CPLGetErrorHandlerUserData());
+        if (self && cls >= CE_Failure && self->first_.empty()) {
+            self->first_ = msg && *msg ? msg : "unknown GDAL error";
+            for (char& c : self->first_)
+                if (c == '\n' || c == '\r') c = ' ';
+        }
+    }
+    std::string first_;
+};
 
 std::string last_gdal_error() {
     std::string msg = CPLGetLastErrorMsg();
@@ -67,6 +91,65 @@ void check_coordinates(const std::filesystem::path& path, const Polygon& poly, G
     for (const Ring& hole : poly.holes) check_ring(hole);
 }
 
+PathXY to_xy(const Ring& ring) {
+    PathXY out;
+    out.reserve(ring.size());
+    for (const LonLat& p : ring) out.push_back({p.lon, p.lat});
+    return out;
+}
+
+Ring to_lonlat(const PathXY& path) {
+    Ring out;
+    out.reserve(path.size());
+    for (const XY& p : path) out.push_back({p.x, p.y});
+    return out;
+}
+
+// A valid polygon comes back as it is. An invalid one (a bow-tie, a ring crossing itself or its
+// holes) is repaired with GEOS make-valid, split into its polygonal parts, and reported as a
+// one-line warning on stderr naming the file and the feature.
+std::vector<Polygon> repaired(Geos& geos, const std::filesystem::path& path, Polygon poly, GIntBig fid,
+                              const std::string& name) {
+    std::vector<Polygon> out;
+    PolygonXY xy{to_xy(poly.outer), {}};
+    for (const Ring& h : poly.holes) xy.holes.push_back(to_xy(h));
+    GeomPtr g;
+    try {
+        g = geos.polygon(xy);
+    } catch (const Error& e) {
+        fail(path, "feature " + std::to_string(fid) + " is not a usable polygon (" + e.what() + ")");
+    }
+    char valid = GEOSisValid_r(geos.handle(), g.get());
+    if (valid == 1) {
+        out.push_back(std::move(poly));
+        return out;
+    }
+    std::string reason = "invalid";
+    if (char* r = GEOSisValidReason_r(geos.handle(), g.get())) {
+        reason = r;
+        GEOSFree_r(geos.handle(), r);
+    }
+    for (char& c : reason)
+        if (c == '\n' || c == '\r') c = ' ';
+    GeomPtr fixed;
+    try {
+        fixed = geos.make_valid(g.get());
+    } catch (const Error& e) {
+        fail(path, "feature " + std::to_string(fid) + " is an invalid polygon (" + reason +
+                       ") that GEOS make-valid cannot repair (" + e.what() + ")");
+    }
+    for (const PolygonXY& part : geos.polygons(fixed.get())) {
+        Polygon p{to_lonlat(part.outer), {}};
+        for (const PathXY& h : part.holes) p.holes.push_back(to_lonlat(h));
+        if (p.outer.size() >= 4) out.push_back(std::move(p));
+    }
+    std::cerr << "claimmap: warning: " << path.string() << ": feature " << fid
+              << (name.empty() ? "" : " (" + name + ")") << " is not a valid polygon (" << reason
+              << "); repaired with GEOS make-valid into " << out.size() << " polygon"
+              << (out.size() == 1 ? "" : "s") << "\n";
+    return out;
+}
+
 }  // namespace
 
 LandData read_land(const std::filesystem::path& path) {
@@ -74,7 +157,19 @@ LandData read_land(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) fail(path, "no such file");
     if (!std::filesystem::is_directory(path, ec) && !std::ifstream(path).good()) fail(path, "cannot be read (permission denied?)");
+    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
+        fail(path, "is empty (0 bytes)");
+    if (path.extension() == ".shp" || path.extension() == ".SHP") {
+        // Without its .dbf GDAL reads a shapefile's shapes with no attributes at all: no country,
+        // no territory. Say so rather than fail later on a missing territory.
+        std::filesystem::path dbf = path, dbf_upper = path;
+        dbf.replace_extension(".dbf");
+        dbf_upper.replace_extension(".DBF");
+        if (!std::filesystem::exists(dbf, ec) && !std::filesystem::exists(dbf_upper, ec))
+            fail(path, "has no " + dbf.filename().string() + " next to it (a shapefile keeps its attributes there)");
+    }
     CPLErrorReset();
+    GdalErrorLog errors;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) fail(path, "not a readable vector data source (" + last_gdal_error() + ")");
     if (ds->GetLayerCount() < 1) fail(path, "has no layers");
@@ -84,7 +179,22 @@ LandData read_land(const std::filesystem::path& path) {
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+    const OGRSpatialReference* srs = layer->GetSpatialRef();
+    // Some drivers report an error and open anyway (a GeoJSON "crs" PROJ does not know is read as
+    // WGS 84): an error while opening it or reading its CRS is an error.
+    if (!errors.first_error().empty()) fail(path, "cannot be read (" + errors.first_error() + ")");
+    if (!srs) {
+        // GDAL ignores a .prj it cannot parse and reads the coordinates as they are: a declared
+        // CRS nobody understands must not silently become lon/lat.
+        for (const char* ext : {".prj", ".PRJ"}) {
+            std::filesystem::path prj = path;
+            prj.replace_extension(ext);
+            if (!std::filesystem::is_directory(path, ec) && std::filesystem::exists(prj, ec) &&
+                std::filesystem::file_size(prj, ec) > 0)
+                fail(path, "its CRS in " + prj.filename().string() + " is not one GDAL/PROJ understands");
+        }
+    }
+    if (srs) {
         if (!srs->IsGeographic() || !srs->IsSame(&wgs84)) {
             to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
             if (!to_wgs84) fail(path, "its CRS cannot be transformed to WGS 84 (" + last_gdal_error() + ")");
@@ -93,6 +203,7 @@ LandData read_land(const std::filesystem::path& path) {
 
     LandData data;
     data.source = path.string();
+    Geos geos;
     for (auto& feature : *layer) {
         OGRGeometry* geom = feature->GetGeometryRef();
         if (!geom || geom->IsEmpty()) continue;
@@ -107,11 +218,14 @@ LandData read_land(const std::filesystem::path& path) {
         base.territory = field_or_empty(*feature, {"territory"});
         base.name = field_or_empty(*feature, {"name"});
         auto add = [&](const OGRPolygon& poly) {
-            LandFeature f = base;
-            f.shape = to_polygon(poly);
-            if (f.shape.outer.empty()) return;
-            check_coordinates(path, f.shape, feature->GetFID());
-            data.features.push_back(std::move(f));
+            Polygon shape = to_polygon(poly);
+            if (shape.outer.empty()) return;
+            check_coordinates(path, shape, feature->GetFID());
+            for (Polygon& part : repaired(geos, path, std::move(shape), feature->GetFID(), base.name)) {
+                LandFeature f = base;
+                f.shape = std::move(part);
+                data.features.push_back(std::move(f));
+            }
         };
         if (type == wkbPolygon) {
             add(*geom->toPolygon());
@@ -119,6 +233,7 @@ LandData read_land(const std::filesystem::path& path) {
             for (const OGRPolygon* part : *geom->toMultiPolygon()) add(*part);
         }
     }
+    if (!errors.first_error().empty()) fail(path, "read error (" + errors.first_error() + ")");
     if (CPLGetLastErrorType() >= CE_Failure) fail(path, "read error (" + last_gdal_error() + ")");
     if (data.features.empty()) fail(path, "has no polygon features");
     return data;

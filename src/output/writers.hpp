@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "render/scene.hpp"
 
@@ -18,5 +20,10 @@ std::string encode_scene(const Scene& scene, Format format);
 // Writes `bytes` to a temporary file in the target's folder, then renames it into place, so a
 // reader never sees a partial file and a failure leaves nothing behind.
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
+
+// Several files as one: every temporary file is written first, and only when all of them are
+// complete are they renamed into place. A failure while writing leaves none of the targets
+// behind (and no temporary files), so a map set is never half new.
+void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 }  // namespace claimmap

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "data/toml_util.hpp"
+#include "render/text.hpp"
 
 namespace claimmap {
 namespace {
@@ -39,6 +40,10 @@ Style read_style(const std::filesystem::path& path) {
     s.file = path;
     s.name = top.string("name");
     s.font_family = top.string("font");
+    // A missing font would silently fall back to another one and change every label's size.
+    if (s.font_family.find_first_not_of(" \t") == std::string::npos) top.fail_at("font", "must name a font family");
+    if (!font_available(s.font_family))
+        top.fail_at("font", "names font '" + s.font_family + "', which is not installed (see fc-list : family)");
 
     StrictTable page(section(top, "page"), path, "page");
     s.page = color(page, "background");
