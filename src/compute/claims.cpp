@@ -146,46 +146,46 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
             }
         });
 
-    // One Voronoi diagram of all coast sites; each cell is matched back to its site through a grid.
-    double inf = INFINITY;
-    BBox env{inf, inf, -inf, -inf};
-    for (const XY& p : region_ring) {
-        env.min_x = std::min(env.min_x, p.x), env.max_x = std::max(env.max_x, p.x);
-        env.min_y = std::min(env.min_y, p.y), env.max_y = std::max(env.max_y, p.y);
-    }
-    const double pad = settings_.eez_m * 2;
-    env = {env.min_x - pad, env.min_y - pad, env.max_x + pad, env.max_y + pad};
-    GeomPtr diagram = geos_.voronoi(geos_.multipoint(sites_).get(), geos_.box(env).get());
-    const double cell = 20000;
-    std::unordered_map<long long, std::vector<size_t>> grid;
-    auto key = [&](long long ix, long long iy) { return ix * 1000003LL + iy; };
-    for (size_t i = 0; i < sites_.size(); ++i)
-        grid[key(std::llround(std::floor(sites_[i].x / cell)), std::llround(std::floor(sites_[i].y / cell)))].push_back(i);
-    cells_.resize(sites_.size());
-    int n = GEOSGetNumGeometries_r(geos_.handle(), diagram.get());
-    for (int c = 0; c < n; ++c) {
-        const GEOSGeometry* poly = GEOSGetGeometryN_r(geos_.handle(), diagram.get(), c);
-        PathXY ring = geos_.coordinates(GEOSGetExteriorRing_r(geos_.handle(), poly));
-        double x0 = inf, y0 = inf, x1 = -inf, y1 = -inf;
-        for (const XY& p : ring) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
-        // Sites lie inside the region; clamp the search box to the sites' extent.
-        bool found = false;
-        for (long long ix = std::llround(std::floor(std::max(x0, env.min_x + pad) / cell));
-             !found && ix <= std::llround(std::floor(std::min(x1, env.max_x - pad) / cell)); ++ix)
-            for (long long iy = std::llround(std::floor(std::max(y0, env.min_y + pad) / cell));
-                 !found && iy <= std::llround(std::floor(std::min(y1, env.max_y - pad) / cell)); ++iy) {
-                auto it = grid.find(key(ix, iy));
-                if (it == grid.end()) continue;
-                for (size_t s : it->second)
-                    if (!cells_[s] && in_ring(ring, sites_[s])) {
-                        cells_[s] = geos_.clone(poly);
-                        found = true;
-                        break;
-                    }
-            }
-    }
-    for (size_t s = 0; s < sites_.size(); ++s)
-        if (!cells_[s]) throw Error("median line: no Voronoi cell found for a coast site");
+        // One Voronoi diagram of all coast sites; each cell is matched back to its site through a grid.
+        double inf = INFINITY;
+        BBox env{inf, inf, -inf, -inf};
+        for (const XY& p : region_ring) {
+            env.min_x = std::min(env.min_x, p.x), env.max_x = std::max(env.max_x, p.x);
+            env.min_y = std::min(env.min_y, p.y), env.max_y = std::max(env.max_y, p.y);
+        }
+        const double pad = settings_.eez_m * 2;
+        env = {env.min_x - pad, env.min_y - pad, env.max_x + pad, env.max_y + pad};
+        GeomPtr diagram = geos_.voronoi(geos_.multipoint(sites_).get(), geos_.box(env).get());
+        const double cell = 20000;
+        std::unordered_map<long long, std::vector<size_t>> grid;
+        auto key = [&](long long ix, long long iy) { return ix * 1000003LL + iy; };
+        for (size_t i = 0; i < sites_.size(); ++i)
+            grid[key(std::llround(std::floor(sites_[i].x / cell)), std::llround(std::floor(sites_[i].y / cell)))].push_back(i);
+        cells_.resize(sites_.size());
+        int n = GEOSGetNumGeometries_r(geos_.handle(), diagram.get());
+        for (int c = 0; c < n; ++c) {
+            const GEOSGeometry* poly = GEOSGetGeometryN_r(geos_.handle(), diagram.get(), c);
+            PathXY ring = geos_.coordinates(GEOSGetExteriorRing_r(geos_.handle(), poly));
+            double x0 = inf, y0 = inf, x1 = -inf, y1 = -inf;
+            for (const XY& p : ring) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+            // Sites lie inside the region; clamp the search box to the sites' extent.
+            bool found = false;
+            for (long long ix = std::llround(std::floor(std::max(x0, env.min_x + pad) / cell));
+                 !found && ix <= std::llround(std::floor(std::min(x1, env.max_x - pad) / cell)); ++ix)
+                for (long long iy = std::llround(std::floor(std::max(y0, env.min_y + pad) / cell));
+                     !found && iy <= std::llround(std::floor(std::min(y1, env.max_y - pad) / cell)); ++iy) {
+                    auto it = grid.find(key(ix, iy));
+                    if (it == grid.end()) continue;
+                    for (size_t s : it->second)
+                        if (!cells_[s] && in_ring(ring, sites_[s])) {
+                            cells_[s] = geos_.clone(poly);
+                            found = true;
+                            break;
+                        }
+                }
+        }
+        for (size_t s = 0; s < sites_.size(); ++s)
+            if (!cells_[s]) throw Error("median line: no Voronoi cell found for a coast site");
 
         buffer200_ = limit(geos_, proj_, land_all_.get(), region_.get(), settings_.eez_m);
     }  // joins the worker

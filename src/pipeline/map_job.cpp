@@ -217,14 +217,16 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
 std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const Style& style, const MapOptions& options,
                                               const std::vector<OutputTarget>& targets, const MapRequest& request) {
     Scene scene = build_scene(loaded, style, options, request);
-    // Encode everything before writing anything: an encoding error must not leave half a set.
-    std::vector<std::string> encoded;
-    for (const OutputTarget& t : targets) encoded.push_back(encode_scene(scene, t.format));
+    // Encode everything, then publish all files or none: a failure leaves no partial set.
+    std::vector<std::pair<std::filesystem::path, std::string>> files;
     std::vector<std::filesystem::path> written;
-    for (size_t i = 0; i < targets.size(); ++i) {
-        write_file_atomically(targets[i].path, encoded[i]);
-        written.push_back(targets[i].path);
+    for (const OutputTarget& t : targets) {
+        for (const auto& [path, bytes] : files)
+            if (path == t.path) fail(t.path, "is named twice as an output");
+        files.push_back({t.path, encode_scene(scene, t.format)});
+        written.push_back(t.path);
     }
+    write_files_atomically(files);
     return written;
 }
 
