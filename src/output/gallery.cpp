@@ -2,22 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "output/xml.hpp"
+
 namespace claimmap {
 namespace {
-
-std::string escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string km2(double v) { return fmt::format("{:.1f}", v); }
 std::string signed_km2(double v) { return std::abs(v) < 0.05 ? "0" : fmt::format("{:+.1f}", v); }
@@ -29,7 +17,7 @@ std::string gallery_html(const LoadedCase& loaded, const std::vector<GalleryMap>
     std::string h;
     h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    h += "<title>" + escape(neutral.title) + " — claimmap atlas</title>\n";
+    h += "<title>" + escape_xml(neutral.title) + " — claimmap atlas</title>\n";
     h += R"(<style>
 body{font-family:"Noto Sans CJK JP","Noto Sans",sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}
 h1{font-size:1.8rem;margin-bottom:.2rem} .lede{color:#5a6169;margin-top:0}
@@ -42,28 +30,28 @@ footer{color:#5a6169;font-size:.8rem;margin-top:2rem}
 </head>
 <body>
 )";
-    h += "<h1>" + escape(neutral.title) + "</h1>\n<p class=\"lede\">" + escape(neutral.subtitle) + "</p>\n";
+    h += "<h1>" + escape_xml(neutral.title) + "</h1>\n<p class=\"lede\">" + escape_xml(neutral.subtitle) + "</p>\n";
     h += "<h2>Maps</h2>\n<div class=\"maps\">\n";
     for (const GalleryMap& m : maps) {
         h += fmt::format("<figure id=\"map-{0}\"><a href=\"{1}\"><img src=\"{1}\" width=\"{2}\" height=\"{3}\" alt=\"Map: {0}\"></a>"
                          "<figcaption>{0}",
-                         escape(m.name), escape(m.png), m.width, m.height);
+                         escape_xml(m.name), escape_xml(m.png), m.width, m.height);
         for (const std::string& alt : m.alternates) {
             std::string ext = alt.substr(alt.rfind('.') + 1);
-            h += fmt::format(" · <a href=\"{}\">{}</a>", escape(alt), escape(ext));
+            h += fmt::format(" · <a href=\"{}\">{}</a>", escape_xml(alt), escape_xml(ext));
         }
         h += "</figcaption></figure>\n";
     }
     h += "</div>\n";
 
-    h += "<h2>Scenarios compared</h2>\n<p>km² on the WGS 84 ellipsoid; change against <strong>" + escape(comparison.baseline) +
-         "</strong>. " + escape(comparison.method) + ".</p>\n";
+    h += "<h2>Scenarios compared</h2>\n<p>km² on the WGS 84 ellipsoid; change against <strong>" + escape_xml(comparison.baseline) +
+         "</strong>. " + escape_xml(comparison.method) + ".</p>\n";
     h += "<table id=\"scenario-table\"><thead><tr><th>scenario</th><th>party</th><th class=\"num\">land</th><th class=\"num\">Δ land</th>"
          "<th class=\"num\">territorial sea</th><th class=\"num\">Δ sea</th><th class=\"num\">EEZ</th><th class=\"num\">Δ EEZ</th></tr></thead><tbody>\n";
     for (const ComparisonRow& r : comparison.rows)
         h += fmt::format("<tr data-scenario=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
                          "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-                         escape(r.scenario), escape(r.scenario_title), escape(r.party), km2(r.land_km2), signed_km2(r.d_land_km2),
+                         escape_xml(r.scenario), escape_xml(r.scenario_title), escape_xml(r.party), km2(r.land_km2), signed_km2(r.d_land_km2),
                          km2(r.territorial_sea_km2), signed_km2(r.d_territorial_sea_km2), km2(r.eez_km2), signed_km2(r.d_eez_km2));
     h += "</tbody></table>\n";
 
@@ -72,13 +60,13 @@ footer{color:#5a6169;font-size:.8rem;margin-top:2rem}
     for (const Event& e : loaded.events.events) {
         const Venue* v = loaded.venues.find(e.place);
         std::string who;
-        for (const std::string& p : e.participants) who += (who.empty() ? "" : "<br>") + escape(p);
+        for (const std::string& p : e.participants) who += (who.empty() ? "" : "<br>") + escape_xml(p);
         h += fmt::format("<tr id=\"event-{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}, “{}”, {}</td></tr>\n",
-                         escape(e.id), e.date.str(), escape(v ? v->name : e.place), who, to_string(e.scenario),
-                         escape(e.summary), escape(e.source.outlet), escape(e.source.title), e.source.date.str());
+                         escape_xml(e.id), e.date.str(), escape_xml(v ? v->name : e.place), who, to_string(e.scenario),
+                         escape_xml(e.summary), escape_xml(e.source.outlet), escape_xml(e.source.title), e.source.date.str());
     }
     h += "</tbody></table>\n";
-    h += "<footer>" + escape(loaded.config.attribution) + ". Made with claimmap " CLAIMMAP_VERSION ".</footer>\n";
+    h += "<footer>" + escape_xml(loaded.config.attribution) + ". Made with claimmap " CLAIMMAP_VERSION ".</footer>\n";
     // Marks the page once every image has loaded or failed, for readers and for the test suite.
     h += R"(<script>
 window.addEventListener("load", function () {

@@ -2,23 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "output/xml.hpp"
+
 namespace claimmap {
 namespace {
-
-std::string escape_xml(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string paint_attr(const char* name, const std::optional<Rgba>& c) {
     if (!c) return fmt::format(" {}=\"none\"", name);

@@ -107,6 +107,7 @@ std::string write_temp(const std::filesystem::path& target, const std::string& b
         }
         done += static_cast<size_t>(n);
     }
+    // mkstemp creates 0600; published maps should be readable like any other file.
     ::fchmod(fd, 0644);
     if (::close(fd) != 0) {
         int err = errno;
@@ -136,31 +137,7 @@ void write_files_atomically(const std::vector<std::pair<std::filesystem::path, s
 }
 
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes) {
-    std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) fail(target, "cannot write: folder " + dir.string() + " does not exist");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    int fd = mkstemp(tmpl.data());
-    if (fd < 0) fail(target, std::string("cannot write: ") + std::strerror(errno));
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int err = n == 0 ? EIO : errno;
-            ::close(fd);
-            ::unlink(tmpl.c_str());
-            fail(target, std::string("cannot write: ") + std::strerror(err));
-        }
-        done += static_cast<size_t>(n);
-    }
-    // mkstemp creates 0600; published maps should be readable like any other file.
-    ::fchmod(fd, 0644);
-    if (::close(fd) != 0 || std::rename(tmpl.c_str(), target.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        fail(target, std::string("cannot write: ") + std::strerror(err));
-    }
+    write_files_atomically({{target, bytes}});
 }
 
 }  // namespace claimmap
