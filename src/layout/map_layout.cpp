@@ -187,7 +187,7 @@ private:
         Layer layer = map_layer("sea");
         const BBox& f = view_.frame();
         PathItem rect;
-        rect.rings.push_back({{f.min_x, f.min_y}, {f.max_x, f.min_y}, {f.max_x, f.max_y}, {f.min_x, f.max_y}});
+        rect.rings.push_back(rectangle(f));
         rect.fill = style_.sea;
         layer.items.push_back(rect);
         return layer;
@@ -694,12 +694,7 @@ private:
         double w = fr.width() * 0.3, h = w * projected.height() / projected.width();
         BBox box{fr.min_x + px(12), fr.min_y + px(12), fr.min_x + px(12) + w, fr.min_y + px(12) + h};
         Viewport v(projected, box);
-        PathItem background;
-        background.rings.push_back({{box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.max_x, box.max_y}, {box.min_x, box.max_y}});
-        background.fill = style_.sea;
-        background.stroke = style_.frame;
-        background.stroke_width = px(1);
-        layer.items.push_back(background);
+        layer.items.push_back(inset_box(box, true));
         PathItem land;
         for (const LandFeature& f : in_.events->world->features) {
             std::vector<XY> ring;
@@ -728,9 +723,7 @@ private:
             layer.items.push_back(text(label, {lx, ly}, f, style_.text, true));
         }
         layer.clip = box;
-        PathItem border = background;
-        border.fill.reset();
-        layer.items.push_back(border);
+        layer.items.push_back(inset_box(box, false));
         return layer;
     }
 
@@ -889,6 +882,20 @@ private:
         return b;
     }
 
+    static std::vector<XY> rectangle(const BBox& b) {
+        return {{b.min_x, b.min_y}, {b.max_x, b.min_y}, {b.max_x, b.max_y}, {b.min_x, b.max_y}};
+    }
+
+    // An inset's sea-filled box (drawn first) or its outline alone (drawn last, over the content).
+    PathItem inset_box(const BBox& box, bool filled) const {
+        PathItem p;
+        p.rings.push_back(rectangle(box));
+        if (filled) p.fill = style_.sea;
+        p.stroke = style_.frame;
+        p.stroke_width = px(1);
+        return p;
+    }
+
     // A locator map of the wider region with the main map's frame, top left.
     Layer inset_layer() const {
         Layer layer;
@@ -903,12 +910,7 @@ private:
             for (const LonLat& p : ring) out.push_back(inset_view.to_page(proj_.forward(p)));
             return out;
         };
-        PathItem background;
-        background.rings.push_back({{box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.max_x, box.max_y}, {box.min_x, box.max_y}});
-        background.fill = style_.sea;
-        background.stroke = style_.frame;
-        background.stroke_width = px(1);
-        layer.items.push_back(background);
+        layer.items.push_back(inset_box(box, true));
         PathItem land;
         for (const LandFeature& f : in_.inset->features) {
             land.rings.push_back(to_page(f.shape.outer));
@@ -928,9 +930,7 @@ private:
         layer.items.push_back(extent);
         // The box is clipped to itself, then outlined again on top.
         layer.clip = box;
-        PathItem border = background;
-        border.fill.reset();
-        layer.items.push_back(border);
+        layer.items.push_back(inset_box(box, false));
         return layer;
     }
 
@@ -972,7 +972,7 @@ private:
         layer.id = "frame";
         const BBox& f = view_.frame();
         PathItem rect;
-        rect.rings.push_back({{f.min_x, f.min_y}, {f.max_x, f.min_y}, {f.max_x, f.max_y}, {f.min_x, f.max_y}});
+        rect.rings.push_back(rectangle(f));
         rect.stroke = style_.frame;
         rect.stroke_width = px(1.2);
         layer.items.push_back(rect);
