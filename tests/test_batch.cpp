@@ -8,6 +8,9 @@
 
 #include "helpers.hpp"
 #include "output/checksum.hpp"
+#include "pipeline/batch.hpp"
+
+#include <unistd.h>
 
 using namespace claimmap;
 namespace fs = std::filesystem;
@@ -119,6 +122,41 @@ BOOST_AUTO_TEST_CASE(bad_atlas_names_file_and_line) {
         BOOST_TEST(r.err.find(c.expect) != std::string::npos, c.file << ": " << r.err);
         BOOST_TEST(fs::is_empty(out), c.file);
     }
+}
+
+// Resident memory of this process, in MiB.
+double rss_mib() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * (sysconf(_SC_PAGESIZE) / 1048576.0);
+}
+
+BOOST_AUTO_TEST_CASE(the_default_atlas_twice_in_one_process_does_not_grow_memory) {
+    auto out = test::scratch_dir("batch-memory");
+    BatchOptions options;
+    options.out_dir = out;
+    options.force = true;
+    auto atlas_file = fs::path(CLAIMMAP_DATA_DIR) / "atlas" / "kurils.toml";
+    auto run = [&] {
+        BatchResult r = run_batch(atlas_file, default_case_file(), fs::path(CLAIMMAP_DATA_DIR), options, [](const std::string&) {});
+        BOOST_TEST_REQUIRE(r.failed == 0, (r.errors.empty() ? "" : r.errors.front()));
+        return r.rendered;
+    };
+    int first = run();
+    double after_first = rss_mib();
+    int second = run();
+    double after_second = rss_mib();
+    int third = run();
+    double after_third = rss_mib();
+    BOOST_TEST(first == second);
+    BOOST_TEST(second == third);
+    BOOST_TEST(first >= 20);
+    BOOST_TEST_MESSAGE("RSS after one atlas " << after_first << " MiB, two " << after_second << " MiB, three " << after_third
+                                              << " MiB");
+    // Caches (fonts, PROJ, allocator arenas of the worker threads) fill during the first runs; a
+    // leak per map keeps growing: the third run must add little over the second.
+    BOOST_TEST(after_third - after_second < 10.0, "memory grew by " << after_third - after_second << " MiB in the third run");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

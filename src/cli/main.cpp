@@ -5,6 +5,9 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
+
 #include <iostream>
 #include <tuple>
 #include <regex>
@@ -237,8 +240,15 @@ struct BatchCliOptions {
     bool force = false, no_gallery = false;
 };
 
+// SIGINT/SIGTERM during a batch: finish the maps under way, start no more, exit non-zero.
+std::atomic<bool> stop_requested{false};
+extern "C" void request_stop(int) { stop_requested = true; }
+
 int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
     BatchOptions options;
+    options.stop = &stop_requested;
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
     options.out_dir = o.out_dir;
     if (o.jobs < 0 || o.jobs > 256) throw Error("--jobs: must be between 0 (all cores) and 256");
     options.jobs = o.jobs;
@@ -256,6 +266,10 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
     std::cout << fmt::format("batch: {} maps rendered, {} up to date, {} failed in {:.1f} s; manifest {}{}\n", r.rendered,
                              r.up_to_date, r.failed, r.seconds, r.manifest.string(),
                              r.gallery.empty() ? "" : ", gallery " + r.gallery.string());
+    if (r.not_started) {
+        std::cerr << "claimmap: batch stopped by a signal: " << r.not_started << " maps not started\n";
+        return 130;
+    }
     return r.failed ? 1 : 0;
 }
 

@@ -170,6 +170,11 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     size_t done = 0;
     auto work = [&] {
         for (size_t i = next++; i < jobs.size(); i = next++) {
+            if (options.stop && options.stop->load()) {
+                std::lock_guard lock(mutex);
+                ++result.not_started;
+                continue;
+            }
             const MapJob& job = *jobs[i];
             std::vector<Output> mine;
             std::string error;
@@ -231,7 +236,7 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     write_file_atomically(manifest_path, manifest.dump(2) + "\n");
     result.manifest = manifest_path;
 
-    if (full && options.gallery) {
+    if (full && options.gallery && result.not_started == 0) {
         std::vector<ScenarioClaims> claims;
         ClaimModel model(loaded);
         for (const Scenario& s : loaded.scenarios.scenarios) claims.push_back(model.evaluate(s, false));

@@ -1,6 +1,7 @@
 #pragma once
 // Renders an atlas: data loaded and scenario claims computed once, then shared read-only by
 // worker threads; one failing map does not stop the others; outputs up to date are skipped.
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -18,10 +19,13 @@ struct BatchOptions {
     bool force = false;           // render even what is up to date
     bool gallery = true;          // write index.html (full runs only)
     bool progress_bar = false;    // a terminal progress bar instead of one line per map
+    // Set (e.g. from a signal handler) to stop: maps under way finish their files, no new one
+    // starts, and the manifest lists what was written.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 struct BatchResult {
-    int rendered = 0, up_to_date = 0, failed = 0;
+    int rendered = 0, up_to_date = 0, failed = 0, not_started = 0;
     std::vector<std::string> errors;  // one line each: "<map>: <what went wrong>"
     std::filesystem::path manifest, gallery;
     double seconds = 0;
