@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -32,6 +33,24 @@ std::string read_file(const std::filesystem::path& p) {
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+SurfacePtr decode_png(const std::string& bytes) {
+    struct Reader {
+        const std::string* s;
+        size_t pos = 0;
+    } reader{&bytes};
+    auto read = [](void* closure, unsigned char* data, unsigned int length) -> cairo_status_t {
+        auto* r = static_cast<Reader*>(closure);
+        if (r->pos + length > r->s->size()) return CAIRO_STATUS_READ_ERROR;
+        std::memcpy(data, r->s->data() + r->pos, length);
+        r->pos += length;
+        return CAIRO_STATUS_SUCCESS;
+    };
+    SurfacePtr surface(cairo_image_surface_create_from_png_stream(read, &reader));
+    check_cairo(cairo_surface_status(surface.get()), "decode PNG");
+    cairo_surface_flush(surface.get());
+    return surface;
 }
 
 RunResult run_claimmap(const std::string& args) {

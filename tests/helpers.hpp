@@ -3,6 +3,7 @@
 #include <string>
 
 #include "pipeline/map_job.hpp"
+#include "render/cairo_handles.hpp"
 
 namespace claimmap::test {
 
@@ -22,5 +23,8 @@ struct RunResult {
 RunResult run_claimmap(const std::string& args);
 
 std::string read_file(const std::filesystem::path& p);
+
+// A PNG in memory decoded to a Cairo image surface (ARGB32, flushed); throws on a bad PNG.
+SurfacePtr decode_png(const std::string& bytes);
 
 }  // namespace claimmap::test

@@ -31,23 +31,7 @@ struct Image {
     }
 };
 
-Image decode_png(const std::string& bytes) {
-    struct Reader {
-        const std::string* s;
-        size_t pos = 0;
-    } reader{&bytes};
-    auto read = [](void* closure, unsigned char* data, unsigned int length) -> cairo_status_t {
-        auto* r = static_cast<Reader*>(closure);
-        if (r->pos + length > r->s->size()) return CAIRO_STATUS_READ_ERROR;
-        std::memcpy(data, r->s->data() + r->pos, length);
-        r->pos += length;
-        return CAIRO_STATUS_SUCCESS;
-    };
-    Image img{SurfacePtr(cairo_image_surface_create_from_png_stream(read, &reader))};
-    check_cairo(cairo_surface_status(img.surface.get()), "decode PNG");
-    cairo_surface_flush(img.surface.get());
-    return img;
-}
+Image decode_png(const std::string& bytes) { return Image{test::decode_png(bytes)}; }
 
 bool near(const Rgba& a, const Rgba& b, double tol = 6 / 255.0) {
     return std::abs(a.r - b.r) <= tol && std::abs(a.g - b.g) <= tol && std::abs(a.b - b.b) <= tol;

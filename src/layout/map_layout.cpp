@@ -882,6 +882,11 @@ private:
         return b;
     }
 
+    XY frame_centre() const {
+        const BBox& f = view_.frame();
+        return {(f.min_x + f.max_x) / 2, (f.min_y + f.max_y) / 2};
+    }
+
     static std::vector<XY> rectangle(const BBox& b) {
         return {{b.min_x, b.min_y}, {b.max_x, b.min_y}, {b.max_x, b.max_y}, {b.min_x, b.max_y}};
     }
@@ -940,7 +945,7 @@ private:
         Layer layer;
         layer.id = "north-arrow";
         const BBox& fr = view_.frame();
-        XY centre{(fr.min_x + fr.max_x) / 2, (fr.min_y + fr.max_y) / 2};
+        XY centre = frame_centre();
         LonLat c = proj_.inverse(view_.to_projected(centre));
         XY north = page({c.lon, c.lat + 0.1});
         double dx = north.x - centre.x, dy = north.y - centre.y, len = std::hypot(dx, dy);
@@ -984,7 +989,7 @@ private:
         Layer layer;
         layer.id = "scale-bar";
         const BBox& fr = view_.frame();
-        XY c{(fr.min_x + fr.max_x) / 2, (fr.min_y + fr.max_y) / 2};
+        XY c = frame_centre();
         const double probe = 100;  // pixels
         LonLat a = proj_.inverse(view_.to_projected({c.x - probe / 2, c.y}));
         LonLat b = proj_.inverse(view_.to_projected({c.x + probe / 2, c.y}));
