@@ -66,12 +66,13 @@ Atlas read_atlas(const std::filesystem::path& path, const std::filesystem::path&
     StrictTable top(root, path, "");
     Atlas atlas;
     atlas.file = path;
-    atlas.case_file = top.opt_string("case") ? path.parent_path() / *top.opt_string("case") : default_case;
+    // The atlas's own case (relative to the atlas file) wins over the command line's.
+    if (auto case_key = top.opt_string("case")) atlas.case_file = path.parent_path() / *case_key;
+    else atlas.case_file = default_case;
     std::vector<Format> formats = formats_of(top, {Format::png, Format::svg});
     std::string style = top.opt_string("style").value_or("default");
     const std::string top_size = top.opt_string("size").value_or("default");
     Size size = parse_size(top_size, path.string() + ": 'size'");
-    if (atlas.case_file.empty()) atlas.case_file = default_case;
     const toml::array* maps = top.opt_array("map");
     if (!maps || maps->empty()) top.fail_at("map", "is missing: list the maps as [[map]] tables");
     top.reject_unknown_keys();
