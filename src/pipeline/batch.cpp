@@ -237,8 +237,9 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     result.manifest = manifest_path;
 
     if (full && options.gallery && result.not_started == 0) {
+        // The table reuses the claim model the maps were drawn from.
         std::vector<ScenarioClaims> claims;
-        ClaimModel model(loaded);
+        ClaimModel& model = cache.model();
         for (const Scenario& s : loaded.scenarios.scenarios) claims.push_back(model.evaluate(s, false));
         Comparison comparison = build_comparison(claims, loaded.scenarios, loaded, model, loaded.scenarios.baseline);
         std::vector<GalleryMap> maps;

@@ -63,9 +63,10 @@ public:
     void prepare(const LoadedCase& loaded, const MapOptions& options, const MapRequest& request);
     const ScenarioOverlay& overlay_of(const std::string& scenario) const;
     const std::vector<GainOverlay>& gains_of(const std::string& from, const std::string& to, bool compare) const;
+    // The model behind the cache (built on first use), for tables over every scenario. Not thread-safe.
+    ClaimModel& model();
 
 private:
-    ClaimModel& model();
     const ScenarioClaims& claims(const std::string& id);
     const LoadedCase& loaded_;
     std::unique_ptr<ClaimModel> model_;
