@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include "compute/claims.hpp"
+#include "compute/median_line.hpp"
 #include "output/vector_export.hpp"
 #include "core/error.hpp"
 #include "geometry/geodesic.hpp"
@@ -197,6 +198,49 @@ BOOST_AUTO_TEST_CASE(median_line_is_equidistant_from_both_coasts) {
         BOOST_TEST_MESSAGE(id << ": " << checked << " median-line points, worst difference " << worst << " m");
         BOOST_TEST(checked > 10);
     }
+}
+
+// Overview maps draw the median line from MedianLines (no zones); it must be ClaimModel's line.
+// The model's line may run on where two coasts' EEZ limits meet: its limit polygon bridges that
+// notch with a chord between corrected vertices, so there it reaches past 200 nm. Every point of
+// the line alone must lie on the model's, and the model's extra must lie beyond 200 nm.
+BOOST_AUTO_TEST_CASE(median_lines_alone_match_the_claim_model) {
+    MedianLines alone(test::kurils());
+    Geos geos;
+    const Projection& proj = model().projection();
+    Coast coast = coast_of([](const LandFeature&) { return true; });
+    const double limit = model().settings().eez_m;
+    for (const std::string id : {"status-quo", "two-island", "four-island"}) {
+        std::optional<MultiLineXY> fast = alone.between(*test::kurils().scenarios.find(id));
+        BOOST_TEST_REQUIRE(fast.has_value(), id);
+        BOOST_TEST_REQUIRE(!fast->empty(), id);
+        const MultiLineXY& full = scenario_claims(id).median_line;
+        GeomPtr fast_geom = geos.multiline(*fast), full_geom = geos.multiline(full);
+        auto distance_to = [&](const GEOSGeometry* g, XY p) {
+            double d = INFINITY;
+            GEOSDistance_r(geos.handle(), geos.point(p).get(), g, &d);
+            return d;
+        };
+        double off = 0, fast_m = 0, full_m = 0;
+        for (const PathXY& l : *fast)
+            for (size_t i = 0; i < l.size(); ++i) {
+                off = std::max(off, distance_to(full_geom.get(), l[i]));
+                if (i) fast_m += std::hypot(l[i].x - l[i - 1].x, l[i].y - l[i - 1].y);
+            }
+        BOOST_TEST(off < 10.0, id << ": a point of the line alone is " << off << " m off the model's");
+        for (const PathXY& l : full)
+            for (size_t i = 0; i < l.size(); ++i) {
+                if (i) full_m += std::hypot(l[i].x - l[i - 1].x, l[i].y - l[i - 1].y);
+                if (distance_to(fast_geom.get(), l[i]) < 10.0) continue;
+                const double d = nearest_geodesic_m(coast, proj.inverse(l[i]), l[i]);
+                BOOST_TEST(d > limit - 10, id << ": the model's line goes on " << d << " m from the coast");
+            }
+        BOOST_TEST_MESSAGE(id << ": line alone " << fast_m / 1000 << " km, on the model's within " << off
+                              << " m; the model's line has " << full_m - fast_m << " m more, beyond 200 nm");
+        BOOST_TEST(full_m - fast_m < 0.005 * full_m, id);
+    }
+    // A split territory changes sides along its cut: only the model knows the line.
+    BOOST_TEST(!alone.between(*test::kurils().scenarios.find("area-split")).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(custom_scenario_from_the_file) {

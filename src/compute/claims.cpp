@@ -6,6 +6,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "compute/coast_sites.hpp"
 #include "core/error.hpp"
 #include "geometry/coast_index.hpp"
 #include "geometry/geodesic.hpp"
@@ -38,19 +39,6 @@ bool in_ring(const PathXY& ring, XY p) {
     return inside;
 }
 
-PathXY densify(const PathXY& path, double max_segment) {
-    if (max_segment <= 0 || path.size() < 2) return path;
-    PathXY out;
-    out.reserve(path.size());
-    for (size_t i = 0; i + 1 < path.size(); ++i) {
-        const XY a = path[i], b = path[i + 1];
-        int steps = std::max(1, static_cast<int>(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / max_segment)));
-        for (int k = 0; k < steps; ++k) out.push_back({a.x + (b.x - a.x) * k / steps, a.y + (b.y - a.y) * k / steps});
-    }
-    out.push_back(path.back());
-    return out;
-}
-
 }  // namespace
 
 const PartyClaim* ScenarioClaims::party(const std::string& id) const {
@@ -65,9 +53,8 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     : loaded_(loaded), settings_(settings), proj_(loaded.config.crs) {
     // Land per unit: a disputed territory, or a country's undisputed land.
     std::map<std::string, std::vector<GeomPtr>> parts;
-    std::set<std::pair<double, double>> seen_sites;
     for (const LandFeature& f : loaded.land.features) {
-        const std::string unit = f.territory.empty() ? f.country : f.territory;
+        const std::string unit = land_unit(f);
         const double km2 = geodesic_area_m2(f.shape) / 1e6;
         unit_land_km2_[unit] += km2;
         if (!f.territory.empty()) territory_km2_[f.territory] += km2;
@@ -76,24 +63,10 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
         GeomPtr g = geos_.polygon(poly);
         if (!geos_.is_valid(g.get())) g = geos_.make_valid(g.get());
         parts[unit].push_back(std::move(g));
-        // Coast sites: densified to the spacing, and thinned where the coast is more detailed than
-        // that (a site closer than half the spacing to the last one adds nothing to the median line).
-        auto add_sites = [&](const PathXY& ring) {
-            PathXY dense = densify(ring, settings_.site_spacing_m);
-            const double min_gap = settings_.site_spacing_m / 2;
-            XY last{INFINITY, INFINITY};
-            for (size_t i = 0; i + 1 < dense.size(); ++i) {
-                if (std::hypot(dense[i].x - last.x, dense[i].y - last.y) < min_gap) continue;
-                if (seen_sites.insert({dense[i].x, dense[i].y}).second) {
-                    sites_.push_back(dense[i]);
-                    site_unit_.push_back(unit);
-                    last = dense[i];
-                }
-            }
-        };
-        add_sites(poly.outer);
-        for (const PathXY& h : poly.holes) add_sites(h);
     }
+    CoastSites coast = claimmap::coast_sites(loaded.land, proj_, settings_.site_spacing_m);
+    sites_ = std::move(coast.points);
+    site_unit_ = std::move(coast.units);
     // Land polygons are disjoint single parts, so collecting them is enough; a union (slow) is
     // only needed when the source has overlaps.
     std::vector<GeomPtr> all;
@@ -107,12 +80,7 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     if (!geos_.is_valid(land_all_.get())) land_all_ = geos_.unary_union(land_all_.get());
 
     // The data region, projected with curved edges.
-    const BBox& r = loaded.config.region;
-    PathXY region_ring;
-    for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.min_x + r.width() * i / 100, r.min_y}));
-    for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.max_x, r.min_y + r.height() * i / 100}));
-    for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.max_x - r.width() * i / 100, r.max_y}));
-    for (int i = 0; i < 100; ++i) region_ring.push_back(proj_.forward({r.min_x, r.max_y - r.height() * i / 100}));
+    const PathXY region_ring = proj_.forward_outline(loaded.config.region, 100);
     region_ = geos_.polygon({region_ring, {}});
 
     std::vector<PathXY> rings;

@@ -42,6 +42,16 @@ std::vector<XY> Projection::forward(const Ring& ring) const {
     return out;
 }
 
+std::vector<XY> Projection::forward_outline(const BBox& r, int n) const {
+    std::vector<XY> ring;
+    ring.reserve(4 * n);
+    for (int i = 0; i < n; ++i) ring.push_back(forward({r.min_x + r.width() * i / n, r.min_y}));
+    for (int i = 0; i < n; ++i) ring.push_back(forward({r.max_x, r.min_y + r.height() * i / n}));
+    for (int i = 0; i < n; ++i) ring.push_back(forward({r.max_x - r.width() * i / n, r.max_y}));
+    for (int i = 0; i < n; ++i) ring.push_back(forward({r.min_x, r.max_y - r.height() * i / n}));
+    return ring;
+}
+
 BBox Projection::forward_box(const BBox& b) const {
     constexpr int steps = 32;
     double inf = std::numeric_limits<double>::infinity();

@@ -20,6 +20,8 @@ public:
     std::vector<XY> forward(const Ring& ring) const;
     // Projected bounding box of a lon/lat box, sampled along its edges (edges curve in most CRSs).
     BBox forward_box(const BBox& lonlat) const;
+    // The outline of a lon/lat box, projected with `per_side` points along each edge (counter-clockwise).
+    std::vector<XY> forward_outline(const BBox& lonlat, int per_side) const;
     const std::string& crs() const { return crs_; }
 
 private:

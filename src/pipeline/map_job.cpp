@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "compute/claims.hpp"
+#include "compute/median_line.hpp"
 #include "core/error.hpp"
 #include "data/land_reader.hpp"
 
@@ -137,7 +138,22 @@ void ClaimCache::prepare(const LoadedCase& loaded, const MapOptions& options, co
         ids.push_back(*request.scenario);
         ids.push_back(request.compare.value_or(loaded.scenarios.baseline));
     } else {
-        for (const ViewBoundary& b : loaded.config.view(options.pov).boundaries) ids.push_back(b.scenario);
+        // An overview map draws only the median lines of its point of view.
+        for (const ViewBoundary& b : loaded.config.view(options.pov).boundaries) {
+            if (view_lines_.count(b.scenario)) continue;
+            const Scenario& scenario = find_scenario(loaded_.scenarios, b.scenario);
+            if (!median_lines_) median_lines_ = std::make_unique<MedianLines>(loaded_);
+            if (std::optional<MultiLineXY> line = median_lines_->between(scenario)) {
+                std::vector<Ring>& out = view_lines_[b.scenario];
+                for (const PathXY& l : *line) {
+                    Ring r;
+                    for (const XY& p : densify(l, 2000)) r.push_back(median_lines_->projection().inverse(p));
+                    out.push_back(std::move(r));
+                }
+            } else {
+                ids.push_back(b.scenario);  // a split scenario: only the model has its line
+            }
+        }
     }
     for (const std::string& id : ids)
         if (!overlays_.count(id))
@@ -168,6 +184,11 @@ const ScenarioOverlay& ClaimCache::overlay_of(const std::string& id) const {
     auto it = overlays_.find(id);
     if (it == overlays_.end()) throw std::logic_error("claims of scenario '" + id + "' were not prepared");
     return it->second;
+}
+
+const std::vector<Ring>& ClaimCache::median_line_of(const std::string& id) const {
+    if (auto it = view_lines_.find(id); it != view_lines_.end()) return it->second;
+    return overlay_of(id).median_line;
 }
 
 const std::vector<GainOverlay>& ClaimCache::gains_of(const std::string& from, const std::string& to, bool compare) const {
@@ -202,7 +223,7 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
     std::vector<std::vector<Ring>> boundaries;
     if (!request.scenario) {
         for (const ViewBoundary& b : loaded.config.view(options.pov).boundaries)
-            boundaries.push_back(cache.overlay_of(b.scenario).median_line);
+            boundaries.push_back(cache.median_line_of(b.scenario));
         if (!boundaries.empty()) inputs.view_boundaries = &boundaries;
     }
     return build_map_scene(inputs, options);

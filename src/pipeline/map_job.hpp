@@ -48,6 +48,7 @@ struct MapRequest {
 };
 
 class ClaimModel;
+class MedianLines;
 struct ScenarioClaims;
 
 // Scenario claims, drawn-ready, computed once and shared. prepare() is single-threaded; after it,
@@ -62,6 +63,8 @@ public:
     // Computes whatever a map of this request needs.
     void prepare(const LoadedCase& loaded, const MapOptions& options, const MapRequest& request);
     const ScenarioOverlay& overlay_of(const std::string& scenario) const;
+    // The median line alone (lon/lat), as overview maps draw it for their point of view.
+    const std::vector<Ring>& median_line_of(const std::string& scenario) const;
     const std::vector<GainOverlay>& gains_of(const std::string& from, const std::string& to, bool compare) const;
     // The model behind the cache (built on first use), for tables over every scenario. Not thread-safe.
     ClaimModel& model();
@@ -70,6 +73,8 @@ private:
     const ScenarioClaims& claims(const std::string& id);
     const LoadedCase& loaded_;
     std::unique_ptr<ClaimModel> model_;
+    std::unique_ptr<MedianLines> median_lines_;  // no zones: much cheaper than the model
+    std::map<std::string, std::vector<Ring>> view_lines_;
     std::map<std::string, ScenarioClaims> claims_;
     std::map<std::string, ScenarioOverlay> overlays_;
     std::map<std::tuple<std::string, std::string, bool>, std::vector<GainOverlay>> gains_;

@@ -1,0 +1,155 @@
+#include "compute/median_line.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "geometry/geodesic.hpp"
+
+namespace claimmap {
+
+namespace {
+
+struct CoordinateHash {
+    size_t operator()(const std::pair<double, double>& p) const {
+        uint64_t x, y;
+        std::memcpy(&x, &p.first, sizeof x);
+        std::memcpy(&y, &p.second, sizeof y);
+        return std::hash<uint64_t>()(x * 0x9E3779B97F4A7C15ULL ^ y);
+    }
+};
+
+XY circumcentre(XY a, XY b, XY c) {
+    // Relative to a, for precision with coordinates in the millions of metres.
+    const double bx = b.x - a.x, by = b.y - a.y, cx = c.x - a.x, cy = c.y - a.y;
+    const double d = 2 * (bx * cy - by * cx);
+    const double b2 = bx * bx + by * by, c2 = cx * cx + cy * cy;
+    return {a.x + (cy * b2 - by * c2) / d, a.y + (bx * c2 - cx * b2) / d};
+}
+
+}  // namespace
+
+MedianLines::MedianLines(const LoadedCase& loaded, ZoneSettings settings)
+    : loaded_(loaded), settings_(settings), proj_(loaded.config.crs) {
+    sites_ = coast_sites(loaded.land, proj_, settings_.site_spacing_m);
+    std::unordered_map<std::pair<double, double>, unsigned, CoordinateHash> index;
+    for (unsigned i = 0; i < sites_.points.size(); ++i) index.emplace(std::make_pair(sites_.points[i].x, sites_.points[i].y), i);
+    std::vector<PathXY> rings;
+    for (const LandFeature& f : loaded.land.features) {
+        rings.push_back(proj_.forward(f.shape.outer));
+        for (const Ring& h : f.shape.holes) rings.push_back(proj_.forward(h));
+    }
+    coast_ = std::make_unique<CoastIndex>(rings, 250.0);
+    if (sites_.points.size() < 3) return;
+
+    // Delaunay edges with the triangles on either side; GEOS keeps the input coordinates exactly,
+    // so every corner is found again by value.
+    const auto triangles = geos_.delaunay_triangles(geos_.multipoint(sites_.points).get());
+    std::unordered_map<uint64_t, size_t> edge_of;
+    circumcentres_.reserve(triangles.size());
+    for (size_t t = 0; t < triangles.size(); ++t) {
+        unsigned corner[3];
+        for (int k = 0; k < 3; ++k) {
+            auto it = index.find({triangles[t][k].x, triangles[t][k].y});
+            if (it == index.end()) throw Error("median line: a Delaunay corner is not a coast site");
+            corner[k] = it->second;
+        }
+        circumcentres_.push_back(circumcentre(triangles[t][0], triangles[t][1], triangles[t][2]));
+        for (int k = 0; k < 3; ++k) {
+            unsigned a = corner[k], b = corner[(k + 1) % 3], opposite = corner[(k + 2) % 3];
+            if (a > b) std::swap(a, b);
+            const uint64_t key = static_cast<uint64_t>(a) << 32 | b;
+            auto [it, added] = edge_of.emplace(key, edges_.size());
+            if (added) edges_.push_back({a, b, static_cast<int>(t), -1, opposite});
+            else edges_[it->second].triangle_2 = static_cast<int>(t);
+        }
+    }
+    circumcentre_m_.assign(circumcentres_.size(), NAN);
+
+    // The data region, projected with curved edges (as ClaimModel cuts its zones).
+    region_ = geos_.polygon({proj_.forward_outline(loaded.config.region, 100), {}});
+}
+
+double MedianLines::coast_distance(XY p) const {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::hypot(p.x, p.y) > 4e7) return INFINITY;
+    try {
+        return geodesic_distance_m(proj_.inverse(p), proj_.inverse(coast_->nearest(p)));
+    } catch (const Error&) {
+        return INFINITY;
+    }
+}
+
+double MedianLines::circumcentre_distance(int triangle) {
+    double& d = circumcentre_m_[triangle];
+    if (std::isnan(d)) d = coast_distance(circumcentres_[triangle]);
+    return d;
+}
+
+std::optional<MultiLineXY> MedianLines::between(const Scenario& scenario) {
+    if (scenario.split) return std::nullopt;
+    const auto& parties = loaded_.config.parties;
+    if (parties.size() < 2) return MultiLineXY{};
+    // Party of each land unit under the scenario: a territory's holder, else the country itself.
+    std::unordered_map<std::string, int> side_of_unit;
+    auto side = [&](const std::string& unit) {
+        auto it = side_of_unit.find(unit);
+        if (it != side_of_unit.end()) return it->second;
+        std::string holder = unit;
+        for (const std::string& t : loaded_.config.territories)
+            if (t == unit) holder = scenario.holder(t);
+        int s = holder == parties[0].id ? 0 : holder == parties[1].id ? 1 : -1;
+        return side_of_unit[unit] = s;
+    };
+    const double limit = settings_.eez_m;
+    std::vector<GeomPtr> pieces;
+    for (const VoronoiEdge& e : edges_) {
+        const int sa = side(sites_.units[e.site_a]), sb = side(sites_.units[e.site_b]);
+        if (sa < 0 || sb < 0 || sa == sb) continue;
+        const XY a = sites_.points[e.site_a], b = sites_.points[e.site_b];
+        const XY p0 = circumcentres_[e.triangle_1];
+        XY p1;
+        if (e.triangle_2 >= 0) {
+            p1 = circumcentres_[e.triangle_2];
+        } else {
+            // A ray away from the triangle, long enough to pass the limit whatever the scale.
+            XY n{-(b.y - a.y), b.x - a.x};
+            const XY c = sites_.points[e.opposite_1];
+            if (n.x * (c.x - a.x) + n.y * (c.y - a.y) > 0) n = {-n.x, -n.y};
+            const double len = std::hypot(n.x, n.y), reach = std::hypot(p0.x - a.x, p0.y - a.y) + 3 * limit;
+            p1 = {p0.x + n.x / len * reach, p0.y + n.y / len * reach};
+        }
+        const XY d{p1.x - p0.x, p1.y - p0.y};
+        const double d2 = d.x * d.x + d.y * d.y;
+        if (!(d2 > 0)) continue;  // four sites on one circle: a zero-length edge
+        auto at = [&](double s) { return s <= 0 ? p0 : s >= 1 ? p1 : XY{p0.x + d.x * s, p0.y + d.y * s}; };
+        auto distance = [&](double s) {
+            if (s <= 0) return circumcentre_distance(e.triangle_1);
+            if (s >= 1 && e.triangle_2 >= 0) return circumcentre_distance(e.triangle_2);
+            return coast_distance(at(s));
+        };
+        // Nearest the coast where the edge crosses the segment between its sites; the distance
+        // grows away from there, so what lies within the limit is one interval around it.
+        const double nearest = std::clamp(((a.x + b.x) / 2 - p0.x) * d.x / d2 + ((a.y + b.y) / 2 - p0.y) * d.y / d2, 0.0, 1.0);
+        if (distance(nearest) > limit) continue;
+        auto crossing = [&](double inside, double outside) {
+            // Bisection to a metre: the limit lies between `inside` and `outside`.
+            const double length = std::sqrt(d2);
+            while (std::abs(outside - inside) * length > 1.0) {
+                const double mid = (inside + outside) / 2;
+                (distance(mid) <= limit ? inside : outside) = mid;
+            }
+            return inside;
+        };
+        const double lo = distance(0) <= limit ? 0 : crossing(nearest, 0);
+        const double hi = distance(1) <= limit ? 1 : crossing(nearest, 1);
+        if (hi > lo) pieces.push_back(geos_.line({at(lo), at(hi)}));
+    }
+    if (pieces.empty()) return MultiLineXY{};
+    GeomPtr all = geos_.collect(std::move(pieces), GEOS_MULTILINESTRING);
+    GeomPtr inside = geos_.intersection(geos_.line_merge(all.get()).get(), region_.get());
+    return geos_.lines(geos_.line_merge(inside.get()).get());
+}
+
+}  // namespace claimmap
