@@ -14,6 +14,7 @@
 #include "layout/viewport.hpp"
 #include "render/text.hpp"
 #include "render/cairo_handles.hpp"
+#include "output/png_encoder.hpp"
 
 using namespace claimmap;
 
@@ -87,6 +88,42 @@ std::vector<LonLat> interior_samples(const std::string& territory) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(render)
+
+// Our own PNG encoder: exact for opaque images (written as RGB), within rounding for translucent
+// ones (unpremultiplied RGBA), read back by Cairo's decoder.
+BOOST_AUTO_TEST_CASE(png_encoder_round_trips_through_cairo) {
+    for (bool translucent : {false, true}) {
+        const int w = 37, h = 23;  // odd sizes, so that a row stride differs from width * 4
+        SurfacePtr in(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+        unsigned char* data = cairo_image_surface_get_data(in.get());
+        const int stride = cairo_image_surface_get_stride(in.get());
+        uint32_t seed = 12345;
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                seed = seed * 1664525u + 1013904223u;
+                uint32_t a = translucent ? (seed >> 24) : 255u, px = 0;
+                for (int shift : {0, 8, 16}) px |= (((seed >> shift) & 255u) * a / 255u) << shift;  // premultiplied
+                px |= a << 24;
+                std::memcpy(data + y * stride + x * 4, &px, 4);
+            }
+        cairo_surface_mark_dirty(in.get());
+        const std::string bytes = encode_png_image(in.get());
+        BOOST_TEST(bytes.substr(1, 3) == "PNG");
+        BOOST_TEST(static_cast<int>(bytes[25]) == (translucent ? 6 : 2));  // IHDR colour type: RGBA or RGB
+        Image out = decode_png(bytes);
+        BOOST_TEST_REQUIRE(out.width() == w);
+        BOOST_TEST_REQUIRE(out.height() == h);
+        Image original{std::move(in)};
+        int worst = 0;
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                Rgba a = original.at(x, y), b = out.at(x, y);
+                for (double d : {a.r - b.r, a.g - b.g, a.b - b.b, a.a - b.a})
+                    worst = std::max(worst, static_cast<int>(std::lround(std::abs(d) * 255)));
+            }
+        BOOST_TEST(worst <= (translucent ? 1 : 0), (translucent ? "translucent" : "opaque") << ": " << worst);
+    }
+}
 
 BOOST_AUTO_TEST_CASE(png_has_the_requested_size) {
     Rendered r = render_default(900, 640);

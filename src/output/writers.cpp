@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/error.hpp"
+#include "output/png_encoder.hpp"
 #include "output/svg_writer.hpp"
 #include "render/cairo_handles.hpp"
 #include "render/cairo_painter.hpp"
@@ -28,9 +29,7 @@ std::string encode_png(const Scene& scene) {
     check_cairo(cairo_status(cr.get()), "create Cairo context");
     paint_scene(cr.get(), scene);
     check_cairo(cairo_status(cr.get()), "render");
-    std::string bytes;
-    check_cairo(cairo_surface_write_to_png_stream(surface.get(), append_to_string, &bytes), "encode PNG");
-    return bytes;
+    return encode_png_image(surface.get());
 }
 
 std::string encode_pdf(const Scene& scene) {
