@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <memory>
 
 #include "core/error.hpp"
 
@@ -19,6 +21,20 @@ Projection::Projection(const std::string& crs) : crs_(crs), ctx_(proj_context_cr
     // EPSG:4326 is lat/lon in axis order; normalise so that we always pass lon, lat.
     pj_.reset(proj_normalize_for_visualization(ctx_.get(), raw.get()));
     if (!pj_) throw Error("cannot normalise the axis order of CRS '" + crs + "'");
+}
+
+const Projection& Projection::cached(const std::string& crs) {
+    thread_local std::map<std::string, std::unique_ptr<Projection>> projections;
+    std::unique_ptr<Projection>& p = projections[crs];
+    if (!p) {
+        try {
+            p = std::make_unique<Projection>(crs);
+        } catch (...) {
+            projections.erase(crs);
+            throw;
+        }
+    }
+    return *p;
 }
 
 XY Projection::forward(LonLat p) const {

@@ -15,6 +15,9 @@ class Projection {
 public:
     // `crs` is anything proj_create accepts: "EPSG:3857", a PROJ string, WKT.
     explicit Projection(const std::string& crs);
+    // One per thread and CRS, kept for the thread's life: creating a Projection opens PROJ's
+    // database and searches it (~15 ms), which a batch would otherwise pay for every map.
+    static const Projection& cached(const std::string& crs);
     XY forward(LonLat p) const;
     LonLat inverse(XY p) const;
     std::vector<XY> forward(const Ring& ring) const;

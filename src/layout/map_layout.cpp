@@ -55,7 +55,7 @@ class SceneBuilder {
 public:
     SceneBuilder(const MapInputs& in, const MapOptions& o)
         : in_(in), o_(o), style_(in.style), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
-          proj_(o.crs.value_or(in.case_config.crs)),
+          proj_(Projection::cached(o.crs.value_or(in.case_config.crs))),
           view_(in.projected_extent ? *in.projected_extent : proj_.forward_box(o.extent.value_or(in.case_config.extent)),
                 frame_box(o, m_)) {
         for (const LandFeature& f : in_.land.features)
@@ -688,7 +688,7 @@ private:
         layer.id = "venue-inset";
         const Event& e = *in_.events->highlight;
         const Venue* venue = in_.events->venues->find(e.place);
-        Projection world(world_crs());
+        const Projection& world = Projection::cached(world_crs());
         BBox projected = world_extent(world, *in_.events->world);
         const BBox& fr = view_.frame();
         double w = fr.width() * 0.3, h = w * projected.height() / projected.width();
@@ -1155,7 +1155,7 @@ private:
     const Style& style_;
     const View& pov_;
     PageMetrics m_;
-    Projection proj_;
+    const Projection& proj_;
     Viewport view_;
     std::vector<std::vector<XY>> disputed_page_;  // outer rings of disputed land, page coordinates
     static constexpr double world_lon0_ = 150;    // world maps centre on the Pacific; the seam is at 30°W

@@ -1,12 +1,14 @@
 #include "pipeline/batch.hpp"
 
 #include <fmt/format.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <latch>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -149,19 +151,36 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
         return !options.force && it != previous.end() && it->second.first == key && std::filesystem::exists(path) &&
                sha256_hex(read_bytes(path)) == it->second.second;
     };
+    // Claims: the cheap median lines now, for every map that is not up to date; the zone model
+    // (the slow part) on its own thread while the workers draw the maps that do not need it.
     ClaimCache cache(loaded);
+    std::vector<const MapJob*> model_jobs;
+    std::set<const MapJob*> needs_model;
     for (const MapJob* j : jobs) {
         if (style_error.count(j->style)) continue;
         bool all_fresh = true;
         for (Format f : j->formats) all_fresh = all_fresh && fresh(*j, f, key_of(*j, f));
-        if (!all_fresh) {
+        if (all_fresh) continue;
+        try {
+            if (cache.prepare_lines(loaded, j->options, j->request)) model_jobs.push_back(j);
+        } catch (const std::exception&) {
+            // Reported when the map itself is rendered.
+        }
+    }
+    needs_model.insert(model_jobs.begin(), model_jobs.end());
+    std::stable_partition(jobs.begin(), jobs.end(), [&](const MapJob* j) { return !needs_model.count(j); });
+    std::latch model_ready(1);
+    auto prepare_model = [&] {
+        for (const MapJob* j : model_jobs) {
+            if (options.stop && options.stop->load()) break;
             try {
                 cache.prepare(loaded, j->options, j->request);
             } catch (const std::exception&) {
                 // Reported when the map itself is rendered.
             }
         }
-    }
+        model_ready.count_down();
+    };
 
     BatchResult result;
     std::vector<Output> outputs;
@@ -170,12 +189,13 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     size_t done = 0;
     auto work = [&] {
         for (size_t i = next++; i < jobs.size(); i = next++) {
+            const MapJob& job = *jobs[i];
+            if (needs_model.count(&job)) model_ready.wait();  // its claims come from the preparing thread
             if (options.stop && options.stop->load()) {
                 std::lock_guard lock(mutex);
                 ++result.not_started;
                 continue;
             }
-            const MapJob& job = *jobs[i];
             std::vector<Output> mine;
             std::string error;
             bool skipped = true;
@@ -220,6 +240,7 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     int threads = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<int>(threads, std::max<size_t>(1, jobs.size()));
     {
+        std::jthread preparer(prepare_model);
         std::vector<std::jthread> pool;
         for (int t = 0; t < threads; ++t) pool.emplace_back(work);
     }
@@ -254,6 +275,9 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
         write_file_atomically(result.gallery, gallery_html(loaded, maps, comparison));
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // The claims and the maps were built on short-lived threads, each with its own malloc arena;
+    // hand what they freed back to the system, so that a long-lived process holds only what it uses.
+    malloc_trim(0);
     return result;
 }
 

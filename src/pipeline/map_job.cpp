@@ -85,7 +85,7 @@ Scene build_timeline_scene(const LoadedCase& loaded, const Style& style, MapOpti
     inputs.events = &overlay;
     inputs.world_map = true;
     options.crs = "+proj=robin +lon_0=150 +datum=WGS84 +units=m +no_defs";
-    Projection proj(*options.crs);
+    const Projection& proj = Projection::cached(*options.crs);
     BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (const LandFeature& f : loaded.world.features)
         for (const LonLat& p : f.shape.outer) {
@@ -130,30 +130,41 @@ const ScenarioClaims& ClaimCache::claims(const std::string& id) {
     return it->second;
 }
 
+bool ClaimCache::prepare_lines(const LoadedCase& loaded, const MapOptions& options, const MapRequest& original) {
+    if (original.timeline) return false;
+    MapRequest request = resolve(loaded, original);
+    if (request.scenario) return true;
+    // An overview map draws only the median lines of its point of view.
+    bool needs_model = false;
+    for (const ViewBoundary& b : loaded.config.view(options.pov).boundaries) {
+        if (view_lines_.count(b.scenario)) continue;
+        const Scenario& scenario = find_scenario(loaded_.scenarios, b.scenario);
+        if (!median_lines_) median_lines_ = std::make_unique<MedianLines>(loaded_);
+        std::optional<MultiLineXY> line = median_lines_->between(scenario);
+        if (!line) {
+            needs_model = true;  // a split scenario: only the model has its line
+            continue;
+        }
+        std::vector<Ring>& out = view_lines_[b.scenario];
+        for (const PathXY& l : *line) {
+            Ring r;
+            for (const XY& p : densify(l, 2000)) r.push_back(median_lines_->projection().inverse(p));
+            out.push_back(std::move(r));
+        }
+    }
+    return needs_model;
+}
+
 void ClaimCache::prepare(const LoadedCase& loaded, const MapOptions& options, const MapRequest& original) {
-    if (original.timeline) return;
+    if (!prepare_lines(loaded, options, original)) return;
     MapRequest request = resolve(loaded, original);
     std::vector<std::string> ids;
     if (request.scenario) {
         ids.push_back(*request.scenario);
         ids.push_back(request.compare.value_or(loaded.scenarios.baseline));
     } else {
-        // An overview map draws only the median lines of its point of view.
-        for (const ViewBoundary& b : loaded.config.view(options.pov).boundaries) {
-            if (view_lines_.count(b.scenario)) continue;
-            const Scenario& scenario = find_scenario(loaded_.scenarios, b.scenario);
-            if (!median_lines_) median_lines_ = std::make_unique<MedianLines>(loaded_);
-            if (std::optional<MultiLineXY> line = median_lines_->between(scenario)) {
-                std::vector<Ring>& out = view_lines_[b.scenario];
-                for (const PathXY& l : *line) {
-                    Ring r;
-                    for (const XY& p : densify(l, 2000)) r.push_back(median_lines_->projection().inverse(p));
-                    out.push_back(std::move(r));
-                }
-            } else {
-                ids.push_back(b.scenario);  // a split scenario: only the model has its line
-            }
-        }
+        for (const ViewBoundary& b : loaded.config.view(options.pov).boundaries)
+            if (!view_lines_.count(b.scenario)) ids.push_back(b.scenario);
     }
     for (const std::string& id : ids)
         if (!overlays_.count(id))

@@ -62,6 +62,11 @@ public:
 
     // Computes whatever a map of this request needs.
     void prepare(const LoadedCase& loaded, const MapOptions& options, const MapRequest& request);
+    // The cheap part of prepare(): the median lines an overview map draws. Returns whether the
+    // request also needs the zone model (then call prepare()). Once the lines of every map are
+    // prepared, prepare() for the others writes nothing a map without the model reads, so a batch
+    // runs it on its own thread while such maps are drawn.
+    bool prepare_lines(const LoadedCase& loaded, const MapOptions& options, const MapRequest& request);
     const ScenarioOverlay& overlay_of(const std::string& scenario) const;
     // The median line alone (lon/lat), as overview maps draw it for their point of view.
     const std::vector<Ring>& median_line_of(const std::string& scenario) const;
