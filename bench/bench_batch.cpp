@@ -2,15 +2,17 @@
 // floor of writing it at all, PNG-encoding a blank image of the same size (measured in the same
 // process). Reports peak memory.
 //
-// Usage: build/bench/bench_batch [ATLAS] [--jobs N]
+// Usage: build/bench/bench_batch [ATLAS] [--jobs N] [--repeat N]   (the median of N runs, default 3)
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "pipeline/batch.hpp"
 #include "output/png_encoder.hpp"
@@ -49,9 +51,10 @@ Floor png_floor(int width, int height, int repeat) {
 
 int main(int argc, char** argv) {
     std::filesystem::path atlas = data_dir() / "atlas" / "kurils.toml";
-    int jobs = 0;
+    int jobs = 0, repeat = 3;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--jobs") && i + 1 < argc) jobs = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
         else atlas = argv[i];
     }
     auto out = std::filesystem::temp_directory_path() / "claimmap-bench-batch";
@@ -62,14 +65,19 @@ int main(int argc, char** argv) {
     options.jobs = jobs;
     options.force = true;
     options.gallery = false;
-    BatchResult r = run_batch(atlas, default_case_file(), data_dir(), options, [](const std::string&) {});
+    std::vector<BatchResult> runs;
+    for (int i = 0; i < repeat; ++i)
+        runs.push_back(run_batch(atlas, default_case_file(), data_dir(), options, [](const std::string&) {}));
+    std::sort(runs.begin(), runs.end(), [](const BatchResult& a, const BatchResult& b) { return a.seconds < b.seconds; });
+    const BatchResult& r = runs[runs.size() / 2];
     int maps = r.rendered;
     Floor floor = png_floor(1600, 1200, 5);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("atlas: %s, %d maps rendered (%d failed), %d worker threads\n", atlas.c_str(), maps, r.failed,
                 jobs > 0 ? jobs : static_cast<int>(std::thread::hardware_concurrency()));
-    std::printf("whole run (load, claims, render, write): %.2f s = %.2f maps/s\n", r.seconds, maps / r.seconds);
+    std::printf("whole run (load, claims, render, write), median of %d: %.2f s = %.2f maps/s (runs %.2f..%.2f s)\n", repeat,
+                r.seconds, maps / r.seconds, runs.front().seconds, runs.back().seconds);
     const double per_map = r.seconds / maps;
     std::printf("per map: %.3f s\n", per_map);
     std::printf("PNG-encoding floor (blank 1600x1200), claimmap's encoder: %.3f s; per map / floor = %.1fx\n", floor.claimmap,

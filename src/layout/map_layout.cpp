@@ -15,6 +15,22 @@
 namespace claimmap {
 namespace {
 
+// Points nearer than this (pixels) to the last one kept add nothing visible; dropping them makes
+// painting and the SVG lighter (the world land has ~10k vertices for a few hundred pixels).
+constexpr double min_vertex_gap_px = 0.3;
+
+std::vector<XY> thinned(const std::vector<XY>& points) {
+    if (points.size() < 4) return points;
+    std::vector<XY> out;
+    out.reserve(points.size());
+    out.push_back(points.front());
+    for (size_t i = 1; i + 1 < points.size(); ++i)
+        if (std::abs(points[i].x - out.back().x) + std::abs(points[i].y - out.back().y) >= min_vertex_gap_px)
+            out.push_back(points[i]);
+    out.push_back(points.back());
+    return out;
+}
+
 // Page furniture sizes are given for a 1000 px map and scale with the shorter side.
 struct PageMetrics {
     double unit, margin, title_band, credits_band, timeline_band;
@@ -149,7 +165,7 @@ private:
         std::vector<XY> out;
         out.reserve(ring.size());
         for (const LonLat& p : ring) out.push_back(page(p));
-        return out;
+        return thinned(out);
     }
 
     void add_polygon(PathItem& path, const Polygon& poly) const {
@@ -699,7 +715,7 @@ private:
         for (const LandFeature& f : in_.events->world->features) {
             std::vector<XY> ring;
             for (const LonLat& p : f.shape.outer) ring.push_back(v.to_page(world.forward(p)));
-            land.rings.push_back(std::move(ring));
+            land.rings.push_back(thinned(ring));
         }
         land.fill = style_.other.land;
         land.stroke = style_.coastline;
@@ -913,7 +929,7 @@ private:
         auto to_page = [&](const Ring& ring) {
             std::vector<XY> out;
             for (const LonLat& p : ring) out.push_back(inset_view.to_page(proj_.forward(p)));
-            return out;
+            return thinned(out);
         };
         layer.items.push_back(inset_box(box, true));
         PathItem land;
