@@ -50,7 +50,7 @@ const PartyClaim* ScenarioClaims::party(const std::string& id) const {
 ClaimModel::~ClaimModel() = default;
 
 ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
-    : loaded_(loaded), settings_(settings), proj_(loaded.config.crs) {
+    : loaded_(loaded), settings_(settings), proj_(Projection::cached(loaded.config.crs)) {
     // Land per unit: a disputed territory, or a country's undisputed land.
     std::map<std::string, std::vector<GeomPtr>> parts;
     for (const LandFeature& f : loaded.land.features) {
@@ -103,9 +103,9 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     GeomPtr worker_limit;
     std::exception_ptr worker_error;
     {
-        std::jthread worker([&] {
+        Projection worker_proj = proj_;  // copied here: a PROJ object serves one thread
+        std::jthread worker([&, proj = std::move(worker_proj)] {
             try {
-                Projection proj(loaded.config.crs);
                 GeomPtr land = worker_geos_.multipolygon(land_plain);
                 GeomPtr region = worker_geos_.polygon({region_ring, {}});
                 worker_limit = limit(worker_geos_, proj, land.get(), region.get(), settings_.territorial_sea_m);

@@ -3,7 +3,7 @@
 // boundaries its point of view lists). ClaimModel gets the same line as a by-product of the
 // parties' sea zones, which costs unions and buffers; here it comes straight from the Voronoi
 // diagram of the same coast sites:
-//  - one Delaunay triangulation of the sites, computed once for every scenario;
+//  - one Delaunay triangulation of the sites (CGAL), computed once for every scenario;
 //  - a Voronoi edge is the dual of a Delaunay edge (between the circumcentres of the triangles on
 //    either side; a ray outwards on the hull). Where the edge's two sites belong to different
 //    parties under a scenario, every point of it is equally near to both parties' coasts and

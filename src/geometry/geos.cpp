@@ -131,20 +131,6 @@ GeomPtr Geos::voronoi(const GEOSGeometry* sites, const GEOSGeometry* envelope) {
     return take(GEOSVoronoiDiagram_r(ctx_, sites, envelope, 0.0, 0), "voronoi");
 }
 
-std::vector<std::array<XY, 3>> Geos::delaunay_triangles(const GEOSGeometry* sites) {
-    GeomPtr triangles = take(GEOSDelaunayTriangulation_r(ctx_, sites, 0.0, 0), "delaunay triangulation");
-    const int n = GEOSGetNumGeometries_r(ctx_, triangles.get());
-    std::vector<std::array<XY, 3>> out;
-    out.reserve(n);
-    for (int i = 0; i < n; ++i) {
-        const GEOSGeometry* ring = GEOSGetExteriorRing_r(ctx_, GEOSGetGeometryN_r(ctx_, triangles.get(), i));
-        PathXY corners = coordinates(ring);
-        if (corners.size() != 4) failed("delaunay triangulation");
-        out.push_back({corners[0], corners[1], corners[2]});
-    }
-    return out;
-}
-
 GeomPtr Geos::line_merge(const GEOSGeometry* g) { return take(GEOSLineMerge_r(ctx_, g), "line merge"); }
 
 PreparedPtr Geos::prepare(const GEOSGeometry* g) {

@@ -3,7 +3,6 @@
 // geometry owned by a unique_ptr, every failure an Error naming the operation.
 #include <geos_c.h>
 
-#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,8 +63,6 @@ public:
     GeomPtr make_valid(const GEOSGeometry* g);
     GeomPtr boundary(const GEOSGeometry* g);
     GeomPtr voronoi(const GEOSGeometry* sites, const GEOSGeometry* envelope);
-    // Delaunay triangles of the points, each as the three corners of a polygon.
-    std::vector<std::array<XY, 3>> delaunay_triangles(const GEOSGeometry* sites);
     GeomPtr line_merge(const GEOSGeometry* g);
     PreparedPtr prepare(const GEOSGeometry* g);
 

@@ -23,6 +23,13 @@ Projection::Projection(const std::string& crs) : crs_(crs), ctx_(proj_context_cr
     if (!pj_) throw Error("cannot normalise the axis order of CRS '" + crs + "'");
 }
 
+Projection::Projection(const Projection& other) : crs_(other.crs_), ctx_(proj_context_create()) {
+    if (!ctx_) throw Error("PROJ: cannot create a context");
+    proj_log_level(ctx_.get(), PJ_LOG_NONE);
+    pj_.reset(proj_clone(ctx_.get(), other.pj_.get()));
+    if (!pj_) throw Error("cannot copy the transformation to CRS '" + crs_ + "'");
+}
+
 const Projection& Projection::cached(const std::string& crs) {
     thread_local std::map<std::string, std::unique_ptr<Projection>> projections;
     std::unique_ptr<Projection>& p = projections[crs];

@@ -15,6 +15,11 @@ class Projection {
 public:
     // `crs` is anything proj_create accepts: "EPSG:3857", a PROJ string, WKT.
     explicit Projection(const std::string& crs);
+    // A copy has its own PROJ context (one per thread) and clones the operation, without the
+    // database search of constructing one.
+    Projection(const Projection& other);
+    Projection& operator=(const Projection&) = delete;
+    Projection(Projection&&) noexcept = default;
     // One per thread and CRS, kept for the thread's life: creating a Projection opens PROJ's
     // database and searches it (~15 ms), which a batch would otherwise pay for every map.
     static const Projection& cached(const std::string& crs);
