@@ -368,6 +368,10 @@ BOOST_AUTO_TEST_CASE(event_map_has_callout_venue_inset_timeline_and_the_scenario
     BOOST_TEST(svg.find(">14 November 2018</text>") != std::string::npos);
     BOOST_TEST(svg.find("Singapore") != std::string::npos);
     BOOST_TEST(svg.find("Shinzo Abe") != std::string::npos);
+    // The subtitle says who met (roles stay in the callout); the callout says what happened, once.
+    BOOST_TEST(svg.find(">Summit: Shinzo Abe (Japan) and Vladimir Putin (Russia)</text>") != std::string::npos);
+    const std::string summary = k.events.find("singapore-abe-putin-2018")->summary;
+    BOOST_TEST(svg.find(summary.substr(0, 40)) == svg.rfind(summary.substr(0, 40)), "the summary appears twice");
     BOOST_TEST(svg.find("On the table: two islands") != std::string::npos);
     BOOST_TEST(svg.find("Source: ") != std::string::npos);
     // The venue's distance on the inset is the geodesic one.

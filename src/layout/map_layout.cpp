@@ -146,7 +146,8 @@ private:
     }
     std::string subtitle() const {
         if (o_.subtitle) return *o_.subtitle;
-        if (in_.events && in_.events->highlight) return in_.events->highlight->summary;
+        // The callout tells what happened; the subtitle says who met.
+        if (in_.events && in_.events->highlight) return event_subtitle(*in_.events->highlight);
         if (in_.world_map)
             return fmt::format("{} meetings and statements, {}–{}; lines are great circles from the islands",
                                in_.events->events->events.size(), in_.events->events->events.front().date.year,
@@ -155,6 +156,22 @@ private:
             return "Colours: " + in_.scenario->title + ". Hatched: what changes hands under " + in_.compare_to->title;
         if (in_.scenario) return in_.scenario->description;
         return pov_.subtitle;
+    }
+    // "Summit: Shinzo Abe (Japan) and Vladimir Putin (Russia)": participants are written
+    // "Name (Country, role)"; the role stays in the callout.
+    static std::string event_subtitle(const Event& e) {
+        static const std::map<EventKind, std::string> kinds{{EventKind::summit, "Summit"},
+                                                            {EventKind::ministerial, "Ministerial talks"},
+                                                            {EventKind::working_level, "Working-level talks"},
+                                                            {EventKind::statement, "Statement"}};
+        std::string who;
+        for (size_t i = 0; i < e.participants.size(); ++i) {
+            std::string p = e.participants[i];
+            if (auto comma = p.find(", "), open = p.find(" ("); open != std::string::npos && comma != std::string::npos && comma > open)
+                p = p.substr(0, comma) + ")";
+            who += (i == 0 ? "" : i + 1 == e.participants.size() ? " and " : ", ") + p;
+        }
+        return who.empty() ? kinds.at(e.kind) : kinds.at(e.kind) + ": " + who;
     }
     std::string party_name(const std::string& id) const {
         const Party* p = in_.case_config.party(id);
