@@ -86,11 +86,17 @@ BOOST_AUTO_TEST_CASE(absurd_sizes_are_refused) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(missing_output_folder) {
-    auto r = test::run_claimmap("render --out-dir /nonexistent/maps");
+BOOST_AUTO_TEST_CASE(missing_output_folder_is_created_and_an_impossible_one_is_one_line) {
+    auto out = test::scratch_dir("cli-new-folder") / "maps" / "2019";
+    auto ok = test::run_claimmap("render --size 800x600 --format png --out-dir '" + out.string() + "'");
+    BOOST_TEST(ok.exit_code == 0, ok.err);
+    BOOST_TEST(fs::exists(out / "kurils.png"));
+    // /proc refuses new folders even to root.
+    auto r = test::run_claimmap("render --out-dir /proc/claimmap-test/maps");
     BOOST_TEST(r.exit_code != 0);
     BOOST_TEST(count_lines(r.err) == 1);
-    BOOST_TEST(r.err.find("/nonexistent/maps") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("/proc/claimmap-test/maps") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("cannot create the output folder") != std::string::npos, r.err);
 }
 
 BOOST_AUTO_TEST_CASE(help_explains_every_render_option_with_an_example) {

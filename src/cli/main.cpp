@@ -53,6 +53,14 @@ struct CommonOptions {
     fs::path resolved_case() const { return case_file.value_or(default_case_file(data_dir)); }
 };
 
+// --out-dir is created when missing (like mkdir -p); -o names an exact file whose folder must exist.
+void ensure_folder(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) return;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) fail(dir, "cannot create the output folder (" + (ec ? ec.message() : "not a folder") + ")");
+}
+
 void add_common(CLI::App* cmd, CommonOptions& c) {
     cmd->add_option("--case", c.case_file,
                     "Case file describing the dispute (default: the built-in Kuril case, geodata/kurils/case.toml).\n"
@@ -115,6 +123,7 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
             if (!fmt) throw Error("--format: unknown format '" + f + "' (use png, svg, pdf)");
             targets.push_back({r.out_dir / (r.name + "." + f), *fmt});
         }
+        ensure_folder(r.out_dir);
     }
     for (const OutputTarget& t : targets) {
         fs::path dir = t.path.parent_path().empty() ? fs::path(".") : t.path.parent_path();
@@ -218,8 +227,7 @@ int run_export(const CommonOptions& common, const ExportOptions& o) {
         else if (f == "geojson") targets.push_back({o.out_dir / (o.name + ".geojson"), VectorFormat::geojson});
         else throw Error("--format: unknown format '" + f + "' (use gpkg, geojson)");
     }
-    std::error_code ec;
-    if (!fs::is_directory(o.out_dir, ec)) fail(o.out_dir, "cannot write: the output folder does not exist");
+    ensure_folder(o.out_dir);
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
     std::vector<const Scenario*> picked = pick_scenarios(loaded.scenarios, o.scenarios);
     ClaimModel model(loaded);
@@ -256,6 +264,7 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
     options.force = o.force;
     options.gallery = !o.no_gallery;
     options.progress_bar = isatty(STDERR_FILENO);
+    ensure_folder(o.out_dir);
     fs::path atlas = o.atlas.value_or(data_dir(common.data_dir) / "atlas" / "kurils.toml");
     BatchResult r = run_batch(atlas, common.resolved_case(), data_dir(common.data_dir), options, [&](const std::string& line) {
         if (options.progress_bar) std::cerr << "\r\033[K" << line << std::flush;
@@ -311,7 +320,7 @@ int main(int argc, char** argv) {
                        "Example: --extent 144.5,42.8,149.5,46");
     render->add_option("--title", ro.title, "Title instead of the case's. Example: --title \"Kurils, 2019\"");
     render->add_option("--subtitle", ro.subtitle, "Subtitle instead of the case's. Example: --subtitle \"\"");
-    render->add_option("--out-dir", ro.out_dir, "Folder for the maps (must exist). Example: --out-dir maps")
+    render->add_option("--out-dir", ro.out_dir, "Folder for the maps, created if missing. Example: --out-dir maps/2019")
         ->capture_default_str();
     render->add_option("--name", ro.name, "Base file name of the maps. Example: --name kurils-2019")->capture_default_str();
     render->add_option("--format", ro.formats, "Formats to write, any of png, svg, pdf. Example: --format png,svg")
@@ -378,7 +387,7 @@ int main(int argc, char** argv) {
                                                   "property). Example: --format gpkg")
         ->delimiter(',')
         ->capture_default_str();
-    exporter->add_option("--out-dir", eo.out_dir, "Folder for the files (must exist). Example: --out-dir data")->capture_default_str();
+    exporter->add_option("--out-dir", eo.out_dir, "Folder for the files, created if missing. Example: --out-dir data")->capture_default_str();
     exporter->add_option("--name", eo.name, "Base file name. Example: --name claims")->capture_default_str();
 
     BatchCliOptions bo;
@@ -388,7 +397,7 @@ int main(int argc, char** argv) {
     add_common(batch, common);
     batch->add_option("atlas", bo.atlas, "Atlas file (default: atlas/kurils.toml, every map of the built-in case).\n"
                                          "Example: claimmap batch my-atlas.toml");
-    batch->add_option("--out-dir", bo.out_dir, "Folder for maps, manifest.json and index.html (must exist). Example: --out-dir maps")
+    batch->add_option("--out-dir", bo.out_dir, "Folder for maps, manifest.json and index.html, created if missing. Example: --out-dir maps")
         ->capture_default_str();
     batch->add_option("-j,--jobs", bo.jobs, "Worker threads; 0 uses every core. Example: --jobs 2")->capture_default_str();
     batch->add_option("--shard", bo.shard,
