@@ -264,7 +264,7 @@ BOOST_AUTO_TEST_CASE(labels_do_not_collide_and_disputed_territories_are_never_dr
                     BOOST_TEST(!overlap, pov << " " << w << "x" << h << ": labels " << i << " and " << j << " overlap");
                 }
             std::string svg = encode_scene(scene, Format::svg);
-            for (const std::string id : k.config.territories) {
+            for (const std::string& id : k.config.territories) {
                 const Place* p = k.gazetteer.find(id);
                 BOOST_TEST(svg.find(p->ja) != std::string::npos, pov << " " << w << "x" << h << " lost " << id);
             }

@@ -65,14 +65,14 @@ struct MapInputs {
     const ScenarioOverlay* scenario = nullptr;    // colour land and sea by this scenario
     const ScenarioOverlay* compare_to = nullptr;  // draw its boundaries too and hatch what changes
     const std::vector<GainOverlay>* gains = nullptr;
-    std::string gains_title;  // heading of the figures table
+    std::string gains_title{};  // heading of the figures table
     // Median lines the point of view draws on an overview map, one per view boundary, in order.
     const std::vector<std::vector<Ring>>* view_boundaries = nullptr;
     const LandData* inset = nullptr;  // land of the locator inset; no inset without it
     const EventOverlay* events = nullptr;
     // The timeline map: a world map of every event's venue (land = the world data).
     bool world_map = false;
-    std::optional<BBox> projected_extent;  // replaces the lon/lat extent (world maps wrap)
+    std::optional<BBox> projected_extent{};  // replaces the lon/lat extent (world maps wrap)
 };
 
 Scene build_map_scene(const MapInputs& in, const MapOptions& options);
