@@ -1,0 +1,274 @@
+// SceneBuilder: what event maps and the timeline map add: the callout, the venue inset with its
+// great circle, the venues of the world map and the timeline strip.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "geometry/geodesic.hpp"
+#include "geometry/projection.hpp"
+#include "layout/scene_builder.hpp"
+#include "layout/viewport.hpp"
+#include "render/text.hpp"
+
+namespace claimmap::layout_detail {
+
+std::vector<std::string> SceneBuilder::wrap(const std::string& text, const FontSpec& f, double width) {
+    std::vector<std::string> lines;
+    std::string line, word;
+    auto flush_word = [&] {
+        if (word.empty()) return;
+        std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && measure_text(candidate, f).width > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        word.clear();
+    };
+    for (char ch : text) {
+        if (ch == ' ') flush_word();
+        else word += ch;
+    }
+    flush_word();
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+std::string SceneBuilder::scenario_words(EventScenario s) const {
+    switch (s) {
+        case EventScenario::two_island: return "two islands (1956 Joint Declaration)";
+        case EventScenario::four_island: return "all four islands";
+        case EventScenario::none: break;
+    }
+    return "no settlement scenario named";
+}
+
+Layer SceneBuilder::callout_layer() const {
+    Layer layer;
+    layer.id = "event-callout";
+    const Event& e = *in_.events->highlight;
+    const Venue* v = in_.events->venues->find(e.place);
+    const BBox& fr = view_.frame();
+    const double w = std::min(fr.width() * 0.34, px(430)), pad = px(10);
+    FontSpec head = font(style_.legend_size * 1.15, true), body = font(style_.legend_size), small = font(style_.small_size);
+    std::vector<std::pair<std::string, FontSpec>> lines;
+    lines.push_back({long_date(e.date), head});
+    std::string place = v ? v->name + " · " + v->ja + " · " + v->ru : e.place;
+    lines.push_back({place + " · " + std::string(to_string(e.kind)), body});
+    for (const std::string& p : e.participants)
+        for (const std::string& l : wrap("• " + p, body, w - 2 * pad)) lines.push_back({l, body});
+    for (const std::string& l : wrap(e.summary, body, w - 2 * pad)) lines.push_back({l, body});
+    lines.push_back({"On the table: " + scenario_words(e.scenario), font(style_.legend_size, true)});
+    std::string source = "Source: " + e.source.outlet + ", \u201c" + e.source.title + "\u201d, " + e.source.date.str();
+    for (const std::string& l : wrap(source, small, w - 2 * pad)) lines.push_back({l, small});
+    double h = 2 * pad;
+    for (const auto& [t, f] : lines) h += measure_text(t.empty() ? "Ag" : t, f).height + px(2);
+    double x = fr.max_x - w - px(12), y = fr.min_y + px(12);
+    layer.items.push_back(panel(x, y, w, h, 0.94));
+    double ty = y + pad;
+    for (const auto& [t, f] : lines) {
+        layer.items.push_back(text(t, {x + pad, ty}, f, style_.text, false));
+        ty += measure_text(t.empty() ? "Ag" : t, f).height + px(2);
+    }
+    return layer;
+}
+
+std::vector<std::vector<XY>> SceneBuilder::great_circle(const Projection& proj, const Viewport& v, LonLat a, LonLat b) const {
+    std::vector<std::vector<XY>> parts(1);
+    double azimuth = geodesic_azimuth_deg(a, b), length = geodesic_distance_m(a, b);
+    XY last{NAN, NAN};
+    const double seam_jump = v.frame().width() / 2;
+    for (int i = 0; i <= 128; ++i) {
+        XY p = v.to_page(proj.forward(geodesic_destination(a, azimuth, length * i / 128)));
+        if (!parts.back().empty() && std::abs(p.x - last.x) > seam_jump) parts.emplace_back();
+        parts.back().push_back(p);
+        last = p;
+    }
+    return parts;
+}
+
+Layer SceneBuilder::venue_inset_layer() const {
+    Layer layer;
+    layer.id = "venue-inset";
+    const Event& e = *in_.events->highlight;
+    const Venue* venue = in_.events->venues->find(e.place);
+    const Projection& world = Projection::cached(world_crs());
+    BBox projected = world_extent(world, *in_.events->world);
+    const BBox& fr = view_.frame();
+    double w = fr.width() * 0.3, h = w * projected.height() / projected.width();
+    BBox box{fr.min_x + px(12), fr.min_y + px(12), fr.min_x + px(12) + w, fr.min_y + px(12) + h};
+    Viewport v(projected, box);
+    layer.items.push_back(inset_box(box, true));
+    PathItem land;
+    for (const LandFeature& f : in_.events->world->features) {
+        std::vector<XY> ring;
+        for (const LonLat& p : f.shape.outer) ring.push_back(v.to_page(world.forward(p)));
+        land.rings.push_back(thinned(ring));
+    }
+    land.fill = style_.other.land;
+    land.stroke = style_.coastline;
+    land.stroke_width = px(0.3);
+    layer.items.push_back(land);
+    if (venue) {
+        layer.items.push_back(polyline(great_circle(world, v, in_.events->islands, venue->lonlat), style_.disputed_stroke, px(1.4)));
+        layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
+        XY vp = v.to_page(world.forward(venue->lonlat));
+        layer.items.push_back(dot(vp, px(3.2), style_.text));
+        FontSpec f = font(style_.small_size, true);
+        std::string label = fmt::format("{} · {:.0f} km", venue->name, geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000);
+        TextExtent te = measure_text(label, f);
+        double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
+        double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;
+        layer.items.push_back(text(label, {lx, ly}, f, style_.text, true));
+    }
+    layer.clip = box;
+    layer.items.push_back(inset_box(box, false));
+    return layer;
+}
+
+PathItem SceneBuilder::dot(XY c, double r, Rgba fill) const {
+    PathItem d;
+    std::vector<XY> circle;
+    for (int i = 0; i < 24; ++i) circle.push_back({c.x + r * std::cos(i * M_PI / 12), c.y + r * std::sin(i * M_PI / 12)});
+    d.rings.push_back(std::move(circle));
+    d.fill = fill;
+    d.stroke = style_.page;
+    d.stroke_width = px(0.8);
+    return d;
+}
+
+Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
+    Layer layer = map_layer("event-venues");
+    std::map<std::string, int> count;
+    for (const Event& e : in_.events->events->events) ++count[e.place];
+    for (const auto& [place, n] : count) {
+        const Venue* v = in_.events->venues->find(place);
+        if (!v) continue;
+        layer.items.push_back(polyline(great_circle(proj_, view_, in_.events->islands, v->lonlat), style_.disputed_stroke, px(1.2)));
+    }
+    layer.items.push_back(dot(page(in_.events->islands), px(6), style_.disputed_fill));
+    std::vector<BBox> placed = occupied;
+    for (const auto& [place, n] : count)
+        if (const Venue* v = in_.events->venues->find(place)) {
+            XY p = page(v->lonlat);
+            double r = px(3 + 2.2 * std::sqrt(n));
+            placed.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
+        }
+    const BBox& fr = view_.frame();
+    // The islands' own label first, so that venue labels keep clear of it.
+    FontSpec fi = font(style_.island_label_size, true);
+    XY ip = page(in_.events->islands);
+    TextExtent ie = measure_text(pov_.title, fi);
+    XY islands_at{ip.x + px(10), ip.y - px(24)};
+    placed.push_back({islands_at.x, islands_at.y, islands_at.x + ie.width, islands_at.y + ie.height});
+    FontSpec f = font(style_.island_label_size, true), f2 = font(style_.small_size);
+    for (const auto& [place, n] : count) {
+        const Venue* v = in_.events->venues->find(place);
+        if (!v) continue;
+        XY p = page(v->lonlat);
+        layer.items.push_back(dot(p, px(3 + 2.2 * std::sqrt(n)), style_.text));
+        std::string l1 = v->name + " " + (v->ja) + " " + v->ru, l2 = fmt::format("{} event{}", n, n == 1 ? "" : "s");
+        TextExtent e1 = measure_text(l1, f), e2 = measure_text(l2, f2);
+        double w = std::max(e1.width, e2.width), h = e1.height + e2.height;
+        double r = px(3 + 2.2 * std::sqrt(n)) + px(4);
+        // Right of the dot, else left, above or below: the first spot free of other labels.
+        std::optional<XY> at;
+        std::vector<XY> spots;
+        for (double k : {1.0, 3.0, 6.0, 10.0, 15.0})
+            for (XY o : {XY{k * r, -h / 2}, XY{-k * r - w, -h / 2}, XY{-w / 2, -k * r - h}, XY{-w / 2, k * r},
+                         XY{k * r, -h - k * r / 2}, XY{k * r, k * r / 2}, XY{-k * r - w, -h - k * r / 2}, XY{-k * r - w, k * r / 2}})
+                spots.push_back(o);
+        for (XY o : spots) {
+            if (at) break;
+            BBox b{p.x + o.x, p.y + o.y, p.x + o.x + w, p.y + o.y + h};
+            bool inside = b.min_x > fr.min_x && b.max_x < fr.max_x && b.min_y > fr.min_y && b.max_y < fr.max_y;
+            if (inside && std::none_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) {
+                at = XY{b.min_x, b.min_y};
+                placed.push_back(b);
+            }
+        }
+        if (!at) continue;
+        // A label set away from its dot gets a thin leader to it.
+        XY nearest{std::clamp(p.x, at->x, at->x + w), std::clamp(p.y, at->y, at->y + h)};
+        if (std::hypot(nearest.x - p.x, nearest.y - p.y) > 2 * r) {
+            layer.items.push_back(polyline({{p, nearest}}, style_.leader, px(0.8)));
+        }
+        layer.items.push_back(text(l1, *at, f, style_.label_text, true));
+        layer.items.push_back(text(l2, {at->x, at->y + e1.height}, f2, style_.label_text, true));
+    }
+    layer.items.push_back(text(pov_.title, islands_at, fi, style_.disputed_stroke, true));
+    return layer;
+}
+
+Layer SceneBuilder::timeline_layer() const {
+    Layer layer;
+    layer.id = "timeline";
+    const auto& events = in_.events->events->events;
+    const BBox& fr = view_.frame();
+    double x0 = fr.min_x + px(70), x1 = fr.max_x - px(20);
+    double y = fr.max_y + m_.timeline_band * 0.42;
+    auto t_of = [](const EventDate& d) { return d.year + (d.month - 1) / 12.0 + (d.day > 0 ? (d.day - 1) / 365.0 : 0.0); };
+    // Events long before the rest (the 1956 declaration) go left of a break in the axis.
+    double first_recent = t_of(events.back().date) - 10;
+    std::vector<const Event*> early, recent;
+    for (const Event& e : events) (t_of(e.date) < first_recent ? early : recent).push_back(&e);
+    double t0 = recent.empty() ? first_recent : std::floor(t_of(recent.front()->date));
+    double t1 = std::ceil(t_of(events.back().date) + 0.01);
+    auto x_of = [&](double t) { return x0 + (t - t0) / (t1 - t0) * (x1 - x0); };
+    PathItem axis;
+    axis.closed = false;
+    axis.rings.push_back({{x0, y}, {x1, y}});
+    axis.stroke = style_.muted_text;
+    axis.stroke_width = px(1);
+    layer.items.push_back(axis);
+    FontSpec f = font(style_.small_size), fb = font(style_.small_size, true);
+    for (int year = static_cast<int>(t0); year <= static_cast<int>(t1); ++year) {
+        PathItem tick;
+        tick.closed = false;
+        tick.rings.push_back({{x_of(year), y - px(4)}, {x_of(year), y + px(4)}});
+        tick.stroke = style_.muted_text;
+        tick.stroke_width = px(1);
+        layer.items.push_back(tick);
+        std::string label = std::to_string(year);
+        TextExtent e = measure_text(label, f);
+        layer.items.push_back(text(label, {x_of(year) - e.width / 2, y + px(6)}, f, style_.muted_text, false));
+    }
+    if (!early.empty()) {
+        std::string label;
+        for (const Event* e : early) label += (label.empty() ? "" : ", ") + std::to_string(e->date.year);
+        label += " //";
+        TextExtent e = measure_text(label, fb);
+        bool hl = std::any_of(early.begin(), early.end(), [&](const Event* ev) { return ev == in_.events->highlight; });
+        layer.items.push_back(text(label, {fr.min_x, y - e.height / 2}, fb, hl ? style_.disputed_stroke : style_.muted_text, false));
+    }
+    for (const Event* e : recent) {
+        bool hl = e == in_.events->highlight;
+        layer.items.push_back(dot({x_of(t_of(e->date)), y}, px(hl ? 6 : 3.5), hl ? style_.disputed_fill : style_.text));
+    }
+    if (in_.events->highlight) {
+        const Event& e = *in_.events->highlight;
+        if (t_of(e.date) >= first_recent) {
+            std::string label = long_date(e.date);
+            TextExtent te = measure_text(label, fb);
+            double lx = std::clamp(x_of(t_of(e.date)) - te.width / 2, x0, x1 - te.width);
+            layer.items.push_back(text(label, {lx, y - px(10) - te.height}, fb, style_.text, true));
+        }
+    }
+    return layer;
+}
+
+BBox SceneBuilder::world_extent(const Projection& proj, const LandData& world) {
+    BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (const LandFeature& f : world.features)
+        for (const LonLat& p : f.shape.outer) {
+            XY q = proj.forward(p);
+            b = {std::min(b.min_x, q.x), std::min(b.min_y, q.y), std::max(b.max_x, q.x), std::max(b.max_y, q.y)};
+        }
+    return b;
+}
+
+}  // namespace claimmap::layout_detail

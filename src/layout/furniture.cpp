@@ -1,0 +1,265 @@
+// SceneBuilder: map furniture: frame, locator inset, north arrow, scale bar, legend, title, credits.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "geometry/geodesic.hpp"
+#include "geometry/projection.hpp"
+#include "layout/scene_builder.hpp"
+#include "layout/viewport.hpp"
+#include "render/text.hpp"
+
+namespace claimmap::layout_detail {
+
+XY SceneBuilder::frame_centre() const {
+    const BBox& f = view_.frame();
+    return {(f.min_x + f.max_x) / 2, (f.min_y + f.max_y) / 2};
+}
+
+std::vector<XY> SceneBuilder::rectangle(const BBox& b) {
+    return {{b.min_x, b.min_y}, {b.max_x, b.min_y}, {b.max_x, b.max_y}, {b.min_x, b.max_y}};
+}
+
+PathItem SceneBuilder::inset_box(const BBox& box, bool filled) const {
+    PathItem p;
+    p.rings.push_back(rectangle(box));
+    if (filled) p.fill = style_.sea;
+    p.stroke = style_.frame;
+    p.stroke_width = px(1);
+    return p;
+}
+
+Layer SceneBuilder::inset_layer() const {
+    Layer layer;
+    layer.id = "inset";
+    const BBox& fr = view_.frame();
+    BBox projected = proj_.forward_box(in_.case_config.inset_extent);
+    double w = fr.width() * 0.2, h = w * projected.height() / projected.width();
+    BBox box{fr.min_x + px(12), fr.min_y + px(12), fr.min_x + px(12) + w, fr.min_y + px(12) + h};
+    Viewport inset_view(projected, box);
+    auto to_page = [&](const Ring& ring) {
+        std::vector<XY> out;
+        for (const LonLat& p : ring) out.push_back(inset_view.to_page(proj_.forward(p)));
+        return thinned(out);
+    };
+    layer.items.push_back(inset_box(box, true));
+    PathItem land;
+    for (const LandFeature& f : in_.inset->features) {
+        land.rings.push_back(to_page(f.shape.outer));
+        for (const Ring& hole : f.shape.holes) land.rings.push_back(to_page(hole));
+    }
+    land.fill = style_.other.land;
+    land.stroke = style_.coastline;
+    land.stroke_width = px(0.4);
+    layer.items.push_back(land);
+    // The main map's extent: a rectangle in the shared projection.
+    const BBox& e = view_.extent();
+    PathItem extent;
+    extent.rings.push_back({inset_view.to_page({e.min_x, e.min_y}), inset_view.to_page({e.max_x, e.min_y}),
+                            inset_view.to_page({e.max_x, e.max_y}), inset_view.to_page({e.min_x, e.max_y})});
+    extent.stroke = style_.disputed_stroke;
+    extent.stroke_width = px(1.6);
+    layer.items.push_back(extent);
+    // The box is clipped to itself, then outlined again on top.
+    layer.clip = box;
+    layer.items.push_back(inset_box(box, false));
+    return layer;
+}
+
+Layer SceneBuilder::north_arrow_layer() const {
+    Layer layer;
+    layer.id = "north-arrow";
+    const BBox& fr = view_.frame();
+    XY centre = frame_centre();
+    LonLat c = proj_.inverse(view_.to_projected(centre));
+    XY north = page({c.lon, c.lat + 0.1});
+    double dx = north.x - centre.x, dy = north.y - centre.y, len = std::hypot(dx, dy);
+    dx /= len, dy /= len;
+    const double L = px(34), half_w = px(8);
+    XY anchor{fr.min_x + px(34), fr.max_y - px(80)};
+    XY tip{anchor.x + dx * L / 2, anchor.y + dy * L / 2}, tail{anchor.x - dx * L / 2, anchor.y - dy * L / 2};
+    XY notch{anchor.x - dx * L * 0.25, anchor.y - dy * L * 0.25};
+    XY left{tail.x - dy * half_w, tail.y + dx * half_w}, right{tail.x + dy * half_w, tail.y - dx * half_w};
+    PathItem dark, light;
+    dark.rings.push_back({tip, notch, left});
+    dark.fill = style_.text;
+    light.rings.push_back({tip, right, notch});
+    light.fill = style_.page;
+    for (PathItem* p : {&dark, &light}) {
+        p->stroke = style_.text;
+        p->stroke_width = px(0.8);
+        layer.items.push_back(*p);
+    }
+    FontSpec f = font(style_.legend_size, true);
+    TextExtent e = measure_text("N", f);
+    XY label{tip.x + dx * (e.height * 0.6) - e.width / 2, tip.y + dy * (e.height * 0.6) - e.height / 2};
+    layer.items.push_back(text("N", label, f, style_.text, true));
+    return layer;
+}
+
+Layer SceneBuilder::frame_layer() const {
+    Layer layer;
+    layer.id = "frame";
+    const BBox& f = view_.frame();
+    PathItem rect;
+    rect.rings.push_back(rectangle(f));
+    rect.stroke = style_.frame;
+    rect.stroke_width = px(1.2);
+    layer.items.push_back(rect);
+    return layer;
+}
+
+Layer SceneBuilder::scale_bar_layer() const {
+    Layer layer;
+    layer.id = "scale-bar";
+    const BBox& fr = view_.frame();
+    XY c = frame_centre();
+    const double probe = 100;  // pixels
+    LonLat a = proj_.inverse(view_.to_projected({c.x - probe / 2, c.y}));
+    LonLat b = proj_.inverse(view_.to_projected({c.x + probe / 2, c.y}));
+    double metres_per_px = geodesic_distance_m(a, b) / probe;
+    double target_m = fr.width() * 0.18 * metres_per_px;
+    double nice = 1;
+    for (double base = 1; base < 1e8; base *= 10)
+        for (double f : {1.0, 2.0, 5.0})
+            if (base * f <= target_m) nice = base * f;
+    double bar_px = nice / metres_per_px;
+    double x0 = fr.min_x + px(16), y0 = fr.max_y - px(28);
+    double h = px(6);
+    for (int i = 0; i < 4; ++i) {
+        PathItem seg;
+        double xa = x0 + bar_px * i / 4, xb = x0 + bar_px * (i + 1) / 4;
+        seg.rings.push_back({{xa, y0}, {xb, y0}, {xb, y0 + h}, {xa, y0 + h}});
+        seg.fill = i % 2 ? style_.page : style_.text;
+        seg.stroke = style_.text;
+        seg.stroke_width = px(0.8);
+        layer.items.push_back(seg);
+    }
+    FontSpec f = font(style_.small_size);
+    std::string label = nice >= 1000 ? fmt::format("{:g} km", nice / 1000) : fmt::format("{:g} m", nice);
+    TextExtent e0 = measure_text("0", f), e1 = measure_text(label, f);
+    layer.items.push_back(text("0", {x0 - e0.width / 2, y0 - e0.height - px(1)}, f, style_.text, true));
+    layer.items.push_back(text(label, {x0 + bar_px - e1.width / 2, y0 - e1.height - px(1)}, f, style_.text, true));
+    return layer;
+}
+
+std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
+    const CaseConfig& cc = in_.case_config;
+    std::vector<LegendEntry> entries;
+    if (in_.world_map) {
+        entries.push_back({style_.disputed_fill, style_.page, false, {}, {}, "The disputed islands"});
+        entries.push_back({style_.text, style_.page, false, {}, {}, "Venue (larger: more events)"});
+        entries.push_back({std::nullopt, style_.disputed_stroke, true, {}, {}, "Great circle from the islands"});
+        return entries;
+    }
+    if (!in_.scenario) {
+        std::string holder;
+        for (const LandFeature& f : in_.land.features)
+            if (!f.territory.empty()) holder = f.country;
+        entries.push_back({style_.disputed_fill, style_.disputed_stroke, false, {}, {}, pov_.disputed_label});
+        for (const Party& p : cc.parties) entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, "Held by " + p.name});
+        if (in_.view_boundaries)
+            for (const ViewBoundary& b : pov_.boundaries)
+                entries.push_back({std::nullopt, style_.median_stroke, true, dash_for(b.line), {}, b.label});
+        return entries;
+    }
+    for (const Party& p : cc.parties) {
+        entries.push_back({style_.party(p.id).accent, style_.disputed_stroke, false, {}, {},
+                           "Disputed land, to " + p.name + " in this scenario"});
+        entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, p.name});
+        entries.push_back({style_.party(p.id).territorial_sea, std::nullopt, false, {}, {}, p.name + ": territorial sea (12 nm)"});
+        entries.push_back({style_.party(p.id).eez, std::nullopt, false, {}, {}, p.name + ": exclusive economic zone (200 nm)"});
+    }
+    entries.push_back({std::nullopt, style_.median_stroke, true, style_.median_dash, {},
+                       "Median line, " + in_.scenario->title});
+    if (in_.compare_to) {
+        entries.push_back({std::nullopt, style_.compare_stroke, true, style_.compare_dash, {},
+                           "Median line, " + in_.compare_to->title});
+        entries.push_back({std::nullopt, style_.hatch, false, {}, hatch(), "Changes hands under " + in_.compare_to->title});
+    }
+    if (!in_.scenario->split_cut.empty())
+        entries.push_back({std::nullopt, style_.split_cut, true, {}, {}, "Dividing line on land"});
+    return entries;
+}
+
+Layer SceneBuilder::legend_layer() const {
+    Layer layer;
+    layer.id = "legend";
+    std::vector<LegendEntry> entries = legend_entries();
+    FontSpec f = font(style_.legend_size);
+    double sw = px(22), sh = px(14), gap = px(8), pad = px(10), row = std::max(sh, measure_text("Ag", f).height) + px(5);
+    double text_w = 0;
+    for (const LegendEntry& e : entries) text_w = std::max(text_w, measure_text(e.label, f).width);
+    double w = pad * 2 + sw + gap + text_w, h = pad * 2 + row * entries.size() - px(5);
+    const BBox& fr = view_.frame();
+    double x = fr.max_x - w - px(12), y = fr.max_y - h - px(12);
+    layer.items.push_back(panel(x, y, w, h, 0.92));
+    double ry = y + pad;
+    for (const LegendEntry& e : entries) {
+        TextExtent te = measure_text(e.label, f);
+        double sy = ry + (row - px(5) - sh) / 2;
+        PathItem swatch;
+        if (e.line) {
+            swatch.closed = false;
+            swatch.rings.push_back({{x + pad, sy + sh / 2}, {x + pad + sw, sy + sh / 2}});
+            swatch.stroke_width = px(style_.median_width);
+            for (double d : e.dash) swatch.dash.push_back(px(d));
+        } else {
+            swatch.rings.push_back({{x + pad, sy}, {x + pad + sw, sy}, {x + pad + sw, sy + sh}, {x + pad, sy + sh}});
+            swatch.fill = e.fill;
+            swatch.hatch = e.hatch;
+            swatch.stroke_width = px(1);
+        }
+        swatch.stroke = e.stroke;
+        layer.items.push_back(swatch);
+        layer.items.push_back(text(e.label, {x + pad + sw + gap, ry + (row - px(5) - te.height) / 2}, f, style_.text, false));
+        ry += row;
+    }
+    return layer;
+}
+
+FontSpec SceneBuilder::fitted(const std::string& s, FontSpec f, double width) {
+    const double full = f.size_px;
+    while (f.size_px > full * 0.6 && measure_text(s, f).width > width) f.size_px *= 0.95;
+    return f;
+}
+
+Layer SceneBuilder::title_layer() const {
+    Layer layer;
+    layer.id = "title";
+    const double room = o_.width - 2 * m_.margin;
+    FontSpec tf = fitted(title(), font(style_.title_size, true), room);
+    layer.items.push_back(text(title(), {m_.margin, m_.margin}, tf, style_.text, false));
+    std::string sub = subtitle();
+    if (!sub.empty()) {
+        double y = m_.margin + measure_text(title(), font(style_.title_size, true)).height + px(2);
+        layer.items.push_back(text(sub, {m_.margin, y}, fitted(sub, font(style_.subtitle_size), room), style_.muted_text, false));
+    }
+    return layer;
+}
+
+Layer SceneBuilder::credits_layer() const {
+    Layer layer;
+    layer.id = "credits";
+    FontSpec f = font(style_.credits_size);
+    double y = view_.frame().max_y + m_.timeline_band + px(7);
+    layer.items.push_back(text(in_.case_config.attribution, {m_.margin, y}, f, style_.muted_text, false));
+    double y2 = y + measure_text("Ag", f).height + px(1);
+    std::string projection = in_.world_map ? fmt::format("Robinson, centred on {:g}°E", world_lon0_)
+                             : o_.crs              ? *o_.crs
+                                                   : in_.case_config.projection_name;
+    std::string line2 = "Projection: " + projection + " · Areas and distances on the WGS 84 ellipsoid";
+    if (in_.scenario) {
+        const BBox& r = in_.case_config.region;
+        line2 += fmt::format(" · Sea zones: claimmap's own computation from the coastline (no baselines), within {:g}–{:g}°E, {:g}–{:g}°N",
+                             r.min_x, r.max_x, r.min_y, r.max_y);
+    }
+    line2 += " · Made with claimmap " CLAIMMAP_VERSION;
+    layer.items.push_back(text(line2, {m_.margin, y2}, f, style_.muted_text, false));
+    return layer;
+}
+
+}  // namespace claimmap::layout_detail

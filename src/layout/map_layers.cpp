@@ -1,0 +1,257 @@
+// SceneBuilder: sea, land, disputed land, sea zones, boundaries, the graticule and the figures table.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "geometry/geodesic.hpp"
+#include "geometry/projection.hpp"
+#include "layout/scene_builder.hpp"
+#include "layout/viewport.hpp"
+#include "render/text.hpp"
+
+namespace claimmap::layout_detail {
+
+Layer SceneBuilder::sea_layer() const {
+    Layer layer = map_layer("sea");
+    const BBox& f = view_.frame();
+    PathItem rect;
+    rect.rings.push_back(rectangle(f));
+    rect.fill = style_.sea;
+    layer.items.push_back(rect);
+    return layer;
+}
+
+BBox SceneBuilder::visible_lonlat() const {
+    const BBox& e = view_.extent();
+    double inf = INFINITY;
+    BBox out{inf, inf, -inf, -inf};
+    for (int i = 0; i <= 32; ++i) {
+        double t = i / 32.0;
+        for (XY p : {XY{e.min_x + t * e.width(), e.min_y}, XY{e.min_x + t * e.width(), e.max_y},
+                     XY{e.min_x, e.min_y + t * e.height()}, XY{e.max_x, e.min_y + t * e.height()}}) {
+            LonLat g = proj_.inverse(p);
+            out.min_x = std::min(out.min_x, g.lon);
+            out.max_x = std::max(out.max_x, g.lon);
+            out.min_y = std::min(out.min_y, g.lat);
+            out.max_y = std::max(out.max_y, g.lat);
+        }
+    }
+    return out;
+}
+
+Layer SceneBuilder::graticule_layer(const std::vector<BBox>& occupied) const {
+    Layer layer = map_layer("graticule");
+    // A world map spans the seam of its projection: sample around the whole globe instead.
+    BBox ll = in_.world_map ? BBox{world_lon0_ - 179.99, -60, world_lon0_ + 179.99, 84} : visible_lonlat();
+    double step = in_.world_map ? 30 : style_.graticule_step_deg;
+    PathItem lines;
+    lines.closed = false;
+    lines.stroke = style_.graticule;
+    lines.stroke_width = px(style_.graticule_width);
+    for (double lon = std::ceil(ll.min_x / step) * step; lon <= ll.max_x; lon += step) {
+        std::vector<XY> line;
+        for (int i = 0; i <= 64; ++i) line.push_back(page({lon, ll.min_y + ll.height() * i / 64.0}));
+        lines.rings.push_back(std::move(line));
+    }
+    for (double lat = std::ceil(ll.min_y / step) * step; lat <= ll.max_y; lat += step) {
+        std::vector<XY> line;
+        for (int i = 0; i <= 64; ++i) line.push_back(page({ll.min_x + ll.width() * i / 64.0, lat}));
+        lines.rings.push_back(std::move(line));
+    }
+    layer.items.push_back(std::move(lines));
+    // Degree labels just inside the frame: longitudes along the bottom, latitudes on the left.
+    FontSpec f = font(style_.small_size);
+    const BBox& fr = view_.frame();
+    for (double lon = std::ceil(ll.min_x / step) * step; lon <= ll.max_x; lon += step) {
+        // Where the meridian meets the bottom edge of the frame.
+        double x = -1;
+        for (int i = 0; i <= 60; ++i) {
+            XY a = page({lon, ll.min_y + ll.height() * i / 60.0});
+            if (a.y <= fr.max_y) { x = a.x; break; }
+        }
+        if (x < 0) continue;
+        double wrapped = lon > 180 ? lon - 360 : lon;
+        std::string s = std::abs(wrapped) < 1e-9 ? std::string("0°")
+                        : wrapped < 0        ? fmt::format("{:g}°W", -wrapped)
+                                             : fmt::format("{:g}°E", wrapped);
+        TextExtent e = measure_text(s, f);
+        if (x - e.width / 2 < fr.min_x + px(4) || x + e.width / 2 > fr.max_x - px(4)) continue;
+        BBox box{x - e.width / 2, fr.max_y - e.height - px(3), x + e.width / 2, fr.max_y - px(3)};
+        if (std::any_of(occupied.begin(), occupied.end(), [&](const BBox& b) { return overlaps(b, box); })) continue;
+        layer.items.push_back(text(s, {box.min_x, box.min_y}, f, style_.muted_text, true));
+    }
+    for (double lat = std::ceil(ll.min_y / step) * step; lat <= ll.max_y; lat += step) {
+        double y = -1;
+        for (int i = 0; i <= 60; ++i) {
+            XY a = page({ll.min_x + ll.width() * i / 60.0, lat});
+            if (a.x >= fr.min_x) { y = a.y; break; }
+        }
+        std::string s = lat < 0 ? fmt::format("{:g}°S", -lat) : fmt::format("{:g}°N", lat);
+        TextExtent e = measure_text(s, f);
+        if (y < 0 || y - e.height / 2 < fr.min_y + px(4) || y + e.height / 2 > fr.max_y - px(4)) continue;
+        BBox box{fr.min_x + px(4), y - e.height / 2, fr.min_x + px(4) + e.width, y + e.height / 2};
+        if (std::any_of(occupied.begin(), occupied.end(), [&](const BBox& b) { return overlaps(b, box); })) continue;
+        layer.items.push_back(text(s, {box.min_x, box.min_y}, f, style_.muted_text, true));
+    }
+    return layer;
+}
+
+Layer SceneBuilder::land_layer() const {
+    Layer layer = map_layer("land");
+    std::map<std::string, PathItem> by_holder;
+    for (const LandFeature& f : in_.land.features) {
+        if (!f.territory.empty()) continue;
+        PathItem& path = by_holder[f.country];
+        add_polygon(path, f.shape);
+    }
+    for (auto& [holder, path] : by_holder) {
+        path.fill = style_.land_fill(holder);
+        path.stroke = style_.coastline;
+        path.stroke_width = px(style_.coastline_width);
+        layer.items.push_back(std::move(path));
+    }
+    return layer;
+}
+
+Layer SceneBuilder::disputed_layer() const {
+    Layer layer = map_layer("disputed");
+    for (const std::string& id : in_.case_config.territories) {
+        if (in_.scenario && in_.scenario->split_territory == id) {
+            for (const auto& [party, pieces] : in_.scenario->split_pieces) {
+                PathItem path;
+                for (const Polygon& p : pieces) add_polygon(path, p);
+                path.fill = style_.party(party).accent;
+                path.stroke = style_.disputed_stroke;
+                path.stroke_width = px(style_.disputed_stroke_width);
+                layer.items.push_back(std::move(path));
+            }
+            continue;
+        }
+        PathItem path;
+        for (const LandFeature& f : in_.land.features)
+            if (f.territory == id) add_polygon(path, f.shape);
+        if (path.rings.empty()) continue;
+        path.fill = style_.disputed_fill;
+        if (in_.scenario)
+            if (auto it = in_.scenario->territory_holder.find(id); it != in_.scenario->territory_holder.end())
+                path.fill = style_.party(it->second).accent;
+        path.stroke = style_.disputed_stroke;
+        path.stroke_width = px(style_.disputed_stroke_width);
+        layer.items.push_back(std::move(path));
+    }
+    return layer;
+}
+
+Layer SceneBuilder::zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const {
+    Layer layer = map_layer(id);
+    for (const PartyOverlay& party : in_.scenario->parties) {
+        PathItem path;
+        for (const Polygon& p : party.*zone) add_polygon(path, p);
+        if (path.rings.empty()) continue;
+        path.fill = style_.party(party.party).*color;
+        layer.items.push_back(std::move(path));
+    }
+    return layer;
+}
+
+PathItem SceneBuilder::line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const {
+    PathItem path;
+    path.closed = false;
+    for (const Ring& l : lines) path.rings.push_back(page_ring(l));
+    path.stroke = color;
+    path.stroke_width = px(style_.median_width);
+    for (double d : dash) path.dash.push_back(px(d));
+    return path;
+}
+
+std::vector<double> SceneBuilder::dash_for(const std::string& line) const {
+    if (line == "dashed") return style_.median_dash;
+    if (line == "dotted") return style_.compare_dash;
+    return {};
+}
+
+Layer SceneBuilder::view_boundaries_layer() const {
+    Layer layer = map_layer("boundaries");
+    for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
+        layer.items.push_back(line_item((*in_.view_boundaries)[i], style_.median_stroke, dash_for(pov_.boundaries[i].line)));
+    return layer;
+}
+
+Layer SceneBuilder::boundaries_layer() const {
+    Layer layer = map_layer("boundaries");
+    layer.items.push_back(line_item(in_.scenario->median_line, style_.median_stroke, style_.median_dash));
+    if (!in_.scenario->split_cut.empty())
+        layer.items.push_back(line_item(in_.scenario->split_cut, style_.split_cut, {}));
+    if (in_.compare_to) {
+        layer.items.push_back(line_item(in_.compare_to->median_line, style_.compare_stroke, style_.compare_dash));
+        if (!in_.compare_to->split_cut.empty())
+            layer.items.push_back(line_item(in_.compare_to->split_cut, style_.compare_stroke, style_.compare_dash));
+    }
+    return layer;
+}
+
+Layer SceneBuilder::changes_layer() const {
+    Layer layer = map_layer("changes");
+    for (const GainOverlay& g : *in_.gains) {
+        PathItem path;
+        for (const Polygon& p : g.sea) add_polygon(path, p);
+        for (const Polygon& p : g.land) add_polygon(path, p);
+        if (path.rings.empty()) continue;
+        path.hatch = hatch();
+        path.stroke = style_.hatch;
+        path.stroke_width = px(0.6);
+        layer.items.push_back(std::move(path));
+    }
+    return layer;
+}
+
+Layer SceneBuilder::figures_layer() const {
+    Layer layer;
+    layer.id = "figures";
+    auto km2 = [](double v) {
+        if (std::abs(v) < 0.05) return std::string("0");
+        std::string s = fmt::format("{:+.0f}", v);
+        for (long i = static_cast<long>(s.size()) - 3; i > 1; i -= 3) s.insert(static_cast<size_t>(i), ",");
+        return s;
+    };
+    std::vector<std::array<std::string, 4>> rows = {{"", "Land", "Territorial sea", "EEZ"}};
+    for (const GainOverlay& g : *in_.gains)
+        rows.push_back({party_name(g.party), km2(g.land_km2), km2(g.territorial_sea_km2), km2(g.eez_km2)});
+    FontSpec head = font(style_.legend_size, true), body = font(style_.legend_size);
+    std::array<double, 4> widths{};
+    for (size_t r = 0; r < rows.size(); ++r)
+        for (size_t c = 0; c < 4; ++c)
+            widths[c] = std::max(widths[c], measure_text(rows[r][c], r == 0 || c == 0 ? head : body).width);
+    FontSpec title_font = font(style_.legend_size, true);
+    std::string heading = in_.gains_title;
+    std::string note = "km², on the WGS 84 ellipsoid";
+    double gap = px(14), pad = px(10), row_h = measure_text("Ag", body).height + px(3);
+    double table_w = widths[0] + widths[1] + widths[2] + widths[3] + 3 * gap;
+    double w = std::max({table_w, measure_text(heading, title_font).width, measure_text(note, font(style_.small_size)).width}) + 2 * pad;
+    double h = pad * 2 + row_h * (rows.size() + 1) + measure_text(note, font(style_.small_size)).height;
+    const BBox& fr = view_.frame();
+    double x = fr.max_x - w - px(12), y = fr.min_y + px(12);
+    layer.items.push_back(panel(x, y, w, h, 0.92));
+    double ty = y + pad;
+    layer.items.push_back(text(heading, {x + pad, ty}, title_font, style_.text, false));
+    ty += row_h;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        double cx = x + pad;
+        for (size_t c = 0; c < 4; ++c) {
+            const FontSpec& f = r == 0 || c == 0 ? head : body;
+            double tw = measure_text(rows[r][c], f).width;
+            // Numbers right-aligned in their column; party names left-aligned.
+            double tx = c == 0 ? cx : cx + widths[c] - tw;
+            layer.items.push_back(text(rows[r][c], {tx, ty}, f, r == 0 ? style_.muted_text : style_.text, false));
+            cx += widths[c] + gap;
+        }
+        ty += row_h;
+    }
+    layer.items.push_back(text(note, {x + pad, ty}, font(style_.small_size), style_.muted_text, false));
+    return layer;
+}
+
+}  // namespace claimmap::layout_detail

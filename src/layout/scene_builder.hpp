@@ -1,0 +1,159 @@
+#pragma once
+// The map layout's internals: SceneBuilder turns MapInputs into a Scene, one layer at a time. Its
+// methods live by subject: map_layout.cpp (build order, title and subtitle, text), map_layers.cpp
+// (sea, land, zones, boundaries, graticule, figures), labels.cpp (place labels and where they go),
+// event_layers.cpp (callout, venue inset, venues, timeline) and furniture.cpp (frame, inset, north
+// arrow, scale bar, legend, title, credits).
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "data/events.hpp"
+#include "geometry/projection.hpp"
+#include "layout/map_layout.hpp"
+#include "layout/viewport.hpp"
+#include "render/scene.hpp"
+
+namespace claimmap::layout_detail {
+
+// Page furniture sizes are given for a 1000 px map and scale with the shorter side.
+struct PageMetrics {
+    double unit, margin, title_band, credits_band, timeline_band;
+};
+
+PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline);
+BBox frame_box(const MapOptions& o, const PageMetrics& m);
+// Drops page points nearer than a fraction of a pixel to the last one kept.
+std::vector<XY> thinned(const std::vector<XY>& points);
+const char* month_name(int m);
+// "14 November 2018", or "November 2018" when only the month is known.
+std::string long_date(const EventDate& d);
+void validate(const MapOptions& o);
+
+class SceneBuilder {
+public:
+    SceneBuilder(const MapInputs& in, const MapOptions& o)
+        : in_(in), o_(o), style_(in.style), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
+          proj_(Projection::cached(o.crs.value_or(in.case_config.crs))),
+          view_(in.projected_extent ? *in.projected_extent : proj_.forward_box(o.extent.value_or(in.case_config.extent)),
+                frame_box(o, m_)) {
+        for (const LandFeature& f : in_.land.features)
+            if (!f.territory.empty()) disputed_page_.push_back(page_ring(f.shape.outer));
+    }
+    Scene build();
+    MapFrame frame() const { return {view_.frame(), view_.extent(), proj_.crs()}; }
+
+private:
+    double px(double size) const { return size * m_.unit; }
+    XY page(LonLat p) const { return view_.to_page(proj_.forward(p)); }
+    std::string title() const;
+    std::string subtitle() const;
+    // "Summit: Shinzo Abe (Japan) and Vladimir Putin (Russia)": participants are written
+    // "Name (Country, role)"; the role stays in the callout.
+    static std::string event_subtitle(const Event& e);
+    std::string party_name(const std::string& id) const;
+    std::vector<XY> page_ring(const Ring& ring) const;
+    void add_polygon(PathItem& path, const Polygon& poly) const;
+    Layer map_layer(std::string id) const;
+    TextItem text(const std::string& s, XY origin, FontSpec font, Rgba color, bool halo) const;
+    // A page-coloured, slightly see-through box with the frame's outline: legend, figures, callout.
+    PathItem panel(double x, double y, double w, double h, double opacity) const;
+    // Open lines (great circles, leaders) in one colour and width.
+    PathItem polyline(std::vector<std::vector<XY>> lines, Rgba color, double width) const;
+    FontSpec font(double size, bool bold = false, bool italic = false) const;
+    Layer sea_layer() const;
+    // The lon/lat range visible in the frame, from its projected edges.
+    BBox visible_lonlat() const;
+    Layer graticule_layer(const std::vector<BBox>& occupied) const;
+    Layer land_layer() const;
+    // Without a scenario: disputed land in the highlight colour. With one: in the accent of the
+    // party holding it under the scenario, split territories piece by piece.
+    Layer disputed_layer() const;
+    Layer zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const;
+    PathItem line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const;
+    std::vector<double> dash_for(const std::string& line) const;
+    Layer view_boundaries_layer() const;
+    Layer boundaries_layer() const;
+    Hatch hatch() const { return {style_.hatch, px(style_.hatch_spacing), px(style_.hatch_width), 45}; }
+    Layer changes_layer() const;
+    // A small table of the figures behind the map, top right inside the frame.
+    Layer figures_layer() const;
+    // English names as used by each side (identical ones once), then Japanese and Russian.
+    static std::string english(const Place& p);
+    // The two lines of a label. Neutral: both English usages, then both languages. A party's
+    // point of view: its own name and usage first, the other side's on the second line.
+    std::pair<std::string, std::string> label_lines(const Place& p) const;
+    static BBox box_of(const PathItem& path);
+    // The page box of a furniture layer: its paths and its text.
+    static BBox box_of_layer(const Layer& layer);
+    static bool overlaps(const BBox& a, const BBox& b);
+    // Labels of places; one that would sit under a legend or table box is left out, except the
+    // disputed territories, which are never dropped.
+    // A point on a territory's largest polygon (page coordinates), for leader lines.
+    XY land_point(const std::string& territory) const;
+    // Whether a page box touches disputed land: a vertex of it inside the box, or the box's centre
+    // or corners inside a polygon.
+    bool covers_disputed(const BBox& box) const;
+    // Labels of places, territories first. A label goes at its gazetteer position or, when that
+    // overlaps another label, a legend/table/inset box or disputed land, at the first free spot
+    // around it. A label with no free spot is left out, except a disputed territory's, which is
+    // never dropped (it keeps its gazetteer position).
+    Layer labels_layer(const std::vector<BBox>& occupied) const;
+    // Words of `text` in lines no wider than `width`.
+    static std::vector<std::string> wrap(const std::string& text, const FontSpec& f, double width);
+    std::string scenario_words(EventScenario s) const;
+    // The event's callout: date, place, who, what, what was on the table, and the source.
+    Layer callout_layer() const;
+    // Points along the great circle (geodesic) from a to b, split where a world map's seam cuts it.
+    std::vector<std::vector<XY>> great_circle(const Projection& proj, const Viewport& v, LonLat a, LonLat b) const;
+    // Where the event took place, on a small world map with the great circle from the islands.
+    Layer venue_inset_layer() const;
+    PathItem dot(XY c, double r, Rgba fill) const;
+    // The timeline map: every venue with its number of events and a great circle to the islands.
+    Layer venues_layer(const std::vector<BBox>& occupied) const;
+    // All events on a time axis under the map; the event of an event map is highlighted.
+    Layer timeline_layer() const;
+    std::string world_crs() const { return fmt::format("+proj=robin +lon_0={:g} +datum=WGS84 +units=m +no_defs", world_lon0_); }
+    static BBox world_extent(const Projection& proj, const LandData& world);
+    XY frame_centre() const;
+    static std::vector<XY> rectangle(const BBox& b);
+    // An inset's sea-filled box (drawn first) or its outline alone (drawn last, over the content).
+    PathItem inset_box(const BBox& box, bool filled) const;
+    // A locator map of the wider region with the main map's frame, top left.
+    Layer inset_layer() const;
+    // An arrow to true north at the map centre (in a conformal projection it turns away from the
+    // page's vertical off the central meridian), bottom left above the scale bar.
+    Layer north_arrow_layer() const;
+    Layer frame_layer() const;
+    // A bar of a round length, measured on the ellipsoid along the parallel at the map centre.
+    Layer scale_bar_layer() const;
+    struct LegendEntry {
+        std::optional<Rgba> fill, stroke;
+        bool line = false;
+        std::vector<double> dash;
+        std::optional<Hatch> hatch;
+        std::string label;
+    };
+    // The legend lists what this map draws, in the words of the case's parties.
+    std::vector<LegendEntry> legend_entries() const;
+    Layer legend_layer() const;
+    // The font made smaller, down to 60 %, until the text fits the width.
+    static FontSpec fitted(const std::string& s, FontSpec f, double width);
+    Layer title_layer() const;
+    Layer credits_layer() const;
+
+    const MapInputs& in_;
+    const MapOptions& o_;
+    const Style& style_;
+    const View& pov_;
+    PageMetrics m_;
+    const Projection& proj_;
+    Viewport view_;
+    std::vector<std::vector<XY>> disputed_page_;  // outer rings of disputed land, page coordinates
+    static constexpr double world_lon0_ = 150;    // world maps centre on the Pacific; the seam is at 30°W
+};
+
+}  // namespace claimmap::layout_detail
