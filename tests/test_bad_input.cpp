@@ -258,6 +258,31 @@ BOOST_AUTO_TEST_CASE(case_missing_key) {
     expect_clean_error(r, d.out, {c.string(), "'crs' is missing"});
 }
 
+// World maps are centred on world_centre_lon; land across the opposite meridian would be drawn
+// across the whole map, so it is refused, naming where.
+BOOST_AUTO_TEST_CASE(world_land_across_the_seam_of_world_maps) {
+    auto d = dirs("world-seam");
+    auto c = copy_case(d.in);
+    auto world = d.in / "world" / "seam.geojson";
+    write(world, geojson("Polygon", "[[[-31,60],[-29,60],[-29,62],[-31,62],[-31,60]]]"));
+    edit(c, "world = \"../world/countries.shp\"", "world = \"../world/seam.geojson\"");
+    auto r = test::run_claimmap(render(d.out, "--case " + q(c)));
+    expect_clean_error(r, d.out, {world.string(), "crossing longitude -30", "world_centre_lon"});
+    // Centred elsewhere, the same land is fine: its seam is then at 170°E.
+    edit(c, "world_centre_lon = 150", "world_centre_lon = -10");
+    auto ok = test::run_claimmap("render --size 800x600 --format svg --timeline --out-dir " + q(d.out) + " --case " + q(c));
+    BOOST_TEST(ok.exit_code == 0, ok.err);
+    BOOST_TEST(test::read_file(d.out / "kurils.svg").find("Robinson, centred on 10°W") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(world_centre_out_of_range) {
+    auto d = dirs("world-centre");
+    auto c = copy_case(d.in);
+    edit(c, "world_centre_lon = 150", "world_centre_lon = 200");
+    auto r = test::run_claimmap(render(d.out, "--case " + q(c)));
+    expect_clean_error(r, d.out, {c.string(), "world_centre_lon", line_of(c, "world_centre_lon")});
+}
+
 BOOST_AUTO_TEST_CASE(unknown_scenario) {
     auto d = dirs("scenario-nope");
     auto r = test::run_claimmap(render(d.out, "--scenario nope"));

@@ -1,5 +1,7 @@
 #include "data/case_data.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -61,6 +63,10 @@ std::string CaseConfig::view_ids() const {
     return out;
 }
 
+std::string CaseConfig::world_crs() const {
+    return fmt::format("+proj=robin +lon_0={:g} +datum=WGS84 +units=m +no_defs", world_centre_lon);
+}
+
 CaseConfig read_case(const std::filesystem::path& path) {
     toml::table root = parse_toml_file(path);
     StrictTable s(root, path, "");
@@ -68,13 +74,15 @@ CaseConfig read_case(const std::filesystem::path& path) {
     c.file = path;
     c.id = s.string("id");
     const auto dir = path.parent_path();
-    c.land = dir / s.string("land");
-    c.gazetteer = dir / s.string("gazetteer");
-    c.scenarios = dir / s.string("scenarios");
-    c.inset = dir / s.string("inset");
-    c.events = dir / s.string("events");
-    c.venues = dir / s.string("venues");
-    c.world = dir / s.string("world");
+    c.land = (dir / s.string("land")).lexically_normal();
+    c.gazetteer = (dir / s.string("gazetteer")).lexically_normal();
+    c.scenarios = (dir / s.string("scenarios")).lexically_normal();
+    c.inset = (dir / s.string("inset")).lexically_normal();
+    c.events = (dir / s.string("events")).lexically_normal();
+    c.venues = (dir / s.string("venues")).lexically_normal();
+    c.world = (dir / s.string("world")).lexically_normal();
+    c.world_centre_lon = s.opt_number("world_centre_lon").value_or(c.world_centre_lon);
+    if (c.world_centre_lon <= -180 || c.world_centre_lon > 180) s.fail_at("world_centre_lon", "must be a longitude in (-180, 180]");
     c.attribution = s.string("attribution");
     c.crs = s.string("crs");
     c.projection_name = s.opt_string("projection_name").value_or(c.crs);

@@ -61,6 +61,9 @@ struct CaseConfig {
     std::filesystem::path scenarios;  // likewise
     std::filesystem::path inset;      // land of the locator inset, likewise
     std::filesystem::path events, venues, world;  // likewise
+    // Central meridian of world maps (timeline, venue inset); the world land must be cut at the
+    // opposite meridian, the seam, so that no polygon wraps around the map.
+    double world_centre_lon = 150;
     BBox inset_extent;                // lon/lat box the inset shows
     std::string attribution;
     std::string crs;  // PROJ string or authority code of the map projection
@@ -73,6 +76,8 @@ struct CaseConfig {
     std::map<std::string, double> official_area_km2;  // published figures, for comparison only
     std::string official_area_source;
     const Party* party(const std::string& id) const;
+    // The world maps' projection: Robinson on world_centre_lon.
+    std::string world_crs() const;
     const View& view(const std::string& id) const;  // throws Error naming the file
     std::string view_ids() const;
 };

@@ -96,7 +96,7 @@ Layer SceneBuilder::venue_inset_layer() const {
     layer.id = "venue-inset";
     const Event& e = *in_.events->highlight;
     const Venue* venue = in_.events->venues->find(e.place);
-    const Projection& world = Projection::cached(world_crs());
+    const Projection& world = Projection::cached(in_.case_config.world_crs());
     BBox projected = world_extent(world, *in_.events->world);
     const BBox& fr = view_.frame();
     double w = fr.width() * 0.3, h = w * projected.height() / projected.width();

@@ -248,7 +248,7 @@ Layer SceneBuilder::credits_layer() const {
     double y = view_.frame().max_y + m_.timeline_band + px(7);
     layer.items.push_back(text(in_.case_config.attribution, {m_.margin, y}, f, style_.muted_text, false));
     double y2 = y + measure_text("Ag", f).height + px(1);
-    std::string projection = in_.world_map ? fmt::format("Robinson, centred on {:g}°E", world_lon0_)
+    std::string projection = in_.world_map ? fmt::format("Robinson, centred on {:g}°{}", std::abs(in_.case_config.world_centre_lon), in_.case_config.world_centre_lon < 0 ? "W" : "E")
                              : o_.crs              ? *o_.crs
                                                    : in_.case_config.projection_name;
     std::string line2 = "Projection: " + projection + " · Areas and distances on the WGS 84 ellipsoid";

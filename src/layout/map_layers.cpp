@@ -45,7 +45,7 @@ BBox SceneBuilder::visible_lonlat() const {
 Layer SceneBuilder::graticule_layer(const std::vector<BBox>& occupied) const {
     Layer layer = map_layer("graticule");
     // A world map spans the seam of its projection: sample around the whole globe instead.
-    BBox ll = in_.world_map ? BBox{world_lon0_ - 179.99, -60, world_lon0_ + 179.99, 84} : visible_lonlat();
+    BBox ll = in_.world_map ? BBox{in_.case_config.world_centre_lon - 179.99, -60, in_.case_config.world_centre_lon + 179.99, 84} : visible_lonlat();
     double step = in_.world_map ? 30 : style_.graticule_step_deg;
     PathItem lines;
     lines.closed = false;

@@ -116,7 +116,6 @@ private:
     Layer venues_layer(const std::vector<BBox>& occupied) const;
     // All events on a time axis under the map; the event of an event map is highlighted.
     Layer timeline_layer() const;
-    std::string world_crs() const { return fmt::format("+proj=robin +lon_0={:g} +datum=WGS84 +units=m +no_defs", world_lon0_); }
     static BBox world_extent(const Projection& proj, const LandData& world);
     XY frame_centre() const;
     static std::vector<XY> rectangle(const BBox& b);
@@ -153,7 +152,6 @@ private:
     const Projection& proj_;
     Viewport view_;
     std::vector<std::vector<XY>> disputed_page_;  // outer rings of disputed land, page coordinates
-    static constexpr double world_lon0_ = 150;    // world maps centre on the Pacific; the seam is at 30°W
 };
 
 }  // namespace claimmap::layout_detail

@@ -1,5 +1,7 @@
 #include "pipeline/map_job.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "compute/claims.hpp"
@@ -8,6 +10,31 @@
 #include "data/land_reader.hpp"
 
 namespace claimmap {
+
+namespace {
+
+// World maps project each vertex on its own, so a polygon edge across the seam (the meridian
+// opposite the centre) would be drawn across the whole map.
+void check_world_seam(const LandData& world, const CaseConfig& config) {
+    const double seam = config.world_centre_lon - 180;
+    auto from_seam = [&](double lon) { return std::remainder(lon - seam, 360.0); };  // in [-180, 180]
+    for (const LandFeature& f : world.features) {
+        auto check = [&](const Ring& ring) {
+            for (size_t i = 0; i + 1 < ring.size(); ++i) {
+                const double a = from_seam(ring[i].lon), b = from_seam(ring[i + 1].lon);
+                if ((a < 0) != (b < 0) && std::abs(a - b) < 180)
+                    fail(world.source, fmt::format("has land crossing longitude {:g} (near {:.2f}, {:.2f}), the seam of "
+                                                   "world maps centred on {:g} ({}: world_centre_lon); cut the land there",
+                                                   std::remainder(seam, 360.0), ring[i].lon, ring[i].lat,
+                                                   config.world_centre_lon, config.file.string()));
+            }
+        };
+        check(f.shape.outer);
+        for (const Ring& h : f.shape.holes) check(h);
+    }
+}
+
+}  // namespace
 
 LoadedCase load_case(const std::filesystem::path& case_file, const std::optional<std::filesystem::path>& land_override) {
     CaseConfig config = read_case(case_file);
@@ -23,6 +50,7 @@ LoadedCase load_case(const std::filesystem::path& case_file, const std::optional
     Venues venues = read_venues(config.venues);
     EventSet events = read_events(config.events, venues);
     LandData world = read_land(config.world);
+    check_world_seam(world, config);
     return {std::move(config), std::move(land),   std::move(gazetteer), std::move(scenarios),
             std::move(inset),  std::move(venues), std::move(events),    std::move(world)};
 }
@@ -84,7 +112,7 @@ Scene build_timeline_scene(const LoadedCase& loaded, const Style& style, MapOpti
     MapInputs inputs{loaded.config, loaded.world, loaded.gazetteer, style};
     inputs.events = &overlay;
     inputs.world_map = true;
-    options.crs = "+proj=robin +lon_0=150 +datum=WGS84 +units=m +no_defs";
+    options.crs = loaded.config.world_crs();
     const Projection& proj = Projection::cached(*options.crs);
     BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (const LandFeature& f : loaded.world.features)
