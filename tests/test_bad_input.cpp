@@ -275,6 +275,14 @@ BOOST_AUTO_TEST_CASE(world_land_across_the_seam_of_world_maps) {
     BOOST_TEST(test::read_file(d.out / "kurils.svg").find("Robinson, centred on 10°W") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(view_boundary_names_an_unknown_scenario) {
+    auto d = dirs("view-boundary");
+    auto c = copy_case(d.in);
+    edit(c, "scenario = \"four-island\"", "scenario = \"for-island\"");
+    auto r = test::run_claimmap(render(d.out, "--case " + q(c)));
+    expect_clean_error(r, d.out, {c.string(), "'for-island'", "four-island"});
+}
+
 BOOST_AUTO_TEST_CASE(world_centre_out_of_range) {
     auto d = dirs("world-centre");
     auto c = copy_case(d.in);

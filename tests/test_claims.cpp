@@ -243,6 +243,20 @@ BOOST_AUTO_TEST_CASE(median_lines_alone_match_the_claim_model) {
     BOOST_TEST(!alone.between(*test::kurils().scenarios.find("area-split")).has_value());
 }
 
+// Coast sites on one line have no triangles (CGAL's triangulation is then one-dimensional): the
+// line alone gives way to the model instead of failing.
+BOOST_AUTO_TEST_CASE(median_lines_alone_on_collinear_sites_give_way) {
+    LoadedCase islets = test::kurils();
+    islets.config.crs = "EPSG:4326";  // projected = lon/lat exactly, so the sites below are exactly on one line
+    islets.land.features.clear();
+    for (int i = 0; i < 3; ++i) {
+        const double lon = 145 + i * 0.5, d = 0.001;  // islets of about 100 m, each one coast site
+        islets.land.features.push_back({{{{lon, 43}, {lon + d, 43}, {lon + d, 43 + d}, {lon, 43}}, {}}, i == 1 ? "JPN" : "RUS", "", ""});
+    }
+    MedianLines alone(islets);
+    BOOST_TEST(!alone.between(*test::kurils().scenarios.find("status-quo")).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(custom_scenario_from_the_file) {
     auto path = write_scenarios("custom", R"(
 [[scenario]]

@@ -97,6 +97,11 @@ BOOST_AUTO_TEST_CASE(missing_output_folder_is_created_and_an_impossible_one_is_o
     BOOST_TEST(count_lines(r.err) == 1);
     BOOST_TEST(r.err.find("/proc/claimmap-test/maps") != std::string::npos, r.err);
     BOOST_TEST(r.err.find("cannot create the output folder") != std::string::npos, r.err);
+    // A map that fails is not written, and its folder is not made.
+    auto never = test::scratch_dir("cli-no-folder") / "maps";
+    auto bad = test::run_claimmap("render --scenario no-such-scenario --out-dir '" + never.string() + "'");
+    BOOST_TEST(bad.exit_code != 0);
+    BOOST_TEST(!fs::exists(never));
 }
 
 BOOST_AUTO_TEST_CASE(help_explains_every_render_option_with_an_example) {

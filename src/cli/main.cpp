@@ -53,14 +53,6 @@ struct CommonOptions {
     fs::path resolved_case() const { return case_file.value_or(default_case_file(data_dir)); }
 };
 
-// --out-dir is created when missing (like mkdir -p); -o names an exact file whose folder must exist.
-void ensure_folder(const fs::path& dir) {
-    std::error_code ec;
-    if (fs::is_directory(dir, ec)) return;
-    fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir)) fail(dir, "cannot create the output folder (" + (ec ? ec.message() : "not a folder") + ")");
-}
-
 void add_common(CLI::App* cmd, CommonOptions& c) {
     cmd->add_option("--case", c.case_file,
                     "Case file describing the dispute (default: the built-in Kuril case, geodata/kurils/case.toml).\n"
@@ -123,9 +115,9 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
             if (!fmt) throw Error("--format: unknown format '" + f + "' (use png, svg, pdf)");
             targets.push_back({r.out_dir / (r.name + "." + f), *fmt});
         }
-        ensure_folder(r.out_dir);
     }
-    for (const OutputTarget& t : targets) {
+    // -o names an exact file, whose folder must exist; --out-dir is created (when the map is ready).
+    if (!r.outputs.empty()) for (const OutputTarget& t : targets) {
         fs::path dir = t.path.parent_path().empty() ? fs::path(".") : t.path.parent_path();
         std::error_code ec;
         if (!fs::is_directory(dir, ec)) fail(t.path, "cannot write: folder " + dir.string() + " does not exist");
@@ -144,7 +136,8 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
         request.scenario = r.compare[0];
         request.compare = r.compare[1];
     }
-    for (const fs::path& p : render_map(loaded, style, options, targets, request)) std::cout << p.string() << "\n";
+    const std::optional<fs::path> create = r.outputs.empty() ? std::optional<fs::path>(r.out_dir) : std::nullopt;
+    for (const fs::path& p : render_map(loaded, style, options, targets, request, create)) std::cout << p.string() << "\n";
     return 0;
 }
 
@@ -227,12 +220,12 @@ int run_export(const CommonOptions& common, const ExportOptions& o) {
         else if (f == "geojson") targets.push_back({o.out_dir / (o.name + ".geojson"), VectorFormat::geojson});
         else throw Error("--format: unknown format '" + f + "' (use gpkg, geojson)");
     }
-    ensure_folder(o.out_dir);
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
     std::vector<const Scenario*> picked = pick_scenarios(loaded.scenarios, o.scenarios);
     ClaimModel model(loaded);
     std::vector<ScenarioClaims> claims;
     for (const Scenario* s : picked) claims.push_back(model.evaluate(*s));
+    ensure_folder(o.out_dir);
     for (const auto& [path, format] : targets) {
         export_claims(claims, model, path, format);
         std::cout << path.string() << "\n";
@@ -264,7 +257,7 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
     options.force = o.force;
     options.gallery = !o.no_gallery;
     options.progress_bar = isatty(STDERR_FILENO);
-    ensure_folder(o.out_dir);
+    options.create_out_dir = true;
     fs::path atlas = o.atlas.value_or(data_dir(common.data_dir) / "atlas" / "kurils.toml");
     BatchResult r = run_batch(atlas, common.resolved_case(), data_dir(common.data_dir), options, [&](const std::string& line) {
         if (options.progress_bar) std::cerr << "\r\033[K" << line << std::flush;

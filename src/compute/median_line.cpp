@@ -48,6 +48,8 @@ MedianLines::MedianLines(const LoadedCase& loaded, ZoneSettings settings)
     points.reserve(sites_.points.size());
     for (unsigned i = 0; i < sites_.points.size(); ++i) points.push_back({{sites_.points[i].x, sites_.points[i].y}, i});
     Delaunay triangulation(points.begin(), points.end());
+    if (triangulation.dimension() < 2) return;
+    planar_ = true;
     int count = 0;
     for (auto f = triangulation.finite_faces_begin(); f != triangulation.finite_faces_end(); ++f) {
         f->info() = count++;
@@ -87,7 +89,7 @@ double MedianLines::circumcentre_distance(int triangle) {
 }
 
 std::optional<MultiLineXY> MedianLines::between(const Scenario& scenario) {
-    if (scenario.split) return std::nullopt;
+    if (scenario.split || !planar_) return std::nullopt;
     const auto& parties = loaded_.config.parties;
     if (parties.size() < 2) return MultiLineXY{};
     // Party of each land unit under the scenario: a territory's holder, else the country itself.

@@ -31,6 +31,8 @@ public:
     // The median line between the case's first two parties under `scenario`, in the case's
     // projection; nullopt for a scenario that splits a territory (its coast changes sides along
     // the cut, which only ClaimModel computes).
+    // Also nullopt when the sites do not span a plane (fewer than three, or all on one line): the
+    // model then draws the line.
     std::optional<MultiLineXY> between(const Scenario& scenario);
 
     const Projection& projection() const { return proj_; }
@@ -56,6 +58,7 @@ private:
     std::vector<double> circumcentre_m_;  // coast_distance of each circumcentre; NaN until needed
     std::vector<VoronoiEdge> edges_;
     GeomPtr region_;
+    bool planar_ = false;  // the triangulation has triangles
 };
 
 }  // namespace claimmap

@@ -12,7 +12,12 @@ namespace claimmap {
 namespace {
 
 void append(png_structp png, png_bytep data, png_size_t length) {
-    static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), length);
+    // No C++ exception may cross libpng's C frames: report it the libpng way.
+    try {
+        static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), length);
+    } catch (...) {
+        png_error(png, "out of memory");
+    }
 }
 void flush(png_structp) {}
 
@@ -47,7 +52,11 @@ bool write_png(const unsigned char* data, int width, int height, int stride, boo
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     if (!png) return false;
     png_infop info = png_create_info_struct(png);
-    if (!info || setjmp(png_jmpbuf(png))) {
+    if (!info) {
+        png_destroy_write_struct(&png, nullptr);
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
         return false;
     }

@@ -58,6 +58,15 @@ std::string encode_pdf(const Scene& scene) {
 
 }  // namespace
 
+void ensure_folder(const std::filesystem::path& dir) {
+    if (dir.empty()) return;
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec)) return;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !std::filesystem::is_directory(dir, ec))
+        fail(dir, "cannot create the output folder (" + (ec ? ec.message() : std::string("not a folder")) + ")");
+}
+
 std::optional<Format> parse_format(const std::string& name) {
     if (name == "png") return Format::png;
     if (name == "svg") return Format::svg;

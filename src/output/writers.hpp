@@ -20,6 +20,9 @@ std::string encode_scene(const Scene& scene, Format format);
 // Writes `bytes` to a temporary file in the target's folder, then renames it into place, so a
 // reader never sees a partial file and a failure leaves nothing behind.
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
+// Creates `dir` and its parents when missing (like mkdir -p); an empty path is the current
+// folder. Throws an Error naming the folder when it cannot be made.
+void ensure_folder(const std::filesystem::path& dir);
 
 // Several files as one: every temporary file is written first, and only when all of them are
 // complete are they renamed into place. A failure while writing leaves none of the targets

@@ -90,12 +90,13 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
                       const std::filesystem::path& data_folder, const BatchOptions& options,
                       const std::function<void(const std::string&)>& report) {
     auto start = std::chrono::steady_clock::now();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(options.out_dir, ec))
-        fail(options.out_dir, "cannot write: the output folder does not exist");
     Atlas atlas = read_atlas(atlas_file, default_case);
     LoadedCase loaded = load_case(atlas.case_file);
     expand_atlas(atlas, loaded);
+    if (options.create_out_dir) ensure_folder(options.out_dir);
+    std::error_code ec;
+    if (!std::filesystem::is_directory(options.out_dir, ec))
+        fail(options.out_dir, "cannot write: the output folder does not exist");
 
     // This run's slice of the atlas.
     std::vector<const MapJob*> jobs;
@@ -153,18 +154,26 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     };
     // Claims: the cheap median lines now, for every map that is not up to date; the zone model
     // (the slow part) on its own thread while the workers draw the maps that do not need it.
+    // Freshness is decided once, here: a file that changes during the run must not make a worker
+    // draw a map whose claims were never prepared.
     ClaimCache cache(loaded);
+    std::set<std::pair<const MapJob*, Format>> up_to_date;
     std::vector<const MapJob*> model_jobs;
     std::set<const MapJob*> needs_model;
     for (const MapJob* j : jobs) {
         if (style_error.count(j->style)) continue;
         bool all_fresh = true;
-        for (Format f : j->formats) all_fresh = all_fresh && fresh(*j, f, key_of(*j, f));
+        for (Format f : j->formats) {
+            if (fresh(*j, f, key_of(*j, f))) up_to_date.insert({j, f});
+            else all_fresh = false;
+        }
         if (all_fresh) continue;
         try {
             if (cache.prepare_lines(loaded, j->options, j->request)) model_jobs.push_back(j);
         } catch (const std::exception&) {
-            // Reported when the map itself is rendered.
+            // Reported when the map itself is drawn, after the preparing thread is done (it may
+            // be writing what this map would read).
+            needs_model.insert(j);
         }
     }
     needs_model.insert(model_jobs.begin(), model_jobs.end());
@@ -203,9 +212,9 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
                 if (auto bad = style_error.find(job.style); bad != style_error.end()) throw Error(bad->second);
                 for (Format f : job.formats) {
                     std::string key = key_of(job, f), file = job.name + "." + format_extension(f);
-                    bool up_to_date = fresh(job, f, key);
-                    if (!up_to_date) skipped = false;
-                    mine.push_back({file, job.name, format_extension(f), up_to_date ? previous.at(file).second : "", key, &job});
+                    const bool fresh_file = up_to_date.count({&job, f}) > 0;
+                    if (!fresh_file) skipped = false;
+                    mine.push_back({file, job.name, format_extension(f), fresh_file ? previous.at(file).second : "", key, &job});
                 }
                 if (!skipped) {
                     Scene scene = build_scene(loaded, styles.at(job.style), job.options, job.request, cache);

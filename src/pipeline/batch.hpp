@@ -19,6 +19,7 @@ struct BatchOptions {
     bool force = false;           // render even what is up to date
     bool gallery = true;          // write index.html (full runs only)
     bool progress_bar = false;    // a terminal progress bar instead of one line per map
+    bool create_out_dir = false;  // create out_dir (after the atlas and case have loaded) if missing
     // Set (e.g. from a signal handler) to stop: maps under way finish their files, no new one
     // starts, and the manifest lists what was written.
     const std::atomic<bool>* stop = nullptr;

@@ -46,6 +46,11 @@ LoadedCase load_case(const std::filesystem::path& case_file, const std::optional
         if (!found) fail(land.source, "has no polygon with territory '" + id + "' named in " + case_file.string());
     }
     ScenarioSet scenarios = read_scenarios(config.scenarios, config);
+    for (const View& view : config.views)
+        for (const ViewBoundary& b : view.boundaries)
+            if (!scenarios.find(b.scenario))
+                fail(case_file, "[view." + view.id + "] boundary scenario '" + b.scenario + "' is not in " +
+                                    config.scenarios.string() + " (it has: " + scenarios.ids() + ")");
     LandData inset = read_land(config.inset);
     Venues venues = read_venues(config.venues);
     EventSet events = read_events(config.events, venues);
@@ -173,12 +178,13 @@ bool ClaimCache::prepare_lines(const LoadedCase& loaded, const MapOptions& optio
             needs_model = true;  // a split scenario: only the model has its line
             continue;
         }
-        std::vector<Ring>& out = view_lines_[b.scenario];
+        std::vector<Ring> out;  // cached only when complete
         for (const PathXY& l : *line) {
             Ring r;
             for (const XY& p : densify(l, 2000)) r.push_back(median_lines_->projection().inverse(p));
             out.push_back(std::move(r));
         }
+        view_lines_.emplace(b.scenario, std::move(out));
     }
     return needs_model;
 }
@@ -275,7 +281,8 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
 }
 
 std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const Style& style, const MapOptions& options,
-                                              const std::vector<OutputTarget>& targets, const MapRequest& request) {
+                                              const std::vector<OutputTarget>& targets, const MapRequest& request,
+                                              const std::optional<std::filesystem::path>& create_folder) {
     Scene scene = build_scene(loaded, style, options, request);
     // Encode everything, then publish all files or none: a failure leaves no partial set.
     std::vector<std::pair<std::filesystem::path, std::string>> files;
@@ -286,6 +293,7 @@ std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const St
         files.push_back({t.path, encode_scene(scene, t.format)});
         written.push_back(t.path);
     }
+    if (create_folder) ensure_folder(*create_folder);
     write_files_atomically(files);
     return written;
 }

@@ -92,7 +92,9 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
 Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request = {});
 
 // Renders the scene once and writes every target atomically; returns the paths written.
+// `create_folder`, if given, is created (like mkdir -p) once the map is ready to be written.
 std::vector<std::filesystem::path> render_map(const LoadedCase& loaded, const Style& style, const MapOptions& options,
-                                              const std::vector<OutputTarget>& targets, const MapRequest& request = {});
+                                              const std::vector<OutputTarget>& targets, const MapRequest& request = {},
+                                              const std::optional<std::filesystem::path>& create_folder = std::nullopt);
 
 }  // namespace claimmap
