@@ -272,9 +272,14 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
         ClaimModel& model = cache.model();
         for (const Scenario& s : loaded.scenarios.scenarios) claims.push_back(model.evaluate(s, false));
         Comparison comparison = build_comparison(claims, loaded.scenarios, loaded, model, loaded.scenarios.baseline);
+        // The gallery shows the maps in the atlas's order (overviews, scenarios, events by date...),
+        // the manifest lists files by name.
+        std::vector<const Output*> in_atlas_order;
+        for (const Output& o : outputs) in_atlas_order.push_back(&o);
+        std::stable_sort(in_atlas_order.begin(), in_atlas_order.end(), [](const Output* a, const Output* b) { return a->job < b->job; });
         std::vector<GalleryMap> maps;
-        for (const Output& o : outputs)
-            if (o.format == "png") {
+        for (const Output* p : in_atlas_order)
+            if (const Output& o = *p; o.format == "png") {
                 GalleryMap m{o.map, o.file, {}, o.job->options.width, o.job->options.height};
                 for (const Output& other : outputs)
                     if (other.map == o.map && other.format != "png") m.alternates.push_back(other.file);
