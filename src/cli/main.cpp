@@ -392,7 +392,10 @@ int main(int argc, char** argv) {
                                          "Example: claimmap batch my-atlas.toml");
     batch->add_option("--out-dir", bo.out_dir, "Folder for maps, manifest.json and index.html, created if missing. Example: --out-dir maps")
         ->capture_default_str();
-    batch->add_option("-j,--jobs", bo.jobs, "Worker threads; 0 uses every core. Example: --jobs 2")->capture_default_str();
+    batch->add_option("-j,--jobs", bo.jobs,
+                      "Worker threads drawing maps; 0 uses every core (the zone model is computed on one more thread). "
+                      "Example: --jobs 2")
+        ->capture_default_str();
     batch->add_option("--shard", bo.shard,
                       "Render only the K-th of N equal slices of the atlas, for spreading it over machines (GNU parallel,\n"
                       "Slurm arrays, Kubernetes indexed jobs); writes manifest.shard-K-of-N.json. Example: --shard 2/4");
