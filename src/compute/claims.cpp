@@ -410,11 +410,7 @@ std::vector<PartyGain> ClaimModel::changes(const ScenarioClaims& from, const Sce
 }
 
 Ring ClaimModel::to_lonlat(const PathXY& path, double max_segment_m) const {
-    Ring out;
-    PathXY dense = densify(path, max_segment_m);
-    out.reserve(dense.size());
-    for (const XY& p : dense) out.push_back(proj_.inverse(p));
-    return out;
+    return unproject(path, proj_, max_segment_m);
 }
 
 double ClaimModel::area_km2(const MultiPolygonXY& polys) const {

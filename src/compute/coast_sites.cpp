@@ -23,6 +23,14 @@ PathXY densify(const PathXY& path, double max_segment) {
     return out;
 }
 
+Ring unproject(const PathXY& path, const Projection& proj, double max_segment_m) {
+    Ring out;
+    PathXY dense = densify(path, max_segment_m);
+    out.reserve(dense.size());
+    for (const XY& p : dense) out.push_back(proj.inverse(p));
+    return out;
+}
+
 CoastSites coast_sites(const LandData& land, const Projection& proj, double spacing_m) {
     CoastSites sites;
     std::set<std::pair<double, double>> seen;
@@ -42,8 +50,12 @@ CoastSites coast_sites(const LandData& land, const Projection& proj, double spac
     };
     for (const LandFeature& f : land.features) {
         const std::string unit = land_unit(f);
-        add_ring(proj.forward(f.shape.outer), unit);
-        for (const Ring& h : f.shape.holes) add_ring(proj.forward(h), unit);
+        sites.rings.push_back(proj.forward(f.shape.outer));
+        add_ring(sites.rings.back(), unit);
+        for (const Ring& h : f.shape.holes) {
+            sites.rings.push_back(proj.forward(h));
+            add_ring(sites.rings.back(), unit);
+        }
     }
     return sites;
 }

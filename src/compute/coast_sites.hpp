@@ -13,6 +13,7 @@ namespace claimmap {
 struct CoastSites {
     std::vector<XY> points;          // projected
     std::vector<std::string> units;  // per point: its land unit, a disputed territory or a country
+    std::vector<PathXY> rings;       // every ring of the land, projected, as the sites came from
 };
 
 // The land unit of a feature: its disputed territory, or its country's undisputed land.
@@ -24,5 +25,9 @@ CoastSites coast_sites(const LandData& land, const Projection& proj, double spac
 
 // Inserts points so that no segment is longer than `max_segment` (0: unchanged).
 PathXY densify(const PathXY& path, double max_segment);
+
+// A projected path back in lon/lat, densified first to `max_segment_m` (straight projected edges
+// are not geodesics).
+Ring unproject(const PathXY& path, const Projection& proj, double max_segment_m);
 
 }  // namespace claimmap

@@ -34,12 +34,7 @@ XY circumcentre(XY a, XY b, XY c) {
 MedianLines::MedianLines(const LoadedCase& loaded, ZoneSettings settings)
     : loaded_(loaded), settings_(settings), proj_(Projection::cached(loaded.config.crs)) {
     sites_ = coast_sites(loaded.land, proj_, settings_.site_spacing_m);
-    std::vector<PathXY> rings;
-    for (const LandFeature& f : loaded.land.features) {
-        rings.push_back(proj_.forward(f.shape.outer));
-        for (const Ring& h : f.shape.holes) rings.push_back(proj_.forward(h));
-    }
-    coast_ = std::make_unique<CoastIndex>(rings, 250.0);
+    coast_ = std::make_unique<CoastIndex>(sites_.rings, 250.0);
     if (sites_.points.size() < 3) return;
 
     // Delaunay triangulation (CGAL, exact predicates: about 5x faster than GEOS's here), then

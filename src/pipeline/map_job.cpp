@@ -62,36 +62,37 @@ LoadedCase load_case(const std::filesystem::path& case_file, const std::optional
 
 namespace {
 
-std::vector<Polygon> to_lonlat(const ClaimModel& model, const MultiPolygonXY& polys) {
+std::vector<Polygon> to_lonlat(const Projection& proj, const MultiPolygonXY& polys) {
     std::vector<Polygon> out;
     for (const PolygonXY& p : polys) {
-        Polygon g{model.to_lonlat(p.outer, 2000), {}};
-        for (const PathXY& h : p.holes) g.holes.push_back(model.to_lonlat(h, 2000));
+        Polygon g{unproject(p.outer, proj, 2000), {}};
+        for (const PathXY& h : p.holes) g.holes.push_back(unproject(h, proj, 2000));
         out.push_back(std::move(g));
     }
     return out;
 }
 
-std::vector<Ring> to_lonlat(const ClaimModel& model, const MultiLineXY& lines) {
+std::vector<Ring> to_lonlat(const Projection& proj, const MultiLineXY& lines) {
     std::vector<Ring> out;
-    for (const PathXY& l : lines) out.push_back(model.to_lonlat(l, 2000));
+    for (const PathXY& l : lines) out.push_back(unproject(l, proj, 2000));
     return out;
 }
 
 ScenarioOverlay overlay(const ClaimModel& model, const Scenario& scenario, const ScenarioClaims& claims,
                         const CaseConfig& config) {
+    const Projection& proj = model.projection();
     ScenarioOverlay o;
     o.id = scenario.id;
     o.title = scenario.title;
     o.description = scenario.description;
     for (const PartyClaim& p : claims.parties)
-        o.parties.push_back({p.party, to_lonlat(model, p.land), to_lonlat(model, p.territorial_sea), to_lonlat(model, p.eez)});
+        o.parties.push_back({p.party, to_lonlat(proj, p.land), to_lonlat(proj, p.territorial_sea), to_lonlat(proj, p.eez)});
     for (const std::string& t : config.territories)
         if (std::string holder = scenario.holder(t); !holder.empty()) o.territory_holder[t] = holder;
     o.split_territory = claims.split_territory;
-    for (const auto& [party, piece] : claims.split_pieces) o.split_pieces[party] = to_lonlat(model, piece);
-    o.median_line = to_lonlat(model, claims.median_line);
-    o.split_cut = to_lonlat(model, claims.split_cut);
+    for (const auto& [party, piece] : claims.split_pieces) o.split_pieces[party] = to_lonlat(proj, piece);
+    o.median_line = to_lonlat(proj, claims.median_line);
+    o.split_cut = to_lonlat(proj, claims.split_cut);
     return o;
 }
 
@@ -178,13 +179,8 @@ bool ClaimCache::prepare_lines(const LoadedCase& loaded, const MapOptions& optio
             needs_model = true;  // a split scenario: only the model has its line
             continue;
         }
-        std::vector<Ring> out;  // cached only when complete
-        for (const PathXY& l : *line) {
-            Ring r;
-            for (const XY& p : densify(l, 2000)) r.push_back(median_lines_->projection().inverse(p));
-            out.push_back(std::move(r));
-        }
-        view_lines_.emplace(b.scenario, std::move(out));
+        // Converted in full before it is cached: a failure part-way leaves nothing behind.
+        view_lines_.emplace(b.scenario, to_lonlat(median_lines_->projection(), *line));
     }
     return needs_model;
 }
@@ -212,8 +208,8 @@ void ClaimCache::prepare(const LoadedCase& loaded, const MapOptions& options, co
     if (request.compare) {
         // What changes hands, with geometry, for the hatching.
         for (const PartyGain& pg : model().changes(claims(from), claims(to)))
-            out.push_back({pg.party, to_lonlat(model(), pg.land), to_lonlat(model(), pg.sea), pg.land_km2,
-                           pg.territorial_sea_km2, pg.eez_km2});
+            out.push_back({pg.party, to_lonlat(model().projection(), pg.land), to_lonlat(model().projection(), pg.sea),
+                           pg.land_km2, pg.territorial_sea_km2, pg.eez_km2});
     } else {
         // For a scenario map the table reads "this scenario against the baseline".
         for (const PartyClaim& p : claims(from).parties) {
