@@ -184,13 +184,17 @@ EventSet read_events(const std::filesystem::path& path, const Venues& venues) {
         if (auto [it, fresh] = first_line.emplace(e.id, e.line); !fresh)
             s.fail_at("id", "repeats '" + e.id + "' (first at line " + std::to_string(it->second) + ")");
         e.date = read_date(t, s, "date");
-        e.place = s.string("place");
-        if (!venues.find(e.place))
-            s.fail_at("place", "names no venue '" + e.place + "' in " + venues.file.string());
+        // Place and participants are left out where no source supports them.
+        if (t.contains("place")) {
+            e.place = s.string("place");
+            if (!venues.find(e.place))
+                s.fail_at("place", "names no venue '" + e.place + "' in " + venues.file.string());
+        }
 
         const toml::array* people = s.opt_array("participants");
-        if (!people || people->empty()) s.fail_at("participants", "must be a non-empty array of strings");
-        for (const toml::node& n : *people) {
+        if (t.contains("participants") && (!people || people->empty()))
+            s.fail_at("participants", "must be a non-empty array of strings (leave the key out when no source names anyone)");
+        if (people) for (const toml::node& n : *people) {
             auto v = n.value<std::string>();
             if (!v || v->find_first_not_of(' ') == std::string::npos)
                 s.fail_at("participants", "must be a non-empty array of non-empty strings");
@@ -201,11 +205,26 @@ EventSet read_events(const std::filesystem::path& path, const Venues& venues) {
         e.scenario = read_enum(s, "scenario", scenarios);
 
         const toml::table* src = s.opt_table("source");
-        if (!src) s.fail_at("source", "is missing: every event needs an [event.source] table (outlet, title, date)");
+        if (!src) s.fail_at("source", "is missing: every event needs an [event.source] table (outlet, date, headline or description)");
         StrictTable ss(*src, path, where + ".source");
         e.source.outlet = nonempty_line(ss, "outlet");
-        e.source.title = nonempty_line(ss, "title");
         e.source.date = read_date(*src, ss, "date");
+        auto optional_line = [&](const std::string& key) { return src->contains(key) ? nonempty_line(ss, key) : std::string(); };
+        e.source.url = optional_line("url");
+        e.source.headline = optional_line("headline");
+        e.source.description = optional_line("description");
+        e.source.seed = optional_line("seed");
+        // `title` is what `events extract` still writes: whether it is the real headline is unchecked,
+        // so it is read as a description and never quoted.
+        if (src->contains("title")) {
+            if (!e.source.description.empty()) ss.fail_at("title", "and description both given: keep description");
+            e.source.description = nonempty_line(ss, "title");
+        }
+        if (!e.source.url.empty() && e.source.url.rfind("https://", 0) != 0 && e.source.url.rfind("http://", 0) != 0)
+            ss.fail_at("url", "must start with http:// or https://, got '" + e.source.url + "'");
+        if (e.source.headline.empty() == e.source.description.empty())
+            ss.fail_at(e.source.headline.empty() ? "headline" : "description",
+                       "needs exactly one of headline (the real published headline) or description (our words)");
         ss.reject_unknown_keys();
         s.reject_unknown_keys();
         out.events.push_back(std::move(e));
@@ -215,8 +234,19 @@ EventSet read_events(const std::filesystem::path& path, const Venues& venues) {
     return out;
 }
 
+namespace {
+
+nlohmann::ordered_json source_json(const EventSource& s) {
+    nlohmann::ordered_json j = {{"outlet", s.outlet}, {"date", s.date.str()}};
+    for (auto [key, value] : {std::pair{"url", &s.url}, {"headline", &s.headline}, {"description", &s.description}, {"seed", &s.seed}})
+        if (!value->empty()) j[key] = *value;
+    return j;
+}
+
+}  // namespace
+
 nlohmann::ordered_json event_json(const Event& e, const Venue* venue) {
-    nlohmann::ordered_json place = e.place;
+    nlohmann::ordered_json place = e.place.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(e.place);
     if (venue)
         place = {{"id", venue->id},
                  {"name", venue->name},
@@ -231,7 +261,11 @@ nlohmann::ordered_json event_json(const Event& e, const Venue* venue) {
             {"kind", to_string(e.kind)},
             {"summary", e.summary},
             {"scenario", to_string(e.scenario)},
-            {"source", {{"outlet", e.source.outlet}, {"title", e.source.title}, {"date", e.source.date.str()}}}};
+            {"source", source_json(e.source)}};
+}
+
+std::string EventSource::cited_title() const {
+    return headline.empty() ? description : "\u201c" + headline + "\u201d";
 }
 
 std::filesystem::path default_events_file(const std::filesystem::path& data_dir) {

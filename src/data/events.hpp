@@ -55,17 +55,24 @@ enum class EventScenario { two_island, four_island, none };
 std::string_view to_string(EventKind k);  // "summit", "ministerial", "working-level", "statement"
 std::string_view to_string(EventScenario s);   // "two-island", "four-island", "none"
 
+// Where an event is taken from. A map quotes `headline` (in quotation marks) only because it is the
+// piece's real published headline; otherwise `description` says in our words what the piece is.
 struct EventSource {
     std::string outlet;
-    std::string title;
     EventDate date;
+    std::string url;          // optional
+    std::string headline;     // optional: the real published headline, never one of ours
+    std::string description;  // optional: our words for the piece, when there is no headline
+    std::string seed;         // optional: the seed article's file name
+    // The headline in quotation marks, else the description as it is.
+    std::string cited_title() const;
 };
 
 struct Event {
     std::string id;
     EventDate date;
-    std::string place;  // a Venue id
-    std::vector<std::string> participants;
+    std::string place;  // a Venue id; empty when no source names the place
+    std::vector<std::string> participants;  // empty when no source names who took part
     EventKind kind = EventKind::statement;
     std::string summary;
     EventScenario scenario = EventScenario::none;
@@ -80,7 +87,7 @@ struct EventSet {
 };
 
 Venues read_venues(const std::filesystem::path& path);
-// Every event's place must be a venue in `venues`.
+// Every event's place, when given, must be a venue in `venues`.
 EventSet read_events(const std::filesystem::path& path, const Venues& venues);
 
 // One event as JSON; the place is expanded from `venue` when given.

@@ -47,34 +47,74 @@ std::string SceneBuilder::scenario_words(EventScenario s) const {
     return "no settlement scenario named";
 }
 
-Layer SceneBuilder::callout_layer() const {
+Layer SceneBuilder::callout_layer(double w, double scale, double max_height) const {
     Layer layer;
     layer.id = "event-callout";
     const Event& e = *in_.events->highlight;
     const Venue* v = in_.events->venues->find(e.place);
     const BBox& fr = view_.frame();
-    const double w = std::min(fr.width() * 0.34, px(430)), pad = px(10);
-    FontSpec head = font(style_.legend_size * 1.15, true), body = font(style_.legend_size), small = font(style_.small_size);
+    const double pad = px(10) * scale;
+    FontSpec head = font(style_.legend_size * 1.15 * scale, true), body = font(style_.legend_size * scale),
+             small = font(style_.small_size * scale), bold = font(style_.legend_size * scale, true);
     std::vector<std::pair<std::string, FontSpec>> lines;
     lines.push_back({long_date(e.date), head});
-    std::string place = v ? v->name + " · " + v->ja + " · " + v->ru : e.place;
-    lines.push_back({place + " · " + std::string(to_string(e.kind)), body});
+    std::string place = v ? v->name + " · " + v->ja + " · " + v->ru : "Place not named in the sources";
+    for (const std::string& l : wrap(place + " · " + std::string(to_string(e.kind)), body, w - 2 * pad)) lines.push_back({l, body});
     for (const std::string& p : e.participants)
         for (const std::string& l : wrap("• " + p, body, w - 2 * pad)) lines.push_back({l, body});
     for (const std::string& l : wrap(e.summary, body, w - 2 * pad)) lines.push_back({l, body});
-    lines.push_back({"On the table: " + scenario_words(e.scenario), font(style_.legend_size, true)});
-    std::string source = "Source: " + e.source.outlet + ", \u201c" + e.source.title + "\u201d, " + e.source.date.str();
-    for (const std::string& l : wrap(source, small, w - 2 * pad)) lines.push_back({l, small});
+    std::vector<std::pair<std::string, FontSpec>> tail;
+    for (const std::string& l : wrap("On the table: " + scenario_words(e.scenario), bold, w - 2 * pad)) tail.push_back({l, bold});
+    std::string source = "Source: " + e.source.outlet + ", " + e.source.cited_title() + ", " + e.source.date.str();
+    for (const std::string& l : wrap(source, small, w - 2 * pad)) tail.push_back({l, small});
+    auto line_h = [&](const std::pair<std::string, FontSpec>& l) { return measure_text(l.first.empty() ? "Ag" : l.first, l.second).height + px(2) * scale; };
     double h = 2 * pad;
-    for (const auto& [t, f] : lines) h += measure_text(t.empty() ? "Ag" : t, f).height + px(2);
-    double x = fr.max_x - w - px(12), y = fr.min_y + px(12);
+    for (const auto& l : lines) h += line_h(l);
+    for (const auto& l : tail) h += line_h(l);
+    // Too tall for the page even beside the map: the summary is cut, visibly, and the source kept.
+    while (h > max_height && lines.size() > 2) {
+        h -= line_h(lines.back());
+        lines.pop_back();
+        lines.back().first += " …";
+    }
+    lines.insert(lines.end(), tail.begin(), tail.end());
+    // Drawn top right of the frame, or beside it when there is a side column; placed later.
+    double x = side_column_ > 0 ? fr.max_x + px(12) : fr.max_x - w - px(12), y = fr.min_y + (side_column_ > 0 ? 0 : px(12));
     layer.items.push_back(panel(x, y, w, h, 0.94));
     double ty = y + pad;
-    for (const auto& [t, f] : lines) {
-        layer.items.push_back(text(t, {x + pad, ty}, f, style_.text, false));
-        ty += measure_text(t.empty() ? "Ag" : t, f).height + px(2);
+    for (const auto& l : lines) {
+        layer.items.push_back(text(l.first, {x + pad, ty}, l.second, style_.text, false));
+        ty += line_h(l);
     }
     return layer;
+}
+
+std::optional<Layer> SceneBuilder::placed_callout(std::vector<BBox>& taken) {
+    const BBox& fr = view_.frame();
+    const double full = std::min(fr.width() * 0.34, px(430));
+    if (side_column_ > 0) {
+        // Beside the frame: as large as the page's height allows.
+        const double room = fr.height() + m_.timeline_band;
+        std::optional<Layer> fits;
+        for (double scale : {1.0, 0.9, 0.8, 0.7, 0.6}) {
+            Layer l = callout_layer(side_column_ - px(12), scale);
+            if (box_of_layer(l).height() <= room) {
+                fits = std::move(l);
+                break;
+            }
+        }
+        if (!fits) fits = callout_layer(side_column_ - px(12), 0.6, room);
+        taken.push_back(box_of_layer(*fits));
+        return fits;
+    }
+    // Inside the frame: the style's size first, then narrower (taller), then smaller type.
+    for (double scale : {1.0, 0.85, 0.72})
+        for (double width : {full, full * 0.8, full * 0.62}) {
+            Layer l = callout_layer(width * scale, scale);
+            if (place_layer(l, taken)) return l;
+        }
+    side_column_wanted_ = std::max(side_column_wanted_, full + px(12));
+    return std::nullopt;
 }
 
 std::vector<std::vector<XY>> SceneBuilder::great_circle(const Projection& proj, const Viewport& v, LonLat a, LonLat b) const {
@@ -91,7 +131,7 @@ std::vector<std::vector<XY>> SceneBuilder::great_circle(const Projection& proj, 
     return parts;
 }
 
-Layer SceneBuilder::venue_inset_layer() const {
+Layer SceneBuilder::venue_inset_layer(double scale) const {
     Layer layer;
     layer.id = "venue-inset";
     const Event& e = *in_.events->highlight;
@@ -99,7 +139,7 @@ Layer SceneBuilder::venue_inset_layer() const {
     const Projection& world = Projection::cached(in_.case_config.world_crs());
     BBox projected = world_extent(world, *in_.events->world);
     const BBox& fr = view_.frame();
-    double w = fr.width() * 0.3, h = w * projected.height() / projected.width();
+    double w = fr.width() * 0.3 * scale, h = w * projected.height() / projected.width();
     BBox box{fr.min_x + px(12), fr.min_y + px(12), fr.min_x + px(12) + w, fr.min_y + px(12) + h};
     Viewport v(projected, box);
     layer.items.push_back(inset_box(box, true));
@@ -124,6 +164,13 @@ Layer SceneBuilder::venue_inset_layer() const {
         double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
         double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;
         layer.items.push_back(text(label, {lx, ly}, f, style_.text, true));
+    } else {
+        // No venue to mark: say so rather than leave the reader to guess.
+        layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
+        FontSpec f = font(style_.small_size, true);
+        const std::string label = "Place not named in the sources";
+        TextExtent te = measure_text(label, f);
+        layer.items.push_back(text(label, {box.min_x + px(4), box.max_y - te.height - px(3)}, f, style_.text, true));
     }
     layer.clip = box;
     layer.items.push_back(inset_box(box, false));
@@ -144,7 +191,8 @@ PathItem SceneBuilder::dot(XY c, double r, Rgba fill) const {
 Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     Layer layer = map_layer("event-venues");
     std::map<std::string, int> count;
-    for (const Event& e : in_.events->events->events) ++count[e.place];
+    for (const Event& e : in_.events->events->events)
+        if (!e.place.empty()) ++count[e.place];
     for (const auto& [place, n] : count) {
         const Venue* v = in_.events->venues->find(place);
         if (!v) continue;

@@ -32,12 +32,12 @@ PathItem SceneBuilder::inset_box(const BBox& box, bool filled) const {
     return p;
 }
 
-Layer SceneBuilder::inset_layer() const {
+Layer SceneBuilder::inset_layer(double scale) const {
     Layer layer;
     layer.id = "inset";
     const BBox& fr = view_.frame();
     BBox projected = proj_.forward_box(in_.case_config.inset_extent);
-    double w = fr.width() * 0.2, h = w * projected.height() / projected.width();
+    double w = fr.width() * 0.2 * scale, h = w * projected.height() / projected.width();
     BBox box{fr.min_x + px(12), fr.min_y + px(12), fr.min_x + px(12) + w, fr.min_y + px(12) + h};
     Viewport inset_view(projected, box);
     auto to_page = [&](const Ring& ring) {

@@ -51,6 +51,10 @@ BBox SceneBuilder::box_of_layer(const Layer& layer) {
             add({t.origin.x, t.origin.y, t.origin.x + e.width, t.origin.y + e.height});
         }
     }
+    // An inset draws only what its clip box shows.
+    if (layer.clip)
+        b = {std::max(b.min_x, layer.clip->min_x), std::max(b.min_y, layer.clip->min_y), std::min(b.max_x, layer.clip->max_x),
+             std::min(b.max_y, layer.clip->max_y)};
     return b;
 }
 
@@ -101,15 +105,9 @@ Layer SceneBuilder::labels_layer(const std::vector<BBox>& occupied) const {
         const Place& place = *place_ptr;
         XY anchor = page(place.label);
         if (anchor.x < fr.min_x || anchor.x > fr.max_x || anchor.y < fr.min_y || anchor.y > fr.max_y) continue;
-        bool sea = place.kind == "sea";
         bool territory = place.kind == "territory";
-        double size = sea ? style_.sea_label_size : territory ? style_.territory_label_size : style_.island_label_size;
-        Rgba color = sea ? style_.sea_label : style_.label_text;
-        FontSpec main = font(size, territory, sea);
-        FontSpec second = font(size * 0.8, false, false);
-        auto [line1, line2] = label_lines(place);
-        TextExtent e1 = measure_text(line1, main), e2 = measure_text(line2, second);
-        double h = e1.height + e2.height, w = std::max(e1.width, e2.width);
+        Rgba color = place.kind == "sea" ? style_.sea_label : style_.label_text;
+        auto [main, second, line1, line2, e1, e2, w, h] = place_label(place);
         auto box_at = [&](XY c) { return BBox{c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2}; };
         auto free = [&](const BBox& b) {
             if (b.min_x < fr.min_x || b.max_x > fr.max_x || b.min_y < fr.min_y || b.max_y > fr.max_y) return false;

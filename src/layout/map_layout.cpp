@@ -42,8 +42,8 @@ PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline) {
     return {u, margin, title_band, credits_band, timeline_band};
 }
 
-BBox frame_box(const MapOptions& o, const PageMetrics& m) {
-    return {m.margin, m.title_band, o.width - m.margin, o.height - m.credits_band - m.timeline_band};
+BBox frame_box(const MapOptions& o, const PageMetrics& m, double side_column) {
+    return {m.margin, m.title_band, o.width - m.margin - side_column, o.height - m.credits_band - m.timeline_band};
 }
 
 const char* month_name(int m) {
@@ -71,20 +71,66 @@ Scene SceneBuilder::build() {
     scene.dpi = o_.dpi;
     scene.background = style_.page;
     scene.title = title();
-    // Furniture boxes first, so that labels can keep out of them.
+    // Furniture boxes first, so that labels can keep out of them. Each goes where it covers no
+    // disputed land and no territory label (placement.cpp); `occupied` collects where they went.
+    measure_obstacles();
     const bool event_map = in_.events && in_.events->highlight;
     std::optional<Layer> legend, figures, inset, arrow, scale, callout;
-    if (o_.legend) legend = legend_layer();
-    if (event_map) callout = callout_layer();
-    else if (in_.gains) figures = figures_layer();
-    if (event_map && o_.inset && in_.events->world) inset = venue_inset_layer();
-    else if (o_.inset && in_.inset && !in_.world_map) inset = inset_layer();
-    // North and distance vary across a world map: no arrow or bar there.
+    std::vector<BBox> occupied;
+    // North and distance vary across a world map: no arrow or bar there. The two keep together in
+    // a corner of the frame, bottom left unless that covers what must stay visible.
     if (o_.north_arrow && !in_.world_map) arrow = north_arrow_layer();
     if (o_.scale_bar && !in_.world_map) scale = scale_bar_layer();
-    std::vector<BBox> occupied;
-    for (const auto* l : {&legend, &figures, &inset, &arrow, &scale, &callout})
-        if (*l && !(*l)->items.empty()) occupied.push_back(box_of_layer(**l));
+    if (arrow || scale) {
+        Layer both;
+        for (const auto* l : {&arrow, &scale})
+            if (*l) both.items.insert(both.items.end(), (*l)->items.begin(), (*l)->items.end());
+        BBox before = box_of_layer(both);
+        if (place_layer(both, occupied, true)) {
+            BBox after = occupied.back();
+            for (auto* l : {&arrow, &scale})
+                if (*l) translate(**l, after.min_x - before.min_x, after.min_y - before.min_y);
+        } else {
+            occupied.push_back(before);
+        }
+    }
+    std::vector<Layer*> side;  // boxes that fit nowhere in the frame, for the side column
+    if (event_map) {
+        callout = placed_callout(occupied);
+    }
+    if (o_.legend) {
+        legend = legend_layer();
+        if (!place_layer(*legend, occupied)) side.push_back(&*legend);
+    }
+    if (!event_map && in_.gains) {
+        figures = figures_layer();
+        if (!place_layer(*figures, occupied)) side.push_back(&*figures);
+    }
+    // An inset is shrunk until it fits, and left out when it fits nowhere.
+    for (double s : {1.0, 0.8, 0.6, 0.45}) {
+        if (event_map && o_.inset && in_.events->world) inset = venue_inset_layer(s);
+        else if (!event_map && o_.inset && in_.inset && !in_.world_map) inset = inset_layer(s);
+        if (!inset || place_layer(*inset, occupied)) break;
+        inset.reset();
+    }
+    // The side column: the callout on top (placed_callout), then the legend and the table.
+    if (!side.empty()) {
+        const BBox& fr = view_.frame();
+        double y = fr.min_y;
+        for (const BBox& b : occupied)
+            if (b.min_x > fr.max_x) y = std::max(y, b.max_y + px(12));
+        double width = 0;
+        for (Layer* l : side) {
+            BBox b = box_of_layer(*l);
+            width = std::max(width, b.width() + px(12));
+            if (side_column_ > 0) {
+                translate(*l, fr.max_x + px(12) - b.min_x, y - b.min_y);
+                occupied.push_back(box_of_layer(*l));
+                y += b.height() + px(12);
+            }
+        }
+        side_column_wanted_ = std::max(side_column_wanted_, width);
+    }
 
     scene.layers.push_back(sea_layer());
     if (in_.scenario) {
@@ -117,7 +163,7 @@ std::string SceneBuilder::title() const {
     if (in_.events && in_.events->highlight) {
         const Event& e = *in_.events->highlight;
         const Venue* v = in_.events->venues->find(e.place);
-        return pov_.title + ": " + long_date(e.date) + ", " + (v ? v->name : e.place);
+        return pov_.title + ": " + long_date(e.date) + (v ? ", " + v->name : std::string());
     }
     if (in_.world_map) return pov_.title + ": where the talks took place";
     if (in_.scenario && in_.compare_to)
@@ -218,14 +264,27 @@ FontSpec SceneBuilder::font(double size, bool bold, bool italic) const {
 
 }  // namespace layout_detail
 
-Scene build_map_scene(const MapInputs& in, const MapOptions& options) {
+namespace {
+
+// The map laid out; again with a column beside the frame when some box fitted nowhere inside it.
+template <typename Result>
+Result laid_out(const MapInputs& in, const MapOptions& options, Result (*pick)(layout_detail::SceneBuilder&, Scene&&)) {
     layout_detail::validate(options);
-    return layout_detail::SceneBuilder(in, options).build();
+    layout_detail::SceneBuilder first(in, options);
+    Scene scene = first.build();
+    if (first.side_column_wanted() <= 0) return pick(first, std::move(scene));
+    layout_detail::SceneBuilder second(in, options, first.side_column_wanted());
+    return pick(second, second.build());
+}
+
+}  // namespace
+
+Scene build_map_scene(const MapInputs& in, const MapOptions& options) {
+    return laid_out<Scene>(in, options, [](layout_detail::SceneBuilder&, Scene&& s) { return std::move(s); });
 }
 
 MapFrame map_frame(const MapInputs& in, const MapOptions& options) {
-    layout_detail::validate(options);
-    return layout_detail::SceneBuilder(in, options).frame();
+    return laid_out<MapFrame>(in, options, [](layout_detail::SceneBuilder& b, Scene&&) { return b.frame(); });
 }
 
 }  // namespace claimmap

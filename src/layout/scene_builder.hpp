@@ -6,6 +6,7 @@
 // arrow, scale bar, legend, title, credits).
 #include <fmt/format.h>
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,6 +17,7 @@
 #include "layout/map_layout.hpp"
 #include "layout/viewport.hpp"
 #include "render/scene.hpp"
+#include "render/text.hpp"
 
 namespace claimmap::layout_detail {
 
@@ -25,7 +27,8 @@ struct PageMetrics {
 };
 
 PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline);
-BBox frame_box(const MapOptions& o, const PageMetrics& m);
+// `side_column`: page pixels kept free right of the frame, for a callout that fits nowhere inside.
+BBox frame_box(const MapOptions& o, const PageMetrics& m, double side_column = 0);
 // Drops page points nearer than a fraction of a pixel to the last one kept.
 std::vector<XY> thinned(const std::vector<XY>& points);
 const char* month_name(int m);
@@ -35,16 +38,19 @@ void validate(const MapOptions& o);
 
 class SceneBuilder {
 public:
-    SceneBuilder(const MapInputs& in, const MapOptions& o)
+    SceneBuilder(const MapInputs& in, const MapOptions& o, double side_column = 0)
         : in_(in), o_(o), style_(in.style), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
           proj_(Projection::cached(o.crs.value_or(in.case_config.crs))),
           view_(in.projected_extent ? *in.projected_extent : proj_.forward_box(o.extent.value_or(in.case_config.extent)),
-                frame_box(o, m_)) {
+                frame_box(o, m_, side_column)),
+          side_column_(side_column) {
         for (const LandFeature& f : in_.land.features)
             if (!f.territory.empty()) disputed_page_.push_back(page_ring(f.shape.outer));
     }
     Scene build();
     MapFrame frame() const { return {view_.frame(), view_.extent(), proj_.crs()}; }
+    // After build(): the width a side column needs for boxes that fit nowhere in the frame (0: none).
+    double side_column_wanted() const { return side_column_wanted_; }
 
 private:
     double px(double size) const { return size * m_.unit; }
@@ -105,12 +111,16 @@ private:
     // Words of `text` in lines no wider than `width`.
     static std::vector<std::string> wrap(const std::string& text, const FontSpec& f, double width);
     std::string scenario_words(EventScenario s) const;
-    // The event's callout: date, place, who, what, what was on the table, and the source.
-    Layer callout_layer() const;
+    // The event's callout: date, place, who, what, what was on the table, and the source; `scale`
+    // sizes its type; lines beyond `max_height` are cut, the last one ending in an ellipsis.
+    Layer callout_layer(double width, double scale, double max_height = INFINITY) const;
+    // The callout where it covers no disputed land and no territory label: at the size the style
+    // gives it, narrower, smaller, or else (side_column_wanted_) beside the frame.
+    std::optional<Layer> placed_callout(std::vector<BBox>& taken);
     // Points along the great circle (geodesic) from a to b, split where a world map's seam cuts it.
     std::vector<std::vector<XY>> great_circle(const Projection& proj, const Viewport& v, LonLat a, LonLat b) const;
     // Where the event took place, on a small world map with the great circle from the islands.
-    Layer venue_inset_layer() const;
+    Layer venue_inset_layer(double scale = 1) const;
     PathItem dot(XY c, double r, Rgba fill) const;
     // The timeline map: every venue with its number of events and a great circle to the islands.
     Layer venues_layer(const std::vector<BBox>& occupied) const;
@@ -122,7 +132,7 @@ private:
     // An inset's sea-filled box (drawn first) or its outline alone (drawn last, over the content).
     PathItem inset_box(const BBox& box, bool filled) const;
     // A locator map of the wider region with the main map's frame, top left.
-    Layer inset_layer() const;
+    Layer inset_layer(double scale = 1) const;
     // An arrow to true north at the map centre (in a conformal projection it turns away from the
     // page's vertical off the central meridian), bottom left above the scale bar.
     Layer north_arrow_layer() const;
@@ -144,6 +154,27 @@ private:
     Layer title_layer() const;
     Layer credits_layer() const;
 
+    // Placement of furniture (placement.cpp).
+    struct PlaceLabel {
+        FontSpec main, second;
+        std::string line1, line2;
+        TextExtent e1, e2;
+        double w = 0, h = 0;
+    };
+    // A gazetteer label's two lines, fonts and size.
+    PlaceLabel place_label(const Place& place) const;
+    // Page geometry furniture must keep off (disputed land, territory labels at their spots) or had
+    // better keep off (other labels, land).
+    void measure_obstacles();
+    double disputed_area_in(const BBox& b) const;
+    // None when the box covers disputed land or a territory label; else how much it hides.
+    std::optional<double> furniture_cost(const BBox& b) const;
+    // The best free spot for a box the size of `preferred` along the frame's edges, clear of `taken`.
+    std::optional<BBox> place_box(const BBox& preferred, const std::vector<BBox>& taken, bool corners_only = false) const;
+    static void translate(Layer& layer, double dx, double dy);
+    // Moves a furniture layer to place_box's spot and marks it taken; false when there is none.
+    bool place_layer(Layer& layer, std::vector<BBox>& taken, bool corners_only = false) const;
+
     const MapInputs& in_;
     const MapOptions& o_;
     const Style& style_;
@@ -152,6 +183,9 @@ private:
     const Projection& proj_;
     Viewport view_;
     std::vector<std::vector<XY>> disputed_page_;  // outer rings of disputed land, page coordinates
+    double side_column_ = 0, side_column_wanted_ = 0;
+    std::vector<BBox> disputed_boxes_, land_boxes_, territory_label_boxes_, other_label_boxes_;
+    std::vector<std::vector<XY>> land_page_;  // outer rings of the other land, page coordinates
 };
 
 }  // namespace claimmap::layout_detail

@@ -61,9 +61,12 @@ footer{color:#5a6169;font-size:.8rem;margin-top:2rem}
         const Venue* v = loaded.venues.find(e.place);
         std::string who;
         for (const std::string& p : e.participants) who += (who.empty() ? "" : "<br>") + escape_xml(p);
-        h += fmt::format("<tr id=\"event-{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}, “{}”, {}</td></tr>\n",
-                         escape_xml(e.id), e.date.str(), escape_xml(v ? v->name : e.place), who, to_string(e.scenario),
-                         escape_xml(e.summary), escape_xml(e.source.outlet), escape_xml(e.source.title), e.source.date.str());
+        // The headline in quotation marks only when it is the real one; the piece linked when its address is known.
+        std::string cited = escape_xml(e.source.cited_title());
+        if (!e.source.url.empty()) cited = "<a href=\"" + escape_xml(e.source.url) + "\">" + cited + "</a>";
+        h += fmt::format("<tr id=\"event-{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}, {}, {}</td></tr>\n",
+                         escape_xml(e.id), e.date.str(), escape_xml(v ? v->name : "not named in the sources"), who, to_string(e.scenario),
+                         escape_xml(e.summary), escape_xml(e.source.outlet), cited, e.source.date.str());
     }
     h += "</tbody></table>\n";
     h += "<footer>" + escape_xml(loaded.config.attribution) + ". Made with claimmap " CLAIMMAP_VERSION ".</footer>\n";

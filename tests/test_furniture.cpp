@@ -1,0 +1,229 @@
+// Map furniture never hides disputed land: every map of every shipped atlas (atlas/*.toml, so that
+// atlases added later are covered too), and event maps at extreme text lengths and paper sizes,
+// are checked on the scene's own geometry: the area of disputed land under an opaque box, and
+// every territory label's box against the boxes, must both be zero.
+#include <boost/test/unit_test.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "geometry/geos.hpp"
+#include "helpers.hpp"
+#include "pipeline/atlas.hpp"
+#include "render/text.hpp"
+
+using namespace claimmap;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The map itself; every other layer (callout, insets, legend, figures, north arrow, scale bar,
+// and whatever furniture is added later) counts as furniture drawn over it.
+const std::set<std::string> map_content = {"sea",      "eez",      "territorial-sea", "graticule", "land",  "disputed",
+                                           "boundaries", "changes", "labels",          "event-venues", "frame"};
+
+BBox text_box(const TextItem& t) {
+    TextExtent e = measure_text(t.text, t.font);
+    return {t.origin.x, t.origin.y, t.origin.x + e.width, t.origin.y + e.height};
+}
+
+struct Checked {
+    double disputed_px2 = 0;               // disputed land under furniture
+    std::vector<std::string> labels_hidden;  // territory label lines under furniture
+    std::vector<std::string> labels_missing;  // territories in the frame without a label
+    double disputed_drawn_px2 = 0;          // how much disputed land the map draws at all
+};
+
+// Opaque parts of the furniture: filled shapes and text; an inset (a clipped layer) hides its whole box.
+GeomPtr furniture_of(Geos& g, const Scene& scene) {
+    std::vector<GeomPtr> parts;
+    for (const Layer& layer : scene.layers) {
+        if (map_content.count(layer.id)) continue;
+        if (layer.clip) {
+            parts.push_back(g.box(*layer.clip));
+            continue;
+        }
+        for (const SceneItem& item : layer.items) {
+            if (const auto* p = std::get_if<PathItem>(&item)) {
+                if (!p->closed || !p->fill || p->fill->a < 0.3) continue;
+                for (const auto& ring : p->rings)
+                    if (ring.size() >= 3) parts.push_back(g.make_valid(g.polygon(PolygonXY{ring, {}}).get()));
+            } else {
+                parts.push_back(g.box(text_box(std::get<TextItem>(item))));
+            }
+        }
+    }
+    return g.union_all(std::move(parts));
+}
+
+Checked check_scene(const Scene& scene, const Gazetteer& gazetteer) {
+    Geos g;
+    GeomPtr furniture = furniture_of(g, scene);
+    Checked out;
+    BBox frame{};
+    for (const Layer& layer : scene.layers)
+        if (layer.id == "frame")
+            for (const SceneItem& item : layer.items)
+                if (const auto* p = std::get_if<PathItem>(&item)) {
+                    const auto& r = p->rings.at(0);
+                    frame = {r[0].x, r[0].y, r[2].x, r[2].y};
+                }
+    for (const Layer& layer : scene.layers) {
+        if (layer.id == "disputed")
+            for (const SceneItem& item : layer.items)
+                if (const auto* p = std::get_if<PathItem>(&item))
+                    for (const auto& ring : p->rings) {
+                        if (ring.size() < 3) continue;
+                        GeomPtr land = g.make_valid(g.polygon(PolygonXY{ring, {}}).get());
+                        // Only what the frame shows is drawn.
+                        GeomPtr shown = g.intersection(land.get(), g.box(frame).get());
+                        out.disputed_drawn_px2 += g.planar_area(shown.get());
+                        out.disputed_px2 += g.planar_area(g.intersection(shown.get(), furniture.get()).get());
+                    }
+        if (layer.id == "labels") {
+            std::set<std::string> seen;
+            for (const SceneItem& item : layer.items) {
+                const auto* t = std::get_if<TextItem>(&item);
+                if (!t) continue;
+                for (const Place& p : gazetteer.places) {
+                    if (p.kind != "territory") continue;
+                    bool names_it = false;
+                    for (const std::string* n : {&p.en_ja, &p.en_ru, &p.ja, &p.ru})
+                        names_it |= !n->empty() && t->text.find(*n) != std::string::npos;
+                    if (!names_it) continue;
+                    seen.insert(p.id);
+                    if (g.planar_area(g.intersection(g.box(text_box(*t)).get(), furniture.get()).get()) > 0)
+                        out.labels_hidden.push_back(t->text);
+                }
+            }
+            for (const Place& p : gazetteer.places)
+                if (p.kind == "territory" && !seen.count(p.id)) out.labels_missing.push_back(p.id);
+        }
+    }
+    return out;
+}
+
+const Style& style_named(const std::string& name) {
+    static std::map<std::string, Style> styles;
+    auto it = styles.find(name);
+    if (it == styles.end()) it = styles.emplace(name, read_style(style_file(name, CLAIMMAP_DATA_DIR))).first;
+    return it->second;
+}
+
+void expect_clear(const Checked& c, const std::string& what, bool world_map) {
+    BOOST_TEST(c.disputed_px2 == 0.0, what << ": " << c.disputed_px2 << " px² of disputed land under furniture");
+    for (const std::string& l : c.labels_hidden) BOOST_TEST(false, what << ": territory label '" << l << "' under furniture");
+    if (!world_map) {
+        // Not a vacuous pass: the map draws disputed land and labels every territory.
+        BOOST_TEST(c.disputed_drawn_px2 > 0.0, what);
+        for (const std::string& id : c.labels_missing) BOOST_TEST(false, what << ": no label for " << id);
+    }
+}
+
+// A copy of the built-in case whose event `id` has this summary.
+LoadedCase with_summary(const std::string& id, const std::string& summary) {
+    LoadedCase copy = test::kurils();
+    for (Event& e : copy.events.events)
+        if (e.id == id) e.summary = summary;
+    return copy;
+}
+
+std::string long_text(int words) {
+    std::string s;
+    for (int i = 0; i < words; ++i) s += (i ? " " : "") + std::string(i % 7 == 0 ? "negotiations" : "talks");
+    return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(furniture)
+
+BOOST_AUTO_TEST_CASE(no_map_of_any_shipped_atlas_hides_disputed_land_or_territory_labels) {
+    std::vector<fs::path> atlases;
+    for (const auto& entry : fs::directory_iterator(fs::path(CLAIMMAP_DATA_DIR) / "atlas"))
+        if (entry.path().extension() == ".toml") atlases.push_back(entry.path());
+    std::sort(atlases.begin(), atlases.end());
+    BOOST_TEST_REQUIRE(!atlases.empty());
+    int maps = 0;
+    for (const fs::path& file : atlases) {
+        Atlas atlas = read_atlas(file, test::shipped_case());
+        LoadedCase loaded = load_case(atlas.case_file);
+        expand_atlas(atlas, loaded);
+        BOOST_TEST_REQUIRE(!atlas.jobs.empty(), file);
+        ClaimCache cache(loaded);
+        for (const MapJob& job : atlas.jobs) cache.prepare(loaded, job.options, job.request);
+        for (const MapJob& job : atlas.jobs) {
+            Scene scene = build_scene(loaded, style_named(job.style), job.options, job.request, cache);
+            expect_clear(check_scene(scene, loaded.gazetteer), file.filename().string() + " " + job.name, job.request.timeline);
+            ++maps;
+        }
+    }
+    BOOST_TEST_MESSAGE(maps << " maps checked");
+    BOOST_TEST(maps >= 20);
+}
+
+BOOST_AUTO_TEST_CASE(event_maps_at_any_text_length_and_paper_size) {
+    struct Size {
+        const char* name;
+        int w, h;
+    };
+    const Size sizes[] = {{"default", 1600, 1200}, {"a4", 3508, 2480}, {"a4-portrait", 2480, 3508},
+                          {"social", 1200, 675},   {"small", 800, 600}};
+    const std::string id = "buenos-aires-g20-2018";  // its scenario colours the sea too
+    for (int words : {0, 120, 2000}) {
+        LoadedCase loaded = words ? with_summary(id, long_text(words)) : test::kurils();
+        MapRequest request;
+        request.event = id;
+        for (const Size& s : sizes) {
+            MapOptions o;
+            o.width = s.w;
+            o.height = s.h;
+            Scene scene = build_scene(loaded, test::default_style(), o, request);
+            std::string what = fmt::format("{} words, {}", words, s.name);
+            expect_clear(check_scene(scene, loaded.gazetteer), what, false);
+            // The callout is never dropped, and its source line survives any cut.
+            auto callout = std::find_if(scene.layers.begin(), scene.layers.end(), [](const Layer& l) { return l.id == "event-callout"; });
+            BOOST_TEST_REQUIRE((callout != scene.layers.end()), what);
+            bool source = std::any_of(callout->items.begin(), callout->items.end(), [](const SceneItem& i) {
+                const auto* t = std::get_if<TextItem>(&i);
+                return t && t->text.rfind("Source:", 0) == 0;
+            });
+            BOOST_TEST(source, what);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_event_without_a_place_says_so) {
+    MapRequest request;
+    request.event = "mori-morgulov-2019-04";
+    Scene scene = build_scene(test::kurils(), test::default_style(), MapOptions{}, request);
+    int said = 0;
+    for (const Layer& layer : scene.layers)
+        for (const SceneItem& item : layer.items)
+            if (const auto* t = std::get_if<TextItem>(&item)) said += t->text.find("Place not named in the sources") != std::string::npos;
+    BOOST_TEST(said == 2);  // in the callout and on the venue inset, which has no venue marker
+    BOOST_TEST(scene.title.find(", ") == std::string::npos, scene.title);
+}
+
+BOOST_AUTO_TEST_CASE(only_a_real_headline_is_quoted_on_the_map) {
+    auto source_line = [](const std::string& id) {
+        MapRequest request;
+        request.event = id;
+        MapOptions o;
+        Scene scene = build_scene(test::kurils(), test::default_style(), o, request);
+        std::string all;
+        for (const Layer& layer : scene.layers)
+            if (layer.id == "event-callout")
+                for (const SceneItem& item : layer.items)
+                    if (const auto* t = std::get_if<TextItem>(&item)) all += t->text + " ";
+        return all.substr(all.find("Source:"));
+    };
+    // A description (no published headline known): no quotation marks.
+    BOOST_TEST(source_line("singapore-abe-putin-2018").find("\u201c") == std::string::npos);
+    // The real headline: quoted.
+    BOOST_TEST(source_line("kono-lavrov-moscow-2019").find("\u201cTokyo Says No Separate Meeting") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
