@@ -176,10 +176,13 @@ std::string SceneBuilder::subtitle() const {
     if (o_.subtitle) return *o_.subtitle;
     // The callout tells what happened; the subtitle says who met.
     if (in_.events && in_.events->highlight) return event_subtitle(*in_.events->highlight);
-    if (in_.world_map)
-        return fmt::format("{} meetings and statements, {}–{}; lines are great circles from the islands",
-                           in_.events->events->events.size(), in_.events->events->events.front().date.year,
-                           in_.events->events->events.back().date.year);
+    if (in_.world_map) {
+        const auto& events = in_.events->events->events;
+        auto unplaced = std::count_if(events.begin(), events.end(), [](const Event& e) { return e.place.empty(); });
+        return fmt::format("{} meetings and statements, {}–{}{}; lines are great circles from the islands", events.size(),
+                           events.front().date.year, events.back().date.year,
+                           unplaced ? fmt::format(" ({} where no source names the place)", unplaced) : "");
+    }
     if (in_.scenario && in_.compare_to)
         return "Colours: " + in_.scenario->title + ". Hatched: what changes hands under " + in_.compare_to->title;
     if (in_.scenario) return in_.scenario->description;
