@@ -33,6 +33,7 @@ struct Checked {
     double disputed_px2 = 0;               // disputed land under furniture
     std::vector<std::string> labels_hidden;  // territory label lines under furniture
     std::vector<std::string> labels_missing;  // territories in the frame without a label
+    std::vector<std::string> islands_hidden;  // other islands' labels (Urup...) missing or under furniture
     double disputed_drawn_px2 = 0;          // how much disputed land the map draws at all
 };
 
@@ -83,11 +84,16 @@ Checked check_scene(const Scene& scene, const Gazetteer& gazetteer) {
                         out.disputed_px2 += g.planar_area(g.intersection(shown.get(), furniture.get()).get());
                     }
         if (layer.id == "labels") {
-            std::set<std::string> seen;
+            std::set<std::string> seen, islands_seen;
             for (const SceneItem& item : layer.items) {
                 const auto* t = std::get_if<TextItem>(&item);
                 if (!t) continue;
                 for (const Place& p : gazetteer.places) {
+                    if (p.kind == "island" && t->text.find(p.ru) != std::string::npos) {
+                        islands_seen.insert(p.id);
+                        if (g.planar_area(g.intersection(g.box(text_box(*t)).get(), furniture.get()).get()) > 0)
+                            out.islands_hidden.push_back(t->text);
+                    }
                     if (p.kind != "territory") continue;
                     bool names_it = false;
                     for (const std::string* n : {&p.en_ja, &p.en_ru, &p.ja, &p.ru})
@@ -98,8 +104,10 @@ Checked check_scene(const Scene& scene, const Gazetteer& gazetteer) {
                         out.labels_hidden.push_back(t->text);
                 }
             }
-            for (const Place& p : gazetteer.places)
+            for (const Place& p : gazetteer.places) {
                 if (p.kind == "territory" && !seen.count(p.id)) out.labels_missing.push_back(p.id);
+                if (p.kind == "island" && !islands_seen.count(p.id)) out.islands_hidden.push_back(p.id + " (no label)");
+            }
         }
     }
     return out;
@@ -156,7 +164,11 @@ BOOST_AUTO_TEST_CASE(no_map_of_any_shipped_atlas_hides_disputed_land_or_territor
         for (const MapJob& job : atlas.jobs) cache.prepare(loaded, job.options, job.request);
         for (const MapJob& job : atlas.jobs) {
             Scene scene = build_scene(loaded, style_named(job.style), job.options, job.request, cache);
-            expect_clear(check_scene(scene, loaded.gazetteer), file.filename().string() + " " + job.name, job.request.timeline);
+            Checked c = check_scene(scene, loaded.gazetteer);
+            expect_clear(c, file.filename().string() + " " + job.name, job.request.timeline);
+            // Better still, no island's label is hidden either (Urup's was, under the callouts).
+            if (!job.request.timeline)
+                for (const std::string& l : c.islands_hidden) BOOST_TEST(false, job.name << ": island label " << l << " hidden");
             ++maps;
         }
     }

@@ -65,6 +65,7 @@ void print_table(const Loaded& l) {
     for (const Event& e : l.events.events) {
         Row r{e.date.str(), e.id, std::string(to_string(e.kind)), e.place, std::string(to_string(e.scenario)), {}};
         if (const Venue* v = l.venues.find(e.place)) r.place = v->name;
+        else if (e.place.empty()) r.place = "(not named)";
         for (const std::string& p : e.participants) r.people.push_back(short_name(p));
         rows.push_back(std::move(r));
     }
