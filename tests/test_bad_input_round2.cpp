@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <sstream>
 
 #include "bad_input_support.hpp"
 #include "helpers.hpp"
@@ -363,6 +364,65 @@ BOOST_AUTO_TEST_CASE(atlas_failing_map_names_its_line) {
     BOOST_TEST(r.err.find("internal error") == std::string::npos, r.err);
     BOOST_TEST(fs::exists(d.out / "fine.svg"));
     BOOST_TEST(!fs::exists(d.out / "broken.svg"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+// ---- 15: thousands of events at one venue ------------------------------------------------------
+
+// The venue's disc stops growing at 36 events: with 1500 it must not cover the map. Every
+// 24-point disc in the venue layer stays under 60 px across on an 800 px map (uncapped it was
+// about 90 px across at this size).
+BOOST_AUTO_TEST_CASE(thousands_of_events_keep_the_venue_disc_small) {
+    auto d = dirs("many-events");
+    auto c = copy_case(d.in);
+    auto e = c.parent_path() / "events.toml";
+    std::string text = test::read_file(e);
+    size_t first = text.find("[[event]]"), second = text.find("[[event]]", first + 1);
+    BOOST_REQUIRE(second != std::string::npos);
+    const std::string one = text.substr(first, second - first);
+    const std::string id = "id = \"joint-declaration-1956\"";
+    BOOST_REQUIRE(one.find(id) != std::string::npos);
+    for (int i = 0; i < 1500; ++i) text += "\n" + replaced(one, id, "id = \"copy-" + std::to_string(i) + "\"");
+    write(e, text);
+    auto r = test::run_claimmap("render --timeline --size 800x600 --format svg --case " + q(c) + " --out-dir " + q(d.out));
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    std::string svg = test::read_file(d.out / "kurils.svg");
+    size_t layer = svg.find("<g id=\"layer-event-venues\"");
+    BOOST_REQUIRE(layer != std::string::npos);
+    size_t end = svg.find("</g>", layer);
+    int discs = 0;
+    for (size_t at = svg.find("<path d=\"M", layer); at < end; at = svg.find("<path d=\"M", at + 1)) {
+        std::string dpath = svg.substr(at + 9, svg.find('"', at + 9) - at - 9);
+        if (std::count(dpath.begin(), dpath.end(), 'L') != 23) continue;
+        double min_x = 1e9, max_x = -1e9;
+        std::istringstream in(dpath);
+        char cmd;
+        double x, y;
+        while (in >> cmd >> x >> y) min_x = std::min(min_x, x), max_x = std::max(max_x, x);
+        ++discs;
+        BOOST_TEST(max_x - min_x < 60.0, "a venue disc " << max_x - min_x << " px across");
+    }
+    BOOST_TEST(discs > 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+// Found beyond the issue's list: a tiny graticule step drew lines for minutes.
+BOOST_AUTO_TEST_CASE(style_tiny_graticule_step) {
+    auto d = dirs("graticule-tiny");
+    auto s = copy_style(d.in);
+    std::string text = test::read_file(s);
+    size_t at = text.find("step_deg = ");
+    BOOST_REQUIRE(at != std::string::npos);
+    text.replace(at, text.find('\n', at) - at, "step_deg = 1e-4");
+    write(s, text);
+    auto r = test::run_claimmap(render(d.out, "--style " + q(s)));
+    expect_clean_error(r, d.out, {s.string(), "graticule.step_deg", line_of(s, "1e-4")});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

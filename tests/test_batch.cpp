@@ -71,6 +71,9 @@ BOOST_AUTO_TEST_CASE(renders_the_atlas_with_manifest_and_gallery_then_skips_what
         BOOST_TEST(html.find(name) != std::string::npos, name);
     // The gallery keeps the atlas's order (neutral before japan), not the file names'.
     BOOST_TEST(html.find("overview-neutral.png") < html.find("overview-japan.png"));
+    // Links are relative paths ("./name"), never something a browser could read as a scheme.
+    BOOST_TEST(html.find("href=\"./overview-neutral.png\"") != std::string::npos);
+    BOOST_TEST(html.find("src=\"./overview-neutral.png\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(shards_split_the_atlas_without_overlap) {

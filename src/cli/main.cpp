@@ -45,7 +45,7 @@ BBox parse_extent(const std::string& text) {
     }
     if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
         throw Error("--extent: expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX with min < max in degrees, got '" + text + "'");
-    if (v[2] - v[0] < min_extent_degrees || v[3] - v[1] < min_extent_degrees)
+    if (v[2] - v[0] < min_extent_degrees - 1e-9 || v[3] - v[1] < min_extent_degrees - 1e-9)  // 145.01 - 145 < 0.01 in binary
         throw Error(fmt::format("--extent: must span at least {}° of longitude and of latitude, got '{}'", min_extent_degrees, text));
     return {v[0], v[1], v[2], v[3]};
 }

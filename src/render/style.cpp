@@ -120,6 +120,8 @@ Style read_style(const std::filesystem::path& path) {
     s.graticule = color(grat, "stroke");
     s.graticule_width = positive(grat, "width");
     s.graticule_step_deg = positive(grat, "step_deg");
+    // One line per step across the map: a tiny step would draw millions of them.
+    if (s.graticule_step_deg < 0.1) grat.fail_at("step_deg", "must be at least 0.1 (degrees between graticule lines)");
     grat.reject_unknown_keys();
 
     StrictTable labels(section(top, "labels"), path, "labels");
