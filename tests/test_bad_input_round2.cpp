@@ -366,9 +366,6 @@ BOOST_AUTO_TEST_CASE(atlas_failing_map_names_its_line) {
     BOOST_TEST(!fs::exists(d.out / "broken.svg"));
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(bad_input)
 
 // ---- 15: thousands of events at one venue ------------------------------------------------------
 
@@ -408,9 +405,6 @@ BOOST_AUTO_TEST_CASE(thousands_of_events_keep_the_venue_disc_small) {
     BOOST_TEST(discs > 0);
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(bad_input)
 
 // Found beyond the list: a tiny graticule step drew lines for minutes.
 BOOST_AUTO_TEST_CASE(style_tiny_graticule_step) {
