@@ -114,6 +114,22 @@ void run_show(const EventsOptions& o, const std::function<fs::path()>& data_dir)
     std::cout << event_json(*e, l.venues.find(e->place)).dump(2) << "\n";
 }
 
+// News articles are tens of kilobytes; extraction holds about 110 bytes per byte of text, so the
+// limit keeps it under half a gigabyte. A pipe or a device (/dev/zero) could be endless.
+constexpr std::uintmax_t max_article_bytes = 4 * 1024 * 1024;
+
+void check_article_file(const fs::path& path) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || st.type() == fs::file_type::not_found || st.type() == fs::file_type::directory) return;  // read_article says why
+    if (st.type() != fs::file_type::regular)
+        fail(path, "is not a regular file (a pipe, a device or a socket): save the article to a text file first");
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > max_article_bytes)
+        fail(path, fmt::format("is {:.1f} MB: articles are limited to {} MB (split it, or give the article without the rest of the page)",
+                               size / 1048576.0, max_article_bytes / 1048576));
+}
+
 void run_extract(const EventsOptions& o, const std::function<fs::path()>& data_dir) {
     if (o.extract_format != "toml" && o.extract_format != "json")
         throw Error("--format: unknown format '" + o.extract_format + "' (use toml or json)");
@@ -122,6 +138,7 @@ void run_extract(const EventsOptions& o, const std::function<fs::path()>& data_d
         date = parse_event_date(o.extract_date);
         if (!date) throw Error("--date: expected a real date YYYY-MM-DD (or YYYY-MM), got '" + o.extract_date + "'");
     }
+    check_article_file(o.article);
     std::string text = read_article(o.article);
     ExtractData data = load_extract_data(default_venues_file(data_dir()).parent_path(), o.venues_file);
     Extraction x = extract_events(text, data, date);
@@ -174,7 +191,7 @@ void add_events_command(CLI::App& app, std::function<fs::path()> data_dir) {
         "Example: claimmap events extract article.txt\n"
         "Example: claimmap events extract article.txt --date 2019-01-21 --format json");
     extract->fallthrough();
-    extract->add_option("article", o->article, "The article, a UTF-8 text file. Example: article.txt")->required();
+    extract->add_option("article", o->article, "The article, a UTF-8 text file of at most 4 MB. Example: article.txt")->required();
     extract->add_option("--date", o->extract_date,
                         "The article's date, YYYY-MM-DD (or YYYY-MM when only the month is known); it\n"
                         "resolves weekdays and dates without a year and wins over a dateline in the text.\n"

@@ -15,7 +15,9 @@
 #include "core/error.hpp"
 #include "geometry/geodesic.hpp"
 #include "cli/cmd_events.hpp"
+#include "cli/option_checks.hpp"
 #include "compute/claims.hpp"
+#include "output/publish.hpp"
 #include "output/tables.hpp"
 #include "output/vector_export.hpp"
 #include "pipeline/batch.hpp"
@@ -43,6 +45,8 @@ BBox parse_extent(const std::string& text) {
     }
     if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
         throw Error("--extent: expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX with min < max in degrees, got '" + text + "'");
+    if (v[2] - v[0] < min_extent_degrees - 1e-9 || v[3] - v[1] < min_extent_degrees - 1e-9)  // 145.01 - 145 < 0.01 in binary
+        throw Error(fmt::format("--extent: must span at least {}° of longitude and of latitude, got '{}'", min_extent_degrees, text));
     return {v[0], v[1], v[2], v[3]};
 }
 
@@ -88,8 +92,11 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     options.dpi = r.size == "a4" && !r.paper ? 300 : r.dpi;  // the a4 preset is A4 at 300 dpi
     options.width = size.width;
     options.height = size.height;
+    if (r.crs) check_crs_option("--crs", *r.crs);
     options.crs = r.crs;
     if (r.extent) options.extent = parse_extent(*r.extent);
+    if (r.title) check_option_text("--title", *r.title);
+    if (r.subtitle) check_option_text("--subtitle", *r.subtitle);
     options.title = r.title;
     options.subtitle = r.subtitle;
     options.graticule = !r.no_graticule;
@@ -110,6 +117,7 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     if (targets.empty()) {
         if (r.name.empty() || r.name.find('/') != std::string::npos || r.name == "." || r.name == "..")
             throw Error("--name: '" + r.name + "' must be a plain file name without folders");
+        check_option_file_name("--name", r.name);
         for (const std::string& f : r.formats) {
             auto fmt = parse_format(f);
             if (!fmt) throw Error("--format: unknown format '" + f + "' (use png, svg, pdf)");
@@ -132,6 +140,7 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     if (r.event && r.timeline) throw Error("--event and --timeline do not go together");
     if (!r.compare.empty()) {
         if (r.compare.size() != 2) throw Error("--compare: give two scenarios, e.g. --compare two-island,four-island");
+        check_distinct("--compare", r.compare);
         if (r.scenario) throw Error("--compare and --scenario do not go together: --compare names both scenarios");
         request.scenario = r.compare[0];
         request.compare = r.compare[1];
@@ -185,6 +194,7 @@ int run_compare(const CommonOptions& common, const CompareOptions& o) {
         {"table", TableFormat::table}, {"csv", TableFormat::csv}, {"json", TableFormat::json}, {"markdown", TableFormat::markdown}};
     auto format = formats.find(o.format);
     if (format == formats.end()) throw Error("--format: unknown format '" + o.format + "' (use table, csv, json, markdown)");
+    check_distinct("--scenarios", o.scenarios);
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
     std::vector<std::string> ids = o.scenarios;
     if (!ids.empty() && std::find(ids.begin(), ids.end(), o.baseline) == ids.end()) ids.insert(ids.begin(), o.baseline);
@@ -215,6 +225,9 @@ int run_export(const CommonOptions& common, const ExportOptions& o) {
     std::vector<std::pair<fs::path, VectorFormat>> targets;
     if (o.name.empty() || o.name.find('/') != std::string::npos || o.name == "." || o.name == "..")
         throw Error("--name: '" + o.name + "' must be a plain file name without folders");
+    check_option_file_name("--name", o.name);
+    check_distinct("--scenarios", o.scenarios);
+    check_distinct("--format", o.formats);
     for (const std::string& f : o.formats) {
         if (f == "gpkg") targets.push_back({o.out_dir / (o.name + ".gpkg"), VectorFormat::gpkg});
         else if (f == "geojson") targets.push_back({o.out_dir / (o.name + ".geojson"), VectorFormat::geojson});
@@ -225,11 +238,12 @@ int run_export(const CommonOptions& common, const ExportOptions& o) {
     ClaimModel model(loaded);
     std::vector<ScenarioClaims> claims;
     for (const Scenario* s : picked) claims.push_back(model.evaluate(*s));
+    // Every file is complete before any is published: all of them or none.
+    std::vector<FileBytes> files;
+    for (const auto& [path, format] : targets) files.push_back({path, encode_claims(claims, model, path, format)});
     ensure_folder(o.out_dir);
-    for (const auto& [path, format] : targets) {
-        export_claims(claims, model, path, format);
-        std::cout << path.string() << "\n";
-    }
+    publish_files(files);
+    for (const auto& [path, format] : targets) std::cout << path.string() << "\n";
     return 0;
 }
 
@@ -406,6 +420,8 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+        // batch stops between maps on a signal; every other command dies by it, leaving no temporary file.
+        if (!batch->parsed()) remove_temp_files_on_signals();
         if (render->parsed()) return run_render(common, ro);
         if (areas->parsed()) return run_areas(common);
         if (compare->parsed()) return run_compare(common, co);
@@ -417,7 +433,7 @@ int main(int argc, char** argv) {
         std::cerr << "claimmap: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "claimmap: internal error: " << e.what() << "\n";
+        std::cerr << "claimmap: internal error: " << one_line(e.what()) << "\n";
         return 3;
     }
     return 0;

@@ -42,10 +42,12 @@ struct LandFeature {
     std::string country;    // ISO 3166 alpha-3 of the de facto holder, e.g. "JPN", "RUS"
     std::string territory;  // disputed unit id ("etorofu", ...), empty if not disputed
     std::string name;       // gazetteer key of a named island ("hokkaido", ...), may be empty
+    long long fid = -1;     // the feature's id in its source, for error messages
 };
 
 struct LandData {
-    std::string source;  // path it was read from
+    std::string source;  // path it was read from (and the layer, when the source has several)
+    std::string country_field;  // the attribute the country was read from; empty when there is none
     std::vector<LandFeature> features;
 };
 

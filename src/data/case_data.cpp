@@ -115,7 +115,7 @@ CaseConfig read_case(const std::filesystem::path& path) {
         for (const toml::node& n : *terr) {
             auto v = n.value<std::string>();
             if (!v) s.fail_at("territories", "must be an array of strings");
-            c.territories.push_back(*v);
+            c.territories.push_back(s.checked_text("territories", *v));
         }
     }
     if (c.territories.empty()) s.fail_at("territories", "must list the disputed territory ids");
@@ -154,7 +154,8 @@ CaseConfig read_case(const std::filesystem::path& path) {
         c.official_area_source = o.string("source");
         for (const std::string& id : c.territories)
             if (auto v = o.opt_number(id)) {
-                if (*v <= 0) o.fail_at(id, "must be a positive area in km²");
+                // No land area exceeds the Earth's surface (5.1e8 km²).
+                if (*v <= 0 || *v > 5.1e8) o.fail_at(id, "must be a positive area in km², below the Earth's surface");
                 c.official_area_km2[id] = *v;
             }
         o.reject_unknown_keys();

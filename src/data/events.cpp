@@ -151,7 +151,7 @@ Venues read_venues(const std::filesystem::path& path) {
                 auto a = n.value<std::string>();
                 if (!a || a->find_first_not_of(" \t") == std::string::npos || a->find_first_of("\r\n") != std::string::npos)
                     s.fail_at("aliases", "must be an array of non-empty single-line strings");
-                v.aliases.push_back(*a);
+                v.aliases.push_back(s.checked_text("aliases", *a));
             }
         }
         s.reject_unknown_keys();
@@ -198,7 +198,7 @@ EventSet read_events(const std::filesystem::path& path, const Venues& venues) {
             auto v = n.value<std::string>();
             if (!v || v->find_first_not_of(' ') == std::string::npos)
                 s.fail_at("participants", "must be a non-empty array of non-empty strings");
-            e.participants.push_back(*v);
+            e.participants.push_back(s.checked_text("participants", *v));
         }
         e.kind = read_enum(s, "kind", kinds);
         e.summary = nonempty_line(s, "summary");

@@ -69,6 +69,37 @@ Polygon to_polygon(const OGRPolygon& poly) {
     return out;
 }
 
+constexpr std::initializer_list<const char*> country_fields = {"country", "A3", "ISO_A3", "ADM0_A3"};
+
+bool is_polygonal(OGRwkbGeometryType type) {
+    type = wkbFlatten(type);
+    return type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon || type == wkbMultiSurface;
+}
+
+// The layer holding the land: the only layer, or the only one declared as polygons (a
+// GeoPackage often holds other layers next to it). `shown` becomes "<file> layer '<name>'" when
+// there was a choice, so that every later message says which layer was read.
+OGRLayer* pick_layer(GDALDataset& ds, const std::filesystem::path& path, std::string& shown) {
+    shown = path.string();
+    if (ds.GetLayerCount() == 1) return ds.GetLayer(0);
+    std::vector<OGRLayer*> polygonal;
+    std::string all;
+    for (OGRLayer* layer : ds.GetLayers()) {
+        all += std::string(all.empty() ? "" : ", ") + layer->GetName() + " (" + OGRGeometryTypeToName(layer->GetGeomType()) + ")";
+        if (is_polygonal(layer->GetGeomType())) polygonal.push_back(layer);
+    }
+    if (polygonal.size() > 1) {
+        for (OGRLayer* layer : polygonal)
+            if (std::string(layer->GetName()) == "land") polygonal = {layer};
+    }
+    if (polygonal.size() != 1)
+        fail(path, std::string(polygonal.empty() ? "has no layer of polygons" : "has several layers of polygons and none named 'land'") +
+                       " among its " + std::to_string(ds.GetLayerCount()) + " layers: " + all +
+                       "; keep the land in one polygon layer (or name it 'land')");
+    shown = path.string() + " layer '" + polygonal.front()->GetName() + "'";
+    return polygonal.front();
+}
+
 std::string field_or_empty(const OGRFeature& feature, std::initializer_list<const char*> names) {
     for (const char* name : names) {
         int idx = feature.GetFieldIndex(name);
@@ -156,6 +187,10 @@ LandData read_land(const std::filesystem::path& path) {
     init_gdal();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) fail(path, "no such file");
+    // A pipe or a device would block or never end: land is a file or a folder (of shapefiles).
+    if (auto st = std::filesystem::status(path, ec);
+        !ec && st.type() != std::filesystem::file_type::regular && st.type() != std::filesystem::file_type::directory)
+        fail(path, "is not a regular file or a folder (a pipe, a device or a socket): give the land data as a file");
     if (!std::filesystem::is_directory(path, ec) && !std::ifstream(path).good()) fail(path, "cannot be read (permission denied?)");
     if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
         fail(path, "is empty (0 bytes)");
@@ -171,9 +206,15 @@ LandData read_land(const std::filesystem::path& path) {
     CPLErrorReset();
     GdalErrorLog errors;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) fail(path, "not a readable vector data source (" + last_gdal_error() + ")");
+    // The first error is the cause ("too large", "syntax error"); the last is often only "not
+    // recognized as a supported file format".
+    if (!ds)
+        fail(path, "not a readable vector data source (" +
+                       (errors.first_error().empty() ? last_gdal_error() : errors.first_error()) + ")");
     if (ds->GetLayerCount() < 1) fail(path, "has no layers");
-    OGRLayer* layer = ds->GetLayer(0);
+    std::string shown;
+    OGRLayer* layer = pick_layer(*ds, path, shown);
+    const std::filesystem::path where = shown;
 
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
@@ -182,7 +223,7 @@ LandData read_land(const std::filesystem::path& path) {
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     // Some drivers report an error and open anyway (a GeoJSON "crs" PROJ does not know is read as
     // WGS 84): an error while opening it or reading its CRS is an error.
-    if (!errors.first_error().empty()) fail(path, "cannot be read (" + errors.first_error() + ")");
+    if (!errors.first_error().empty()) fail(where, "cannot be read (" + errors.first_error() + ")");
     if (!srs) {
         // GDAL ignores a .prj it cannot parse and reads the coordinates as they are: a declared
         // CRS nobody understands must not silently become lon/lat.
@@ -191,37 +232,40 @@ LandData read_land(const std::filesystem::path& path) {
             prj.replace_extension(ext);
             if (!std::filesystem::is_directory(path, ec) && std::filesystem::exists(prj, ec) &&
                 std::filesystem::file_size(prj, ec) > 0)
-                fail(path, "its CRS in " + prj.filename().string() + " is not one GDAL/PROJ understands");
+                fail(where, "its CRS in " + prj.filename().string() + " is not one GDAL/PROJ understands");
         }
     }
     if (srs) {
         if (!srs->IsGeographic() || !srs->IsSame(&wgs84)) {
             to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-            if (!to_wgs84) fail(path, "its CRS cannot be transformed to WGS 84 (" + last_gdal_error() + ")");
+            if (!to_wgs84) fail(where, "its CRS cannot be transformed to WGS 84 (" + last_gdal_error() + ")");
         }
     }
 
     LandData data;
-    data.source = path.string();
+    data.source = shown;
+    for (const char* name : country_fields)
+        if (data.country_field.empty() && layer->GetLayerDefn()->GetFieldIndex(name) >= 0) data.country_field = name;
     Geos geos;
     for (auto& feature : *layer) {
         OGRGeometry* geom = feature->GetGeometryRef();
         if (!geom || geom->IsEmpty()) continue;
         const auto type = wkbFlatten(geom->getGeometryType());
         if (type != wkbPolygon && type != wkbMultiPolygon)
-            fail(path, std::string("feature ") + std::to_string(feature->GetFID()) + " is a " +
+            fail(where, std::string("feature ") + std::to_string(feature->GetFID()) + " is a " +
                            OGRGeometryTypeToName(type) + "; land must be polygons");
         if (to_wgs84 && geom->transform(to_wgs84.get()) != OGRERR_NONE)
-            fail(path, "feature " + std::to_string(feature->GetFID()) + " cannot be transformed to WGS 84");
+            fail(where, "feature " + std::to_string(feature->GetFID()) + " cannot be transformed to WGS 84");
         LandFeature base;
-        base.country = field_or_empty(*feature, {"country", "A3", "ISO_A3", "ADM0_A3"});
+        base.country = field_or_empty(*feature, country_fields);
+        base.fid = feature->GetFID();
         base.territory = field_or_empty(*feature, {"territory"});
         base.name = field_or_empty(*feature, {"name"});
         auto add = [&](const OGRPolygon& poly) {
             Polygon shape = to_polygon(poly);
             if (shape.outer.empty()) return;
-            check_coordinates(path, shape, feature->GetFID());
-            for (Polygon& part : repaired(geos, path, std::move(shape), feature->GetFID(), base.name)) {
+            check_coordinates(where, shape, feature->GetFID());
+            for (Polygon& part : repaired(geos, where, std::move(shape), feature->GetFID(), base.name)) {
                 LandFeature f = base;
                 f.shape = std::move(part);
                 data.features.push_back(std::move(f));
@@ -233,9 +277,9 @@ LandData read_land(const std::filesystem::path& path) {
             for (const OGRPolygon* part : *geom->toMultiPolygon()) add(*part);
         }
     }
-    if (!errors.first_error().empty()) fail(path, "read error (" + errors.first_error() + ")");
-    if (CPLGetLastErrorType() >= CE_Failure) fail(path, "read error (" + last_gdal_error() + ")");
-    if (data.features.empty()) fail(path, "has no polygon features");
+    if (!errors.first_error().empty()) fail(where, "read error (" + errors.first_error() + ")");
+    if (CPLGetLastErrorType() >= CE_Failure) fail(where, "read error (" + last_gdal_error() + ")");
+    if (data.features.empty()) fail(where, "has no polygon features");
     return data;
 }
 

@@ -76,6 +76,7 @@ ScenarioSet read_scenarios(const std::filesystem::path& path, const CaseConfig& 
             for (const toml::node& n : *arr) {
                 auto v = n.value<std::string>();
                 if (!v) ht.fail_at(party, "must be an array of territory ids");
+                ht.checked_text(party, *v);
                 assign(ht, party, *v, party);
                 territories.push_back(*v);
             }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/text_check.hpp"
 
 namespace claimmap {
 
@@ -39,8 +40,13 @@ const toml::node* StrictTable::get(const std::string& key) const {
 std::optional<std::string> StrictTable::opt_string(const std::string& key) const {
     const toml::node* node = get(key);
     if (!node) return std::nullopt;
-    if (auto v = node->value<std::string>()) return *v;
+    if (auto v = node->value<std::string>()) return checked_text(key, *v);
     fail_at(key, "must be a string");
+}
+
+const std::string& StrictTable::checked_text(const std::string& key, const std::string& value) const {
+    if (auto problem = text_problem(value, true)) fail_at(key, *problem);
+    return value;
 }
 
 std::string StrictTable::string(const std::string& key) const {

@@ -31,6 +31,10 @@ public:
     // The node itself (marks the key as known), for keys that take more than one type.
     const toml::node* raw(const std::string& key) const { return get(key); }
 
+    // Fails naming `key` when `value` (a string read from it) is not clean text: invalid UTF-8,
+    // control characters, line breaks, bidirectional overrides (see core/text_check.hpp).
+    const std::string& checked_text(const std::string& key, const std::string& value) const;
+
     // Throws on the first key that was never asked for.
     void reject_unknown_keys() const;
     [[noreturn]] void fail_at(const std::string& key, const std::string& what) const;

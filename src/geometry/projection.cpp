@@ -9,10 +9,44 @@
 #include "core/error.hpp"
 
 namespace claimmap {
+namespace {
+
+// A map is drawn in a projected or a geographic 2D CRS. PROJ also accepts geocentric and 3D
+// CRSs and whole pipelines, which give a mirrored or meaningless map without any error.
+using OwnedPj = Handle<PJ, proj_destroy>;
+
+void check_map_crs(PJ_CONTEXT* ctx, const std::string& crs) {
+    OwnedPj target(proj_create(ctx, crs.c_str()));
+    if (!target) return;  // proj_create_crs_to_crs reports why
+    PJ_TYPE type = proj_get_type(target.get());
+    // "+proj=sterea ..." without +type=crs reads as an operation: read it as the CRS it names.
+    if (type == PJ_TYPE_OTHER_COORDINATE_OPERATION || type == PJ_TYPE_CONVERSION || type == PJ_TYPE_TRANSFORMATION ||
+        type == PJ_TYPE_CONCATENATED_OPERATION) {
+        OwnedPj as_crs(crs.find("+type=crs") == std::string::npos ? proj_create(ctx, (crs + " +type=crs").c_str()) : nullptr);
+        type = as_crs ? proj_get_type(as_crs.get()) : PJ_TYPE_UNKNOWN;
+        if (type != PJ_TYPE_PROJECTED_CRS && type != PJ_TYPE_GEOGRAPHIC_2D_CRS && type != PJ_TYPE_GEOCENTRIC_CRS &&
+            type != PJ_TYPE_GEOGRAPHIC_3D_CRS)
+            throw Error("CRS '" + crs + "' is a coordinate operation (a pipeline?), not a coordinate reference system");
+        target = std::move(as_crs);
+    }
+    if (type == PJ_TYPE_BOUND_CRS) {
+        OwnedPj base(proj_get_source_crs(ctx, target.get()));
+        type = base ? proj_get_type(base.get()) : PJ_TYPE_UNKNOWN;
+    }
+    if (type != PJ_TYPE_PROJECTED_CRS && type != PJ_TYPE_GEOGRAPHIC_2D_CRS)
+        throw Error("CRS '" + crs + "' is " +
+                    (type == PJ_TYPE_GEOCENTRIC_CRS ? std::string("geocentric (x, y, z from the Earth's centre)")
+                     : type == PJ_TYPE_GEOGRAPHIC_3D_CRS ? std::string("geographic 3D")
+                                                        : std::string("not a horizontal CRS")) +
+                    ": a map needs a projected or a geographic 2D CRS, e.g. EPSG:3857");
+}
+
+}  // namespace
 
 Projection::Projection(const std::string& crs) : crs_(crs), ctx_(proj_context_create()) {
     if (!ctx_) throw Error("PROJ: cannot create a context");
     proj_log_level(ctx_.get(), PJ_LOG_NONE);
+    check_map_crs(ctx_.get(), crs);
     PjPtr raw(proj_create_crs_to_crs(ctx_.get(), "EPSG:4326", crs.c_str(), nullptr));
     if (!raw) {
         int err = proj_context_errno(ctx_.get());

@@ -189,6 +189,9 @@ PathItem SceneBuilder::dot(XY c, double r, Rgba fill) const {
 }
 
 Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
+    // The disc grows with the number of events at a venue, up to 36 of them: thousands of
+    // events must not make one disc cover the map (the label gives the count).
+    auto venue_disc_radius = [&](int n) { return px(3 + 2.2 * std::sqrt(std::min(n, 36))); };
     Layer layer = map_layer("event-venues");
     std::map<std::string, int> count;
     for (const Event& e : in_.events->events->events)
@@ -203,7 +206,7 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     for (const auto& [place, n] : count)
         if (const Venue* v = in_.events->venues->find(place)) {
             XY p = page(v->lonlat);
-            double r = px(3 + 2.2 * std::sqrt(n));
+            double r = venue_disc_radius(n);
             placed.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
         }
     const BBox& fr = view_.frame();
@@ -218,11 +221,11 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         const Venue* v = in_.events->venues->find(place);
         if (!v) continue;
         XY p = page(v->lonlat);
-        layer.items.push_back(dot(p, px(3 + 2.2 * std::sqrt(n)), style_.text));
+        layer.items.push_back(dot(p, venue_disc_radius(n), style_.text));
         std::string l1 = v->name + " " + (v->ja) + " " + v->ru, l2 = fmt::format("{} event{}", n, n == 1 ? "" : "s");
         TextExtent e1 = measure_text(l1, f), e2 = measure_text(l2, f2);
         double w = std::max(e1.width, e2.width), h = e1.height + e2.height;
-        double r = px(3 + 2.2 * std::sqrt(n)) + px(4);
+        double r = venue_disc_radius(n) + px(4);
         // Right of the dot, else left, above or below: the first spot free of other labels.
         std::optional<XY> at;
         std::vector<XY> spots;

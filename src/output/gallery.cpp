@@ -7,6 +7,18 @@
 namespace claimmap {
 namespace {
 
+// A file next to the page as a relative URL: "./" keeps a name like "javascript:x.png" from
+// reading as a scheme, and every byte outside the unreserved set is percent-encoded.
+std::string relative_href(const std::string& file) {
+    std::string out = "./";
+    for (unsigned char c : file) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~')
+            out += static_cast<char>(c);
+        else out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
 std::string km2(double v) { return fmt::format("{:.1f}", v); }
 std::string signed_km2(double v) { return std::abs(v) < 0.05 ? "0" : fmt::format("{:+.1f}", v); }
 
@@ -35,10 +47,10 @@ footer{color:#5a6169;font-size:.8rem;margin-top:2rem}
     for (const GalleryMap& m : maps) {
         h += fmt::format("<figure id=\"map-{0}\"><a href=\"{1}\"><img src=\"{1}\" width=\"{2}\" height=\"{3}\" alt=\"Map: {0}\"></a>"
                          "<figcaption>{0}",
-                         escape_xml(m.name), escape_xml(m.png), m.width, m.height);
+                         escape_xml(m.name), escape_xml(relative_href(m.png)), m.width, m.height);
         for (const std::string& alt : m.alternates) {
             std::string ext = alt.substr(alt.rfind('.') + 1);
-            h += fmt::format(" · <a href=\"{}\">{}</a>", escape_xml(alt), escape_xml(ext));
+            h += fmt::format(" · <a href=\"{}\">{}</a>", escape_xml(relative_href(alt)), escape_xml(ext));
         }
         h += "</figcaption></figure>\n";
     }

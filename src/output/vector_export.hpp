@@ -11,8 +11,12 @@ namespace claimmap {
 
 enum class VectorFormat { gpkg, geojson };
 
-// GeoPackage: one layer per kind. GeoJSON (one layer per file by the format's nature): all
-// features in one collection with a `layer` property. Written to a temporary file, then renamed.
+// The file's bytes (`target` only names it in errors). GeoPackage: one layer per kind. GeoJSON
+// (one layer per file by the format's nature): all features in one collection with a `layer`
+// property.
+std::string encode_claims(const std::vector<ScenarioClaims>& claims, const ClaimModel& model,
+                          const std::filesystem::path& target, VectorFormat format);
+// encode_claims, published with write_file_atomically.
 void export_claims(const std::vector<ScenarioClaims>& claims, const ClaimModel& model,
                    const std::filesystem::path& target, VectorFormat format);
 

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "output/png_encoder.hpp"
+#include "output/publish.hpp"
 #include "output/svg_writer.hpp"
 #include "render/cairo_handles.hpp"
 #include "render/cairo_painter.hpp"
@@ -92,56 +93,8 @@ std::string encode_scene(const Scene& scene, Format format) {
     return {};
 }
 
-namespace {
-
-// Writes `bytes` to a fresh temporary file next to `target` and returns its name; on failure
-// nothing is left behind.
-std::string write_temp(const std::filesystem::path& target, const std::string& bytes) {
-    std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) fail(target, "cannot write: folder " + dir.string() + " does not exist");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    int fd = mkstemp(tmpl.data());
-    if (fd < 0) fail(target, std::string("cannot write: ") + std::strerror(errno));
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int err = n == 0 ? EIO : errno;
-            ::close(fd);
-            ::unlink(tmpl.c_str());
-            fail(target, std::string("cannot write: ") + std::strerror(err));
-        }
-        done += static_cast<size_t>(n);
-    }
-    // mkstemp creates 0600; published maps should be readable like any other file.
-    ::fchmod(fd, 0644);
-    if (::close(fd) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        fail(target, std::string("cannot write: ") + std::strerror(err));
-    }
-    return tmpl;
-}
-
-}  // namespace
-
 void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
-    std::vector<std::string> temps;
-    try {
-        for (const auto& [target, bytes] : files) temps.push_back(write_temp(target, bytes));
-    } catch (...) {
-        for (const std::string& t : temps) ::unlink(t.c_str());
-        throw;
-    }
-    for (size_t i = 0; i < files.size(); ++i) {
-        if (std::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
-            int err = errno;
-            for (size_t k = i; k < temps.size(); ++k) ::unlink(temps[k].c_str());
-            fail(files[i].first, std::string("cannot write: ") + std::strerror(err));
-        }
-    }
+    publish_files(files);
 }
 
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes) {

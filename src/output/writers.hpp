@@ -25,8 +25,8 @@ void write_file_atomically(const std::filesystem::path& target, const std::strin
 void ensure_folder(const std::filesystem::path& dir);
 
 // Several files as one: every temporary file is written first, and only when all of them are
-// complete are they renamed into place. A failure while writing leaves none of the targets
-// behind (and no temporary files), so a map set is never half new.
+// complete are they renamed into place. A failure leaves none of the targets new (and no
+// temporary files), so a map set is never half new. See output/publish.hpp.
 void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 }  // namespace claimmap

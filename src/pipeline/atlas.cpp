@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/text_check.hpp"
 #include "data/toml_util.hpp"
 #include "pipeline/sizes.hpp"
 
@@ -25,7 +26,7 @@ std::vector<std::string> strings(const StrictTable& t, const std::string& key, b
         for (const toml::node& n : *arr) {
             auto v = n.value<std::string>();
             if (!v) t.fail_at(key, "must be an array of strings");
-            out.push_back(*v);
+            out.push_back(t.checked_text(key, *v));
         }
     else t.fail_at(key, all ? "must be \"all\" or an array of ids" : "must be an array of strings");
     return out;
@@ -33,6 +34,7 @@ std::vector<std::string> strings(const StrictTable& t, const std::string& key, b
 
 std::vector<Format> formats_of(const StrictTable& t, const std::vector<Format>& fallback) {
     std::vector<std::string> names = strings(t, "formats");
+    if (names.empty() && t.raw("formats")) t.fail_at("formats", "is empty: list at least one of png, svg, pdf");
     if (names.empty()) return fallback;
     std::vector<Format> out;
     for (const std::string& n : names) {
@@ -84,6 +86,7 @@ Atlas read_atlas(const std::filesystem::path& path, const std::filesystem::path&
         e.line = static_cast<int>(t->source().begin.line);
         e.name = m.string("name");
         e.povs = strings(m, "povs");
+        if (e.povs.empty() && m.raw("povs")) m.fail_at("povs", "is empty: name at least one point of view");
         if (auto pov = m.opt_string("pov")) e.povs.push_back(*pov);
         if (e.povs.empty()) e.povs.push_back("neutral");
         e.scenarios = strings(m, "scenarios", &e.all_scenarios);
@@ -92,6 +95,12 @@ Atlas read_atlas(const std::filesystem::path& path, const std::filesystem::path&
         if (auto ev = m.opt_string("event")) e.events.push_back(*ev);
         e.compare = strings(m, "compare");
         if (!e.compare.empty() && e.compare.size() != 2) m.fail_at("compare", "must name two scenarios");
+        if (e.compare.size() == 2 && e.compare[0] == e.compare[1]) m.fail_at("compare", "names '" + e.compare[0] + "' twice: compare two different scenarios");
+        for (const char* key : {"scenarios", "events"}) {
+            std::set<std::string> seen;
+            for (const std::string& id : key == std::string("scenarios") ? e.scenarios : e.events)
+                if (!seen.insert(id).second) m.fail_at(key, "names '" + id + "' twice");
+        }
         e.timeline = m.opt_bool("timeline").value_or(false);
         int kinds = (!e.scenarios.empty() || e.all_scenarios) + (!e.events.empty() || e.all_events) + !e.compare.empty() + e.timeline;
         if (kinds > 1) m.fail_at("name", "combines scenarios, events, compare and timeline: pick one per [[map]]");
@@ -144,6 +153,9 @@ void expand_atlas(Atlas& atlas, const LoadedCase& loaded) {
                     if (job.name.empty() || job.name.find('/') != std::string::npos || job.name.find("..") != std::string::npos ||
                         job.name.find('{') != std::string::npos)
                         where("gives the file name '" + job.name + "': names must be plain (no '/', '..' or unknown {fields})");
+                    if (auto problem = file_name_problem(job.name))
+                        where("gives the file name '" + job.name + "', which is not a plain file name: it " + *problem);
+                    job.line = e.line;
                     if (!names.insert(job.name).second)
                         where("gives the file name '" + job.name + "' twice: add {pov}, {scenario} or {event} to the name");
                     if (!scenario.empty()) job.request.scenario = scenario;

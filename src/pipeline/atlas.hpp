@@ -12,6 +12,7 @@ namespace claimmap {
 
 struct MapJob {
     std::string name;  // base file name, unique within the atlas
+    int line = 0;      // of its [[map]] in the atlas file
     MapRequest request;
     MapOptions options;
     std::string style;

@@ -231,7 +231,8 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
             ++done;
             if (!error.empty()) {
                 ++result.failed;
-                result.errors.push_back(job.name + ": " + error);
+                // The atlas line the map comes from, so that a failing map can be found and fixed.
+                result.errors.push_back(fmt::format("{}: line {}: map '{}': {}", atlas.file.string(), job.line, job.name, error));
             } else {
                 (skipped ? result.up_to_date : result.rendered)++;
                 outputs.insert(outputs.end(), mine.begin(), mine.end());

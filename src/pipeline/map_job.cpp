@@ -7,6 +7,7 @@
 #include "compute/claims.hpp"
 #include "compute/median_line.hpp"
 #include "core/error.hpp"
+#include "data/land_checks.hpp"
 #include "data/land_reader.hpp"
 
 namespace claimmap {
@@ -39,6 +40,7 @@ void check_world_seam(const LandData& world, const CaseConfig& config) {
 LoadedCase load_case(const std::filesystem::path& case_file, const std::optional<std::filesystem::path>& land_override) {
     CaseConfig config = read_case(case_file);
     LandData land = read_land(land_override.value_or(config.land));
+    check_land_attributes(land, config);
     Gazetteer gazetteer = read_gazetteer(config.gazetteer);
     for (const std::string& id : config.territories) {
         bool found = false;

@@ -1,5 +1,7 @@
 #include "render/style.hpp"
 
+#include <cmath>
+
 #include "core/error.hpp"
 #include "data/toml_util.hpp"
 #include "render/text.hpp"
@@ -90,7 +92,8 @@ Style read_style(const std::filesystem::path& path) {
         if (const toml::array* arr = lines.opt_array(key))
             for (const toml::node& n : *arr) {
                 auto v = n.value<double>();
-                if (!v || *v <= 0) lines.fail_at(key, "must be an array of positive dash lengths");
+                if (!v || !std::isfinite(*v) || *v <= 0 || *v > 500)
+                    lines.fail_at(key, "must be an array of dash lengths above 0 and at most 500");
                 out.push_back(*v);
             }
         return out;
@@ -102,6 +105,8 @@ Style read_style(const std::filesystem::path& path) {
     StrictTable hatch(section(top, "hatch"), path, "hatch");
     s.hatch = color(hatch, "stroke");
     s.hatch_spacing = positive(hatch, "spacing");
+    // Hatch lines are drawn one by one: a spacing below a pixel makes millions of them.
+    if (s.hatch_spacing < 1) hatch.fail_at("spacing", "must be at least 1 (pixels between hatch lines)");
     s.hatch_width = positive(hatch, "width");
     hatch.reject_unknown_keys();
 
@@ -115,6 +120,8 @@ Style read_style(const std::filesystem::path& path) {
     s.graticule = color(grat, "stroke");
     s.graticule_width = positive(grat, "width");
     s.graticule_step_deg = positive(grat, "step_deg");
+    // One line per step across the map: a tiny step would draw millions of them.
+    if (s.graticule_step_deg < 0.1) grat.fail_at("step_deg", "must be at least 0.1 (degrees between graticule lines)");
     grat.reject_unknown_keys();
 
     StrictTable labels(section(top, "labels"), path, "labels");
