@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(known_events_have_the_right_dates_and_places) {
     }
     const Event* sg = event_set().find("singapore-abe-putin-2018");
     BOOST_TEST((sg->date == EventDate{2018, 11, 14, EventDate::Precision::day}));
-    BOOST_TEST(to_string(sg->scenario) == "two-island");
+    BOOST_TEST(sg->scenario == "two-island");
     BOOST_TEST((event_set().find("sochi-new-approach-2016")->date.precision == EventDate::Precision::month));
 }
 
@@ -182,7 +182,7 @@ BOOST_AUTO_TEST_CASE(unknown_venue_kind_and_scenario_name_file_and_line) {
     expect_event_error("events-unknown-venue", replaced(minimal_event, "\"moscow\"", "\"atlantis\""), 4, "atlantis");
     expect_event_error("events-unknown-kind", replaced(minimal_event, "\"ministerial\"", "\"banquet\""), 6,
                        "event[0].kind");
-    expect_event_error("events-unknown-scenario", replaced(minimal_event, "\"none\"", "\"three-island\""), 8,
+    expect_event_error("events-unknown-scenario", replaced(minimal_event, "\"none\"", "\"Three Islands\""), 8,
                        "event[0].scenario");
 }
 
@@ -215,7 +215,7 @@ BOOST_AUTO_TEST_CASE(missing_parts_are_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_venues_name_file_and_line) {
-    const std::string venue = "[[venue]]\nid = \"x\"\nname = \"X\"\nja = \"X\"\nru = \"X\"\nlonlat = [10.0, 20.0]\n";
+    const std::string venue = "[[venue]]\nid = \"x\"\nnames = { en = \"X\" }\n\n\nlonlat = [10.0, 20.0]\n";
     auto venue_error = [](const std::string& dir, const std::string& text, fs::path& p) -> std::string {
         p = write(dir, "venues.toml", text);
         try {

@@ -96,6 +96,7 @@ Scene SceneBuilder::build() {
     scene.layers.push_back(disputed_layer());
     if (in_.scenario) scene.layers.push_back(boundaries_layer());
     else if (in_.view_boundaries) scene.layers.push_back(view_boundaries_layer());
+    if (!in_.case_config.claim_lines.empty() && !in_.world_map) scene.layers.push_back(claim_lines_layer());
     if (in_.gains && in_.compare_to) scene.layers.push_back(changes_layer());
     if (in_.world_map) scene.layers.push_back(venues_layer(occupied));
     else if (o_.labels) scene.layers.push_back(labels_layer(occupied));
@@ -131,9 +132,9 @@ std::string SceneBuilder::subtitle() const {
     // The callout tells what happened; the subtitle says who met.
     if (in_.events && in_.events->highlight) return event_subtitle(*in_.events->highlight);
     if (in_.world_map)
-        return fmt::format("{} meetings and statements, {}–{}; lines are great circles from the islands",
+        return fmt::format("{} meetings and statements, {}–{}; lines are great circles from {}",
                            in_.events->events->events.size(), in_.events->events->events.front().date.year,
-                           in_.events->events->events.back().date.year);
+                           in_.events->events->events.back().date.year, in_.case_config.wording.from_disputed);
     if (in_.scenario && in_.compare_to)
         return "Colours: " + in_.scenario->title + ". Hatched: what changes hands under " + in_.compare_to->title;
     if (in_.scenario) return in_.scenario->description;
@@ -153,6 +154,14 @@ std::string SceneBuilder::event_subtitle(const Event& e) {
         who += (i == 0 ? "" : i + 1 == e.participants.size() ? " and " : ", ") + p;
     }
     return who.empty() ? kinds.at(e.kind) : kinds.at(e.kind) + ": " + who;
+}
+
+SceneBuilder::LabelLine SceneBuilder::venue_names(const Venue& v, const std::string& sep) const {
+    LabelLine line;
+    line.add(v.name, "", sep);
+    for (const Party& p : in_.case_config.parties)
+        if (const std::string* n = v.names.find(p.language(), p.id)) line.add(*n, p.language(), sep);
+    return line;
 }
 
 std::string SceneBuilder::party_name(const std::string& id) const {

@@ -62,7 +62,7 @@ footer{color:#5a6169;font-size:.8rem;margin-top:2rem}
         std::string who;
         for (const std::string& p : e.participants) who += (who.empty() ? "" : "<br>") + escape_xml(p);
         h += fmt::format("<tr id=\"event-{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}, “{}”, {}</td></tr>\n",
-                         escape_xml(e.id), e.date.str(), escape_xml(v ? v->name : e.place), who, to_string(e.scenario),
+                         escape_xml(e.id), e.date.str(), escape_xml(v ? v->name : e.place), who, escape_xml(e.scenario),
                          escape_xml(e.summary), escape_xml(e.source.outlet), escape_xml(e.source.title), e.source.date.str());
     }
     h += "</tbody></table>\n";

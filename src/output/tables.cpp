@@ -128,7 +128,7 @@ Comparison build_comparison(const std::vector<ScenarioClaims>& claims, const Sce
     }
     for (const std::string& t : loaded.config.territories) {
         const Place* place = loaded.gazetteer.find(t);
-        std::string name = place ? (place->en_ja == place->en_ru ? place->en_ja : place->en_ja + " / " + place->en_ru) : t;
+        std::string name = place ? english_label(*place, loaded.config) : t;
         auto it = loaded.config.official_area_km2.find(t);
         out.territories.push_back(
             {t, name, model.territory_km2().at(t), it == loaded.config.official_area_km2.end() ? 0.0 : it->second});
