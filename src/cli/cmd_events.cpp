@@ -152,7 +152,7 @@ void add_events_command(CLI::App& app, std::function<fs::path()> data_dir) {
     events->require_subcommand(0, 1);
     events->add_option("--case", o->case_id,
                        "The dispute: a case id from geodata/cases.toml or a path to a case.toml (default: the\n"
-                       "index's default case); its events, venues and names are used. Example: --case kurils");
+                       "index's default case); its events, venues and names are used. Example: --case mydispute/case.toml");
     events->add_option("--events", o->events_file,
                        "Events file, [[event]] tables (default: the case's events file).\n"
                        "Example: --events my-events.toml");

@@ -66,7 +66,7 @@ Names read_names(const StrictTable& owner, const std::string& key, const std::fi
         const size_t at = tag.find('@');
         const std::string lang = tag.substr(0, at);
         if (!is_language_tag(lang) || (at != std::string::npos && at + 1 == tag.size()))
-            nt.fail_at(tag, "is not a BCP 47 language tag, optionally with @PARTY (e.g. ja, zh-Hant, \"en@JPN\")");
+            nt.fail_at(tag, "is not a BCP 47 language tag, optionally with @PARTY (e.g. ja, zh-Hant, \"en@ABC\")");
         std::string name = nt.string(tag);
         if (name.find_first_not_of(" \t") == std::string::npos || name.find_first_of("\r\n") != std::string::npos)
             nt.fail_at(tag, "must be a non-empty single-line name");
@@ -186,7 +186,7 @@ CaseConfig read_case(const std::filesystem::path& path) {
             if (party.languages.empty()) ps.fail_at("languages", "must name at least the party's own language");
             for (const std::string& l : party.languages)
                 if (!is_language_tag(l)) ps.fail_at("languages", "'" + l + "' is not a BCP 47 language tag (e.g. ja, ko, zh-Hans)");
-            if (party.id.find('@') != std::string::npos || party.id.empty()) ps.fail_at("id", "must be a country code such as JPN");
+            if (party.id.find('@') != std::string::npos || party.id.empty()) ps.fail_at("id", "must be an ISO 3166 alpha-3 code as in the land data");
             if (c.party(party.id)) ps.fail_at("id", "repeats '" + party.id + "'");
             c.parties.push_back(std::move(party));
             ps.reject_unknown_keys();

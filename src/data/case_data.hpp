@@ -13,7 +13,7 @@
 namespace claimmap {
 
 // Names keyed by BCP 47 language tag ("ja", "zh-Hant") or by a tag and the party whose usage it is
-// ("en@JPN" = English as Japan uses it: Etorofu; "en@RUS": Iturup).
+// ("en@AAA" = English as party AAA uses it, where the parties spell a place differently).
 struct Names {
     std::map<std::string, std::string> by_key;
     // `lang@party`, then `lang`; nullptr when neither is given.
@@ -140,7 +140,7 @@ struct NameInLanguage {
 // English names of a place: the neutral one (`en`), then each party's usage (`en@PARTY`) in party
 // order, each spelling once.
 std::vector<std::string> english_names(const Place& place, const CaseConfig& config);
-// "Etorofu / Iturup": english_names joined.
+// english_names joined with " / ".
 std::string english_label(const Place& place, const CaseConfig& config);
 // The name a party gives a place in its own language (its first), if any.
 std::optional<NameInLanguage> own_name(const Place& place, const Party& party);

@@ -212,7 +212,7 @@ Layer SceneBuilder::timeline_layer() const {
     double x0 = fr.min_x + px(70), x1 = fr.max_x - px(20);
     double y = fr.max_y + m_.timeline_band * 0.42;
     auto t_of = [](const EventDate& d) { return d.year + (d.month - 1) / 12.0 + (d.day > 0 ? (d.day - 1) / 365.0 : 0.0); };
-    // Events long before the rest (the 1956 declaration) go left of a break in the axis.
+    // Events long before the rest (an old treaty) go left of a break in the axis.
     double first_recent = t_of(events.back().date) - 10;
     std::vector<const Event*> early, recent;
     for (const Event& e : events) (t_of(e.date) < first_recent ? early : recent).push_back(&e);

@@ -120,7 +120,7 @@ private:
     Layer callout_layer() const;
     // Points along the great circle (geodesic) from a to b, split where a world map's seam cuts it.
     std::vector<std::vector<XY>> great_circle(const Projection& proj, const Viewport& v, LonLat a, LonLat b) const;
-    // Where the event took place, on a small world map with the great circle from the islands.
+    // Where the event took place, on a small world map with the great circle from the disputed territory.
     Layer venue_inset_layer() const;
     PathItem dot(XY c, double r, Rgba fill) const;
     // The timeline map: every venue with its number of events and a great circle to the islands.

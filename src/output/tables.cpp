@@ -141,6 +141,7 @@ Comparison build_comparison(const std::vector<ScenarioClaims>& claims, const Sce
         model.settings().territorial_sea_m / nautical_mile_m, model.settings().territorial_sea_m / nautical_mile_m,
         model.settings().eez_m / nautical_mile_m, loaded.config.region.min_x, loaded.config.region.max_x,
         loaded.config.region.min_y, loaded.config.region.max_y);
+    if (!loaded.config.sea) out.method = "land from the data's polygons; a land dispute (sea = false): no sea zones";
     return out;
 }
 
