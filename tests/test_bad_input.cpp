@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE(case_syntax_error) {
 BOOST_AUTO_TEST_CASE(case_unknown_key) {
     auto d = dirs("case-unknown");
     auto c = copy_case(d.in);
-    edit(c, "claimant = \"JPN\"", "claimant = \"JPN\"\nclaimnat = \"RUS\"");
+    edit(c, "sea = true", "sea = true\nclaimnat = \"RUS\"");
     auto r = test::run_claimmap(render(d.out, "--case " + q(c)));
     expect_clean_error(r, d.out, {c.string(), "'claimnat'", line_of(c, "claimnat")});
 }
@@ -264,7 +264,7 @@ BOOST_AUTO_TEST_CASE(events_unknown_venue) {
 BOOST_AUTO_TEST_CASE(events_list_with_malformed_venues) {
     auto d = dirs("venues-bad");
     auto v = d.in / "venues.toml";
-    write(v, "[[venue]]\nid = \"tokyo\"\nname = \"Tokyo\"\nja = \"東京\"\nru = \"Токио\"\nlonlat = [139.7, 95.0]\n");
+    write(v, "[[venue]]\nid = \"tokyo\"\nnames = { en = \"Tokyo\", ja = \"東京\" }\n\n\nlonlat = [139.7, 95.0]\n");
     auto r = test::run_claimmap("events list --venues " + q(v));
     expect_clean_error(r, d.out, {v.string(), "lonlat", "line 6"});
 }

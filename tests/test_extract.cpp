@@ -422,7 +422,7 @@ BOOST_AUTO_TEST_CASE(venues_and_their_aliases) {
     BOOST_TEST(y.events[0].place_note.find("venues.toml") != std::string::npos);
     // A bad alias is an error naming the file, the line and the key.
     fs::path p = write("extract-venue-alias", "venues.toml",
-                       "[[venue]]\nid = \"x\"\nname = \"X\"\nja = \"X\"\nru = \"X\"\nlonlat = [10.0, 20.0]\naliases = [\"\"]\n");
+                       "[[venue]]\nid = \"x\"\nnames = { en = \"X\" }\n\n\nlonlat = [10.0, 20.0]\naliases = [\"\"]\n");
     try {
         read_venues(p);
         BOOST_FAIL("no error for an empty alias");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "data/case_data.hpp"
 #include "data/events.hpp"
 #include "data/extract.hpp"
 
@@ -20,6 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct EventsOptions {
+    std::optional<std::string> case_id;
     std::optional<fs::path> events_file, venues_file;
     std::string format = "table";
     std::string show_id;
@@ -33,9 +35,16 @@ struct Loaded {
     EventSet events;
 };
 
+// The case --case names (or the default case): where its events and venues files are.
+CaseConfig case_of(const EventsOptions& o, const std::function<fs::path()>& data_dir) {
+    return read_case(resolve_case(o.case_id, data_dir()));
+}
+
 Loaded load(const EventsOptions& o, const std::function<fs::path()>& data_dir) {
-    fs::path venues_file = o.venues_file ? *o.venues_file : default_venues_file(data_dir());
-    fs::path events_file = o.events_file ? *o.events_file : default_events_file(data_dir());
+    std::optional<CaseConfig> config;
+    if (!o.venues_file || !o.events_file) config = case_of(o, data_dir);
+    fs::path venues_file = o.venues_file ? *o.venues_file : config->venues;
+    fs::path events_file = o.events_file ? *o.events_file : config->events;
     Loaded l{read_venues(venues_file), {}};
     l.events = read_events(events_file, l.venues);
     return l;
@@ -63,7 +72,7 @@ void print_table(const Loaded& l) {
     };
     std::vector<Row> rows;
     for (const Event& e : l.events.events) {
-        Row r{e.date.str(), e.id, std::string(to_string(e.kind)), e.place, std::string(to_string(e.scenario)), {}};
+        Row r{e.date.str(), e.id, std::string(to_string(e.kind)), e.place, e.scenario, {}};
         if (const Venue* v = l.venues.find(e.place)) r.place = v->name;
         else if (e.place.empty()) r.place = "(not named)";
         for (const std::string& p : e.participants) r.people.push_back(short_name(p));
@@ -140,7 +149,7 @@ void run_extract(const EventsOptions& o, const std::function<fs::path()>& data_d
     }
     check_article_file(o.article);
     std::string text = read_article(o.article);
-    ExtractData data = load_extract_data(default_venues_file(data_dir()).parent_path(), o.venues_file);
+    ExtractData data = load_extract_data(case_of(o, data_dir).file.parent_path(), o.venues_file);
     Extraction x = extract_events(text, data, date);
     x.file = o.article.string();
     if (o.extract_format == "json")
@@ -159,12 +168,15 @@ void add_events_command(CLI::App& app, std::function<fs::path()> data_dir) {
                   "Example: claimmap events list --format json\n"
                   "Example: claimmap events extract article.txt --date 2019-01-21");
     events->require_subcommand(0, 1);
+    events->add_option("--case", o->case_id,
+                       "The dispute: a case id from geodata/cases.toml or a path to a case.toml (default: the\n"
+                       "index's default case); its events, venues and names are used. Example: --case mydispute/case.toml");
     events->add_option("--events", o->events_file,
-                       "Events file, [[event]] tables (default: geodata/kurils/events.toml in the data folder).\n"
+                       "Events file, [[event]] tables (default: the case's events file).\n"
                        "Example: --events my-events.toml");
     events->add_option("--venues", o->venues_file,
-                       "Venues file the events' places refer to, [[venue]] tables (default:\n"
-                       "geodata/kurils/venues.toml in the data folder). Example: --venues my-venues.toml");
+                       "Venues file the events' places refer to, [[venue]] tables (default: the case's\n"
+                       "venues file). Example: --venues my-venues.toml");
 
     CLI::App* list = events->add_subcommand(
         "list", "Print every event, oldest first. Example: claimmap events list --format json");
@@ -175,11 +187,11 @@ void add_events_command(CLI::App& app, std::function<fs::path()> data_dir) {
         ->capture_default_str();
 
     CLI::App* show = events->add_subcommand(
-        "show", "Print one event as JSON. Example: claimmap events show singapore-abe-putin-2018");
+        "show", "Print one event as JSON. Example: claimmap events show my-event-2019");
     show->fallthrough();
     show->add_option("id", o->show_id,
                      "Id of the event, as in the id column of `claimmap events list`.\n"
-                     "Example: singapore-abe-putin-2018")
+                     "Example: my-event-2019")
         ->required();
 
     CLI::App* extract = events->add_subcommand(

@@ -20,6 +20,7 @@
 #include "output/publish.hpp"
 #include "output/tables.hpp"
 #include "output/vector_export.hpp"
+#include "pipeline/atlas.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/map_job.hpp"
 #include "pipeline/sizes.hpp"
@@ -52,15 +53,15 @@ BBox parse_extent(const std::string& text) {
 
 struct CommonOptions {
     std::optional<fs::path> data_dir;
-    std::optional<fs::path> case_file;
+    std::optional<std::string> case_id;  // an id from geodata/cases.toml or a path to a case.toml
     std::optional<fs::path> land;
-    fs::path resolved_case() const { return case_file.value_or(default_case_file(data_dir)); }
+    fs::path resolved_case() const { return resolve_case(case_id, data_dir); }
 };
 
 void add_common(CLI::App* cmd, CommonOptions& c) {
-    cmd->add_option("--case", c.case_file,
-                    "Case file describing the dispute (default: the built-in Kuril case, geodata/kurils/case.toml).\n"
-                    "Example: --case mydispute/case.toml");
+    cmd->add_option("--case", c.case_id,
+                    "The dispute: a case id from geodata/cases.toml, or a path to a case.toml (default: the\n"
+                    "index's default case). Example: --case mydispute/case.toml");
     cmd->add_option("--land", c.land,
                     "Land polygons from any OGR vector source instead of the case's own (shapefile, GeoJSON,\n"
                     "GeoPackage); fields: country, territory, name. Example: --land coast.gpkg");
@@ -71,7 +72,7 @@ struct RenderOptions {
     std::string style = "default";
     std::optional<std::string> crs, extent, title, subtitle;
     fs::path out_dir = "output";
-    std::string name = "kurils";
+    std::optional<std::string> name;  // default: the case's output_name
     std::vector<std::string> formats = {"png", "svg", "pdf"};
     std::vector<fs::path> outputs;
     bool no_graticule = false, no_legend = false, no_scale_bar = false, no_labels = false, no_north_arrow = false,
@@ -114,15 +115,12 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
         if (!fmt) fail(p, "unknown output format '" + ext + "' (use .png, .svg or .pdf)");
         targets.push_back({p, *fmt});
     }
-    if (targets.empty()) {
-        if (r.name.empty() || r.name.find('/') != std::string::npos || r.name == "." || r.name == "..")
-            throw Error("--name: '" + r.name + "' must be a plain file name without folders");
-        check_option_file_name("--name", r.name);
-        for (const std::string& f : r.formats) {
-            auto fmt = parse_format(f);
-            if (!fmt) throw Error("--format: unknown format '" + f + "' (use png, svg, pdf)");
-            targets.push_back({r.out_dir / (r.name + "." + f), *fmt});
-        }
+    for (const std::string& f : r.formats)
+        if (!parse_format(f)) throw Error("--format: unknown format '" + f + "' (use png, svg, pdf)");
+    if (r.name) {
+        if (r.name->empty() || r.name->find('/') != std::string::npos || *r.name == "." || *r.name == "..")
+            throw Error("--name: '" + *r.name + "' must be a plain file name without folders");
+        check_option_file_name("--name", *r.name);
     }
     // -o names an exact file, whose folder must exist; --out-dir is created (when the map is ready).
     if (!r.outputs.empty()) for (const OutputTarget& t : targets) {
@@ -132,6 +130,10 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     }
 
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    if (targets.empty()) {
+        const std::string name = r.name.value_or(loaded.config.output_name);
+        for (const std::string& f : r.formats) targets.push_back({r.out_dir / (name + "." + f), *parse_format(f)});
+    }
     Style style = read_style(style_file(r.style, data_dir(common.data_dir)));
     MapRequest request;
     request.scenario = r.scenario;
@@ -139,7 +141,7 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     request.timeline = r.timeline;
     if (r.event && r.timeline) throw Error("--event and --timeline do not go together");
     if (!r.compare.empty()) {
-        if (r.compare.size() != 2) throw Error("--compare: give two scenarios, e.g. --compare two-island,four-island");
+        if (r.compare.size() != 2) throw Error("--compare: give two scenarios, e.g. --compare A,B (ids from the case's scenarios file)");
         check_distinct("--compare", r.compare);
         if (r.scenario) throw Error("--compare and --scenario do not go together: --compare names both scenarios");
         request.scenario = r.compare[0];
@@ -172,7 +174,7 @@ int run_areas(const CommonOptions& common) {
 
 struct CompareOptions {
     std::vector<std::string> scenarios;
-    std::string baseline = "status-quo";
+    std::optional<std::string> baseline;  // default: the scenarios file's baseline
     std::string format = "table";
     std::optional<fs::path> output;
 };
@@ -196,15 +198,16 @@ int run_compare(const CommonOptions& common, const CompareOptions& o) {
     if (format == formats.end()) throw Error("--format: unknown format '" + o.format + "' (use table, csv, json, markdown)");
     check_distinct("--scenarios", o.scenarios);
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    const std::string baseline = o.baseline.value_or(loaded.scenarios.baseline);
     std::vector<std::string> ids = o.scenarios;
-    if (!ids.empty() && std::find(ids.begin(), ids.end(), o.baseline) == ids.end()) ids.insert(ids.begin(), o.baseline);
+    if (!ids.empty() && std::find(ids.begin(), ids.end(), baseline) == ids.end()) ids.insert(ids.begin(), baseline);
+    if (!loaded.scenarios.find(baseline))
+        fail(loaded.scenarios.file, "has no scenario '" + baseline + "' to compare against (--baseline)");
     std::vector<const Scenario*> picked = pick_scenarios(loaded.scenarios, ids);
-    if (!loaded.scenarios.find(o.baseline))
-        fail(loaded.scenarios.file, "has no scenario '" + o.baseline + "' to compare against (--baseline)");
     ClaimModel model(loaded);
     std::vector<ScenarioClaims> claims;
     for (const Scenario* s : picked) claims.push_back(model.evaluate(*s, false));
-    std::string text = format_comparison(build_comparison(claims, loaded.scenarios, loaded, model, o.baseline), format->second);
+    std::string text = format_comparison(build_comparison(claims, loaded.scenarios, loaded, model, baseline), format->second);
     if (o.output) {
         write_file_atomically(*o.output, text);
         std::cout << o.output->string() << "\n";
@@ -218,22 +221,24 @@ struct ExportOptions {
     std::vector<std::string> scenarios;
     std::vector<std::string> formats = {"gpkg", "geojson"};
     fs::path out_dir = "output";
-    std::string name = "kurils-claims";
+    std::optional<std::string> name;  // default: the case's output_name + "-claims"
 };
 
 int run_export(const CommonOptions& common, const ExportOptions& o) {
     std::vector<std::pair<fs::path, VectorFormat>> targets;
-    if (o.name.empty() || o.name.find('/') != std::string::npos || o.name == "." || o.name == "..")
-        throw Error("--name: '" + o.name + "' must be a plain file name without folders");
-    check_option_file_name("--name", o.name);
+    if (o.name) {
+        if (o.name->empty() || o.name->find('/') != std::string::npos || *o.name == "." || *o.name == "..")
+            throw Error("--name: '" + *o.name + "' must be a plain file name without folders");
+        check_option_file_name("--name", *o.name);
+    }
     check_distinct("--scenarios", o.scenarios);
     check_distinct("--format", o.formats);
-    for (const std::string& f : o.formats) {
-        if (f == "gpkg") targets.push_back({o.out_dir / (o.name + ".gpkg"), VectorFormat::gpkg});
-        else if (f == "geojson") targets.push_back({o.out_dir / (o.name + ".geojson"), VectorFormat::geojson});
-        else throw Error("--format: unknown format '" + f + "' (use gpkg, geojson)");
-    }
+    for (const std::string& f : o.formats)
+        if (f != "gpkg" && f != "geojson") throw Error("--format: unknown format '" + f + "' (use gpkg, geojson)");
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    const std::string name = o.name.value_or(loaded.config.output_name + "-claims");
+    for (const std::string& f : o.formats)
+        targets.push_back({o.out_dir / (name + "." + f), f == "gpkg" ? VectorFormat::gpkg : VectorFormat::geojson});
     std::vector<const Scenario*> picked = pick_scenarios(loaded.scenarios, o.scenarios);
     ClaimModel model(loaded);
     std::vector<ScenarioClaims> claims;
@@ -272,8 +277,24 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
     options.gallery = !o.no_gallery;
     options.progress_bar = isatty(STDERR_FILENO);
     options.create_out_dir = true;
-    fs::path atlas = o.atlas.value_or(data_dir(common.data_dir) / "atlas" / "kurils.toml");
-    BatchResult r = run_batch(atlas, common.resolved_case(), data_dir(common.data_dir), options, [&](const std::string& line) {
+    const fs::path case_file = common.resolved_case();
+    fs::path atlas;
+    if (o.atlas) {
+        atlas = *o.atlas;
+    } else {
+        const CaseConfig config = read_case(case_file);
+        if (!config.atlas) fail(case_file, "names no atlas (key 'atlas'); give an atlas file: claimmap batch ATLAS");
+        atlas = *config.atlas;
+    }
+    // An atlas that names its own case must name the one --case chose: never silently another.
+    if (common.case_id) {
+        const fs::path atlas_case = read_atlas(atlas, case_file).case_file;
+        std::error_code ec1, ec2;
+        if (fs::weakly_canonical(atlas_case, ec1) != fs::weakly_canonical(case_file, ec2))
+            fail(atlas, "renders the case " + atlas_case.lexically_normal().string() + ", not --case " + *common.case_id + " (" +
+                            case_file.string() + ")");
+    }
+    BatchResult r = run_batch(atlas, case_file, data_dir(common.data_dir), options, [&](const std::string& line) {
         if (options.progress_bar) std::cerr << "\r\033[K" << line << std::flush;
         else std::cerr << line << "\n";
     });
@@ -293,7 +314,7 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
 
 int main(int argc, char** argv) {
     CLI::App app{"claimmap — maps and numbers for territorial disputes.\n"
-                 "Built-in case: the southern Kurils / Northern Territories (Japan–Russia).\n"
+                 "Built-in cases: geodata/cases.toml (claimmap <command> --case ID).\n"
                  "Example: claimmap render --size social --format png"};
     app.set_version_flag("--version", "claimmap " CLAIMMAP_VERSION);
     app.require_subcommand(1);
@@ -325,11 +346,11 @@ int main(int argc, char** argv) {
     render->add_option("--extent", ro.extent,
                        "Area to show, LON_MIN,LAT_MIN,LON_MAX,LAT_MAX in degrees (default: the case's).\n"
                        "Example: --extent 144.5,42.8,149.5,46");
-    render->add_option("--title", ro.title, "Title instead of the case's. Example: --title \"Kurils, 2019\"");
+    render->add_option("--title", ro.title, "Title instead of the case's. Example: --title \"The dispute in 2019\"");
     render->add_option("--subtitle", ro.subtitle, "Subtitle instead of the case's. Example: --subtitle \"\"");
     render->add_option("--out-dir", ro.out_dir, "Folder for the maps, created if missing. Example: --out-dir maps/2019")
         ->capture_default_str();
-    render->add_option("--name", ro.name, "Base file name of the maps. Example: --name kurils-2019")->capture_default_str();
+    render->add_option("--name", ro.name, "Base file name of the maps (default: the case's output_name). Example: --name map-2019");
     render->add_option("--format", ro.formats, "Formats to write, any of png, svg, pdf. Example: --format png,svg")
         ->delimiter(',')
         ->capture_default_str();
@@ -337,24 +358,24 @@ int main(int argc, char** argv) {
                        "Write exactly this file (format from its extension; repeatable; overrides\n"
                        "--out-dir/--name/--format). Example: -o map.png -o map.svg");
     render->add_option("--pov", ro.pov,
-                       "Point of view, from the case file: neutral (both sides' names and terms), japan or russia\n"
-                       "(that side's names first, its name for the region, its boundaries and legend wording).\n"
-                       "Example: --pov japan")
+                       "Point of view, a [view.ID] of the case file: neutral (every party's names and terms) or a\n"
+                       "party's view (its names first, its name for the region, its boundaries and legend wording).\n"
+                       "Example: --pov neutral")
         ->capture_default_str();
     render->add_option("--scenario", ro.scenario,
                        "Colour land, territorial seas and EEZs by who holds what under this scenario (from the case's\n"
                        "scenarios file), with the median line and the change against the baseline.\n"
-                       "Example: --scenario two-island");
+                       "Example: --scenario status-quo");
     render->add_option("--compare", ro.compare,
                        "Two scenarios: colours of the first, both median lines, the land and sea that changes hands\n"
-                       "hatched, and a table of the differences. Example: --compare two-island,four-island")
+                       "hatched, and a table of the differences. Example: --compare status-quo,my-scenario")
         ->delimiter(',');
     render->add_option("--event", ro.event,
                        "A news event's map (ids from 'claimmap events list'): the scenario on the table, a callout with\n"
                        "date, place, participants, what happened and the source, the venue on a world inset with the\n"
-                       "great circle to the islands, and a timeline of all events. Example: --event singapore-abe-putin-2018");
+                       "great circle to the disputed territory, and a timeline of all events. Example: --event my-event-2019");
     render->add_flag("--timeline", ro.timeline,
-                     "A world map of every event's venue with great circles to the islands, and the timeline.\n"
+                     "A world map of every event's venue with great circles to the disputed territory, and the timeline.\n"
                      "Example: claimmap render --timeline --name timeline");
     render->add_flag("--no-graticule", ro.no_graticule, "Leave out the graticule and its degree labels.");
     render->add_flag("--no-legend", ro.no_legend, "Leave out the legend.");
@@ -371,13 +392,14 @@ int main(int argc, char** argv) {
     CLI::App* compare = app.add_subcommand(
         "compare", "Which land and sea each scenario moves: land, territorial sea (12 nm) and EEZ (200 nm) per party,\n"
                    "limited by the median line, in km² on the ellipsoid, with the change against a baseline.\n"
-                   "Example: claimmap compare --scenarios two-island,four-island --format markdown");
+                   "Example: claimmap compare --scenarios status-quo,my-scenario --format markdown");
     add_common(compare, common);
     compare->add_option("--scenarios", co.scenarios,
-                        "Scenarios to compare (default: all in the case's scenarios file). Example: --scenarios two-island")
+                        "Scenarios to compare (default: all in the case's scenarios file). Example: --scenarios status-quo")
         ->delimiter(',');
-    compare->add_option("--baseline", co.baseline, "Scenario the changes are measured against. Example: --baseline status-quo")
-        ->capture_default_str();
+    compare->add_option("--baseline", co.baseline,
+                        "Scenario the changes are measured against (default: the scenarios file's baseline).\n"
+                        "Example: --baseline status-quo");
     compare->add_option("--format", co.format, "Output format: table, csv, json or markdown. Example: --format csv")
         ->capture_default_str();
     compare->add_option("-o,--output", co.output, "Write to this file instead of standard output. Example: -o compare.csv");
@@ -386,23 +408,23 @@ int main(int argc, char** argv) {
     CLI::App* exporter = app.add_subcommand(
         "export", "Write every computed layer (land per party, territorial seas, EEZs, median lines, split cut lines)\n"
                   "with scenario and party attributes to GeoPackage and GeoJSON (WGS 84), readable by ogrinfo and QGIS.\n"
-                  "Example: claimmap export --scenarios two-island --format gpkg --out-dir data");
+                  "Example: claimmap export --scenarios status-quo --format gpkg --out-dir data");
     add_common(exporter, common);
-    exporter->add_option("--scenarios", eo.scenarios, "Scenarios to export (default: all). Example: --scenarios status-quo,two-island")
+    exporter->add_option("--scenarios", eo.scenarios, "Scenarios to export (default: all). Example: --scenarios status-quo")
         ->delimiter(',');
     exporter->add_option("--format", eo.formats, "Formats: gpkg (a layer per kind), geojson (one collection with a 'layer'\n"
                                                   "property). Example: --format gpkg")
         ->delimiter(',')
         ->capture_default_str();
     exporter->add_option("--out-dir", eo.out_dir, "Folder for the files, created if missing. Example: --out-dir data")->capture_default_str();
-    exporter->add_option("--name", eo.name, "Base file name. Example: --name claims")->capture_default_str();
+    exporter->add_option("--name", eo.name, "Base file name (default: the case's output_name + \"-claims\"). Example: --name claims");
 
     BatchCliOptions bo;
     CLI::App* batch = app.add_subcommand(
         "batch", "Render every map of an atlas file in parallel, with a manifest and an HTML gallery.\n"
-                 "Example: claimmap batch atlas/kurils.toml --out-dir output --shard 1/4");
+                 "Example: claimmap batch my-atlas.toml --out-dir output --shard 1/4");
     add_common(batch, common);
-    batch->add_option("atlas", bo.atlas, "Atlas file (default: atlas/kurils.toml, every map of the built-in case).\n"
+    batch->add_option("atlas", bo.atlas, "Atlas file (default: the atlas the case names, every map of the case).\n"
                                          "Example: claimmap batch my-atlas.toml");
     batch->add_option("--out-dir", bo.out_dir, "Folder for maps, manifest.json and index.html, created if missing. Example: --out-dir maps")
         ->capture_default_str();
@@ -416,7 +438,7 @@ int main(int argc, char** argv) {
     batch->add_flag("--force", bo.force, "Render even the maps whose outputs are up to date (same inputs, options and version).");
     batch->add_flag("--no-gallery", bo.no_gallery, "Do not write index.html.");
 
-    add_events_command(app, [&common] { return data_dir(common.data_dir); });
+    add_events_command(app, [&common] { return data_dir(common.data_dir); });  // has its own --case
 
     try {
         app.parse(argc, argv);

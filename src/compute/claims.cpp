@@ -78,6 +78,8 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     }
     land_all_ = geos_.collect(std::move(all), GEOS_MULTIPOLYGON);
     if (!geos_.is_valid(land_all_.get())) land_all_ = geos_.unary_union(land_all_.get());
+    // A land dispute (sea = false): land alone, no zones, no median lines.
+    if (!loaded.config.sea) return;
 
     // The data region, projected with curved edges.
     const PathXY region_ring = proj_.forward_outline(loaded.config.region, 100);
@@ -212,6 +214,15 @@ const ClaimModel::UnitZones& ClaimModel::unit(const std::string& key) {
     if (auto pos = key.find('>'); pos != std::string::npos) {
         base = key.substr(0, pos);
         split = splits_.at(base).get();
+    }
+    if (!loaded_.config.sea) {
+        UnitZones z;
+        auto empty = [&] { return geos_.take(GEOSGeom_createEmptyPolygon_r(geos_.handle()), "empty polygon"); };
+        z.cells = empty(), z.territorial_sea = empty(), z.eez = empty();
+        z.land = split ? geos_.clone((key == split->key_party() ? split->land_party : split->land_rest).get())
+                       : geos_.clone(unit_land_.at(base).get());
+        z.land_km2 = split ? (key == split->key_party() ? split->party_km2 : split->rest_km2) : unit_land_km2_.at(base);
+        return units_[key] = std::move(z);
     }
     std::vector<GeomPtr> parts;
     for (size_t s = 0; s < sites_.size(); ++s) {
@@ -358,16 +369,22 @@ ScenarioClaims ClaimModel::evaluate(const Scenario& scenario, bool geometry) {
         party_units.push_back(units_of(party.id, scenario, split));
         out.parties.push_back(std::move(claim));
     }
-    // Median line between the first two parties: the shared boundaries of their units' cells.
-    if (geometry && party_units.size() >= 2) {
-        std::vector<GeomPtr> pieces;
-        for (const std::string& a : party_units[0])
-            for (const std::string& b : party_units[1]) pieces.push_back(geos_.clone(shared_boundary(a, b)));
-        if (!pieces.empty()) {
+    // A median line between every pair of parties whose zones touch: the shared boundaries of
+    // their units' cells.
+    const auto& parties = loaded_.config.parties;
+    for (size_t i = 0; geometry && loaded_.config.sea && i < party_units.size(); ++i)
+        for (size_t j = i + 1; j < party_units.size(); ++j) {
+            std::vector<GeomPtr> pieces;
+            for (const std::string& a : party_units[i])
+                for (const std::string& b : party_units[j])
+                    if (const GEOSGeometry* g = shared_boundary(a, b); !geos_.is_empty(g)) pieces.push_back(geos_.clone(g));
+            if (pieces.empty()) continue;
             GeomPtr merged = geos_.union_all(std::move(pieces));
-            out.median_line = geos_.lines(geos_.line_merge(merged.get()).get());
+            MultiLineXY lines = geos_.lines(geos_.line_merge(merged.get()).get());
+            if (lines.empty()) continue;
+            out.median_line.insert(out.median_line.end(), lines.begin(), lines.end());
+            out.median_lines.push_back({parties[i].id, parties[j].id, std::move(lines)});
         }
-    }
     if (split) {
         out.split_cut = split->cut;
         out.split_territory = split->territory;

@@ -42,10 +42,17 @@ struct PartyClaim {
     double land_km2 = 0, territorial_sea_km2 = 0, eez_km2 = 0;
 };
 
+// The median line between two parties' coasts (UNCLOS art. 15), within the EEZ limit.
+struct PairMedianLine {
+    std::string party_a, party_b;  // in the case's party order
+    MultiLineXY lines;
+};
+
 struct ScenarioClaims {
     std::string scenario;
     std::vector<PartyClaim> parties;  // in the case's party order
-    MultiLineXY median_line;          // between the parties' coasts, within the EEZ limit
+    MultiLineXY median_line;          // every pair's median line together
+    std::vector<PairMedianLine> median_lines;  // each pair whose zones touch, in party order
     MultiLineXY split_cut;            // land boundary across a split territory, if any
     std::string split_territory;
     std::map<std::string, MultiPolygonXY> split_pieces;  // party -> its piece of the split territory

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 #include <CGAL/Delaunay_triangulation_2.h>
@@ -33,6 +34,7 @@ XY circumcentre(XY a, XY b, XY c) {
 
 MedianLines::MedianLines(const LoadedCase& loaded, ZoneSettings settings)
     : loaded_(loaded), settings_(settings), proj_(Projection::cached(loaded.config.crs)) {
+    if (!loaded.config.sea) return;  // a land dispute: no median lines (pairs() gives none)
     sites_ = coast_sites(loaded.land, proj_, settings_.site_spacing_m);
     coast_ = std::make_unique<CoastIndex>(sites_.rings, 250.0);
     if (sites_.points.size() < 3) return;
@@ -84,10 +86,19 @@ double MedianLines::circumcentre_distance(int triangle) {
 }
 
 std::optional<MultiLineXY> MedianLines::between(const Scenario& scenario) {
+    std::optional<std::vector<PairMedianLine>> lines = pairs(scenario);
+    if (!lines) return std::nullopt;
+    MultiLineXY out;
+    for (const PairMedianLine& p : *lines) out.insert(out.end(), p.lines.begin(), p.lines.end());
+    return out;
+}
+
+std::optional<std::vector<PairMedianLine>> MedianLines::pairs(const Scenario& scenario) {
+    if (!loaded_.config.sea) return std::vector<PairMedianLine>{};
     if (scenario.split || !planar_) return std::nullopt;
     const auto& parties = loaded_.config.parties;
-    if (parties.size() < 2) return MultiLineXY{};
-    // Party of each land unit under the scenario: a territory's holder, else the country itself.
+    // Party index of each land unit under the scenario: a territory's holder, else the country
+    // itself; -1 for land of no party.
     std::unordered_map<std::string, int> side_of_unit;
     auto side = [&](const std::string& unit) {
         auto it = side_of_unit.find(unit);
@@ -95,11 +106,13 @@ std::optional<MultiLineXY> MedianLines::between(const Scenario& scenario) {
         std::string holder = unit;
         for (const std::string& t : loaded_.config.territories)
             if (t == unit) holder = scenario.holder(t);
-        int s = holder == parties[0].id ? 0 : holder == parties[1].id ? 1 : -1;
+        int s = -1;
+        for (size_t i = 0; i < parties.size(); ++i)
+            if (parties[i].id == holder) s = int(i);
         return side_of_unit[unit] = s;
     };
     const double limit = settings_.eez_m;
-    std::vector<GeomPtr> pieces;
+    std::map<std::pair<int, int>, std::vector<GeomPtr>> pieces;
     for (const VoronoiEdge& e : edges_) {
         const int sa = side(sites_.units[e.site_a]), sb = side(sites_.units[e.site_b]);
         if (sa < 0 || sb < 0 || sa == sb) continue;
@@ -140,12 +153,16 @@ std::optional<MultiLineXY> MedianLines::between(const Scenario& scenario) {
         };
         const double lo = distance(0) <= limit ? 0 : crossing(nearest, 0);
         const double hi = distance(1) <= limit ? 1 : crossing(nearest, 1);
-        if (hi > lo) pieces.push_back(geos_.line({at(lo), at(hi)}));
+        if (hi > lo) pieces[std::minmax(sa, sb)].push_back(geos_.line({at(lo), at(hi)}));
     }
-    if (pieces.empty()) return MultiLineXY{};
-    GeomPtr all = geos_.collect(std::move(pieces), GEOS_MULTILINESTRING);
-    GeomPtr inside = geos_.intersection(geos_.line_merge(all.get()).get(), region_.get());
-    return geos_.lines(geos_.line_merge(inside.get()).get());
+    std::vector<PairMedianLine> out;
+    for (auto& [pair, lines] : pieces) {
+        GeomPtr all = geos_.collect(std::move(lines), GEOS_MULTILINESTRING);
+        GeomPtr inside = geos_.intersection(geos_.line_merge(all.get()).get(), region_.get());
+        MultiLineXY merged = geos_.lines(geos_.line_merge(inside.get()).get());
+        if (!merged.empty()) out.push_back({parties[pair.first].id, parties[pair.second].id, std::move(merged)});
+    }
+    return out;
 }
 
 }  // namespace claimmap

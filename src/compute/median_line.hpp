@@ -28,11 +28,13 @@ class MedianLines {
 public:
     explicit MedianLines(const LoadedCase& loaded, ZoneSettings settings = {});
 
-    // The median line between the case's first two parties under `scenario`, in the case's
-    // projection; nullopt for a scenario that splits a territory (its coast changes sides along
-    // the cut, which only ClaimModel computes).
+    // The median line between every pair of parties under `scenario` whose zones touch, in the
+    // case's projection and party order; nullopt for a scenario that splits a territory (its coast
+    // changes sides along the cut, which only ClaimModel computes).
     // Also nullopt when the sites do not span a plane (fewer than three, or all on one line): the
     // model then draws the line.
+    std::optional<std::vector<PairMedianLine>> pairs(const Scenario& scenario);
+    // Every pair's lines together.
     std::optional<MultiLineXY> between(const Scenario& scenario);
 
     const Projection& projection() const { return proj_; }

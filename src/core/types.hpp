@@ -39,8 +39,8 @@ struct BBox {
 // One land polygon with its de facto holder and, for disputed units, a stable territory id.
 struct LandFeature {
     Polygon shape;
-    std::string country;    // ISO 3166 alpha-3 of the de facto holder, e.g. "JPN", "RUS"
-    std::string territory;  // disputed unit id ("etorofu", ...), empty if not disputed
+    std::string country;    // ISO 3166 alpha-3 of the de facto holder, as in the land data
+    std::string territory;  // disputed unit id (a [[territory]] of the case), empty if not disputed
     std::string name;       // gazetteer key of a named island ("hokkaido", ...), may be empty
     long long fid = -1;     // the feature's id in its source, for error messages
 };

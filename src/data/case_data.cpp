@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "core/error.hpp"
@@ -10,9 +11,68 @@
 
 namespace claimmap {
 
+namespace {
+std::vector<std::string> string_list(const StrictTable& s, const std::string& key, bool required) {
+    std::vector<std::string> out;
+    const toml::array* arr = s.opt_array(key);
+    if (!arr) {
+        if (required) s.fail_at(key, "is missing");
+        return out;
+    }
+    for (const toml::node& n : *arr) {
+        auto v = n.value<std::string>();
+        if (!v || v->empty()) s.fail_at(key, "must be an array of non-empty strings");
+        out.push_back(*v);
+    }
+    return out;
+}
+}  // namespace
+
 const Place* Gazetteer::find(const std::string& id) const {
     auto it = std::find_if(places.begin(), places.end(), [&](const Place& p) { return p.id == id; });
     return it == places.end() ? nullptr : &*it;
+}
+
+bool is_language_tag(const std::string& tag) {
+    // BCP 47 shape: letters, digits and '-', starting with a 2-3 letter language subtag.
+    if (tag.size() < 2 || tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != std::string::npos)
+        return false;
+    const size_t first = tag.find('-');
+    const size_t len = first == std::string::npos ? tag.size() : first;
+    return len >= 2 && len <= 3 && std::all_of(tag.begin(), tag.begin() + long(len), [](char c) { return std::islower(c); });
+}
+
+const std::string* Names::find(const std::string& lang, const std::string& party) const {
+    if (!party.empty())
+        if (auto it = by_key.find(lang + "@" + party); it != by_key.end()) return &it->second;
+    auto it = by_key.find(lang);
+    return it == by_key.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Names::all() const {
+    std::vector<std::string> out;
+    for (const auto& [key, name] : by_key)
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    return out;
+}
+
+Names read_names(const StrictTable& owner, const std::string& key, const std::filesystem::path& path, const std::string& where) {
+    const toml::table* t = owner.opt_table(key);
+    if (!t || t->empty()) owner.fail_at(key, "is missing: give at least one name, e.g. [" + where + "." + key + "] en = \"...\"");
+    Names names;
+    StrictTable nt(*t, path, where + "." + key);
+    for (const auto& [k, node] : *t) {
+        std::string tag(k.str());
+        const size_t at = tag.find('@');
+        const std::string lang = tag.substr(0, at);
+        if (!is_language_tag(lang) || (at != std::string::npos && at + 1 == tag.size()))
+            nt.fail_at(tag, "is not a BCP 47 language tag, optionally with @PARTY (e.g. ja, zh-Hant, \"en@ABC\")");
+        std::string name = nt.string(tag);
+        if (name.find_first_not_of(" \t") == std::string::npos || name.find_first_of("\r\n") != std::string::npos)
+            nt.fail_at(tag, "must be a non-empty single-line name");
+        names.by_key[tag] = std::move(name);
+    }
+    return names;
 }
 
 Gazetteer read_gazetteer(const std::filesystem::path& path) {
@@ -25,16 +85,14 @@ Gazetteer read_gazetteer(const std::filesystem::path& path) {
     for (size_t i = 0; i < places->size(); ++i) {
         const toml::table* t = (*places)[i].as_table();
         if (!t) top.fail_at("place", "must be an array of tables");
-        StrictTable s(*t, path, "place[" + std::to_string(i) + "]");
+        const std::string where = "place[" + std::to_string(i) + "]";
+        StrictTable s(*t, path, where);
         Place p;
         p.id = s.string("id");
         p.kind = s.string("kind");
         if (p.kind != "territory" && p.kind != "island" && p.kind != "sea" && p.kind != "region")
             s.fail_at("kind", "must be territory, island, sea or region");
-        p.en_ja = s.string("en_ja");
-        p.en_ru = s.opt_string("en_ru").value_or(p.en_ja);
-        p.ja = s.string("ja");
-        p.ru = s.string("ru");
+        p.names = read_names(s, "names", path, where);
         auto label = s.opt_lonlat("label");
         if (!label) s.fail_at("label", "is missing");
         p.label = *label;
@@ -44,6 +102,11 @@ Gazetteer read_gazetteer(const std::filesystem::path& path) {
         gaz.places.push_back(std::move(p));
     }
     return gaz;
+}
+
+const Territory* CaseConfig::territory(const std::string& territory_id) const {
+    auto it = std::find_if(territory_claims.begin(), territory_claims.end(), [&](const Territory& t) { return t.id == territory_id; });
+    return it == territory_claims.end() ? nullptr : &*it;
 }
 
 const Party* CaseConfig::party(const std::string& party_id) const {
@@ -73,7 +136,21 @@ CaseConfig read_case(const std::filesystem::path& path) {
     CaseConfig c;
     c.file = path;
     c.id = s.string("id");
+    c.output_name = s.opt_string("output_name").value_or(c.id);
+    if (c.output_name.empty() || c.output_name.find('/') != std::string::npos || c.output_name == "." || c.output_name == "..")
+        s.fail_at("output_name", "must be a plain file name without folders");
     const auto dir = path.parent_path();
+    if (auto atlas = s.opt_string("atlas")) c.atlas = (dir / *atlas).lexically_normal();
+    c.sea = s.opt_bool("sea").value_or(true);
+    c.languages = string_list(s, "languages", false);
+    for (const std::string& l : c.languages)
+        if (!is_language_tag(l)) s.fail_at("languages", "'" + l + "' is not a BCP 47 language tag (e.g. en, ja, zh-Hant)");
+    if (const toml::table* w = s.opt_table("wording")) {
+        StrictTable ws(*w, path, "wording");
+        c.wording.disputed_legend = ws.opt_string("disputed_legend").value_or(c.wording.disputed_legend);
+        c.wording.from_disputed = ws.opt_string("from_disputed").value_or(c.wording.from_disputed);
+        ws.reject_unknown_keys();
+    }
     c.land = (dir / s.string("land")).lexically_normal();
     c.gazetteer = (dir / s.string("gazetteer")).lexically_normal();
     c.scenarios = (dir / s.string("scenarios")).lexically_normal();
@@ -96,29 +173,55 @@ CaseConfig read_case(const std::filesystem::path& path) {
     c.extent = lonlat_box("extent");
     c.region = lonlat_box("region");
     c.inset_extent = lonlat_box("inset_extent");
-    c.claimant = s.string("claimant");
+    if (s.raw("claimant") || s.raw("territories"))
+        s.fail_at(s.raw("claimant") ? "claimant" : "territories",
+                  "is case format v1: list [[territory]] tables with id and claimants (docs/new-case.md)");
     if (const toml::array* parties = s.opt_array("party")) {
         for (size_t i = 0; i < parties->size(); ++i) {
             const toml::table* t = (*parties)[i].as_table();
             if (!t) s.fail_at("party", "must be an array of tables");
             StrictTable ps(*t, path, "party[" + std::to_string(i) + "]");
-            Party party{ps.string("id"), ps.string("name"), ps.string("language")};
-            if (party.language != "ja" && party.language != "ru")
-                ps.fail_at("language", "must name a gazetteer language: ja or ru");
+            if (ps.raw("language")) ps.fail_at("language", "is case format v1: use languages = [\"ja\", ...]");
+            Party party{ps.string("id"), ps.string("name"), string_list(ps, "languages", true)};
+            if (party.languages.empty()) ps.fail_at("languages", "must name at least the party's own language");
+            for (const std::string& l : party.languages)
+                if (!is_language_tag(l)) ps.fail_at("languages", "'" + l + "' is not a BCP 47 language tag (e.g. ja, ko, zh-Hans)");
+            if (party.id.find('@') != std::string::npos || party.id.empty()) ps.fail_at("id", "must be an ISO 3166 alpha-3 code as in the land data");
+            if (c.party(party.id)) ps.fail_at("id", "repeats '" + party.id + "'");
             c.parties.push_back(std::move(party));
             ps.reject_unknown_keys();
         }
     }
     if (c.parties.size() < 2) s.fail_at("party", "must list at least two parties");
-    if (!c.party(c.claimant)) s.fail_at("claimant", "names no listed party");
-    if (const toml::array* terr = s.opt_array("territories")) {
-        for (const toml::node& n : *terr) {
-            auto v = n.value<std::string>();
-            if (!v) s.fail_at("territories", "must be an array of strings");
-            c.territories.push_back(s.checked_text("territories", *v));
+    if (const toml::array* terr = s.opt_array("territory")) {
+        for (size_t i = 0; i < terr->size(); ++i) {
+            const toml::table* t = (*terr)[i].as_table();
+            if (!t) s.fail_at("territory", "must be an array of tables");
+            StrictTable ts(*t, path, "territory[" + std::to_string(i) + "]");
+            Territory territory{ts.string("id"), string_list(ts, "claimants", true), ts.opt_bool("rock").value_or(false)};
+            if (territory.claimants.empty()) ts.fail_at("claimants", "must name at least one party");
+            for (const std::string& p : territory.claimants)
+                if (!c.party(p)) ts.fail_at("claimants", "names '" + p + "', which is no [[party]] of the case");
+            if (c.territory(territory.id)) ts.fail_at("id", "repeats '" + territory.id + "'");
+            ts.reject_unknown_keys();
+            c.territories.push_back(territory.id);
+            c.territory_claims.push_back(std::move(territory));
         }
     }
-    if (c.territories.empty()) s.fail_at("territories", "must list the disputed territory ids");
+    if (c.territories.empty()) s.fail_at("territory", "is missing: list the disputed territories as [[territory]] tables");
+    if (const toml::array* lines = s.opt_array("claim_line")) {
+        for (size_t i = 0; i < lines->size(); ++i) {
+            const toml::table* t = (*lines)[i].as_table();
+            if (!t) s.fail_at("claim_line", "must be an array of tables");
+            StrictTable ls(*t, path, "claim_line[" + std::to_string(i) + "]");
+            ClaimLine cl{ls.string("party"), (dir / ls.string("file")).lexically_normal(), ls.string("label"),
+                         ls.opt_string("line").value_or("dashed"), {}};
+            if (!c.party(cl.party)) ls.fail_at("party", "names no [[party]] of the case");
+            if (cl.line != "solid" && cl.line != "dashed" && cl.line != "dotted") ls.fail_at("line", "must be solid, dashed or dotted");
+            ls.reject_unknown_keys();
+            c.claim_lines.push_back(std::move(cl));
+        }
+    }
     const toml::table* views = s.opt_table("view");
     if (!views) s.fail_at("view", "is missing: define at least [view.neutral]");
     for (const auto& [key, node] : *views) {
@@ -170,8 +273,77 @@ std::filesystem::path data_dir(const std::optional<std::filesystem::path>& overr
     return CLAIMMAP_DATA_DIR;
 }
 
-std::filesystem::path default_case_file(const std::optional<std::filesystem::path>& dir) {
-    return data_dir(dir) / "geodata" / "kurils" / "case.toml";
+std::vector<std::string> english_names(const Place& place, const CaseConfig& config) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string* n) {
+        if (n && std::find(out.begin(), out.end(), *n) == out.end()) out.push_back(*n);
+    };
+    add(place.names.find("en"));
+    for (const Party& p : config.parties) add(place.names.find("en", p.id));
+    return out;
 }
+
+std::string english_label(const Place& place, const CaseConfig& config) {
+    std::string out;
+    for (const std::string& n : english_names(place, config)) out += (out.empty() ? "" : " / ") + n;
+    return out.empty() ? place.id : out;
+}
+
+std::optional<NameInLanguage> own_name(const Place& place, const Party& party) {
+    const std::string* n = place.names.find(party.language(), party.id);
+    if (!n) return std::nullopt;
+    return NameInLanguage{*n, party.language()};
+}
+
+const CaseIndexEntry* CaseIndex::find(const std::string& case_id) const {
+    auto it = std::find_if(cases.begin(), cases.end(), [&](const CaseIndexEntry& e) { return e.id == case_id; });
+    return it == cases.end() ? nullptr : &*it;
+}
+
+CaseIndex read_case_index(const std::filesystem::path& path) {
+    toml::table root = parse_toml_file(path);
+    StrictTable top(root, path, "");
+    CaseIndex index;
+    index.file = path;
+    index.default_id = top.string("default");
+    const toml::array* list = top.opt_array("case");
+    if (!list || list->empty()) top.fail_at("case", "is missing: list the built-in cases as [[case]] tables (id, file)");
+    for (size_t i = 0; i < list->size(); ++i) {
+        const toml::table* t = (*list)[i].as_table();
+        if (!t) top.fail_at("case", "must be an array of tables");
+        StrictTable cs(*t, path, "case[" + std::to_string(i) + "]");
+        CaseIndexEntry e{cs.string("id"), (path.parent_path() / cs.string("file")).lexically_normal()};
+        if (index.find(e.id)) cs.fail_at("id", "repeats '" + e.id + "'");
+        cs.reject_unknown_keys();
+        index.cases.push_back(std::move(e));
+    }
+    if (!index.find(index.default_id)) top.fail_at("default", "names no [[case]] of this file");
+    top.reject_unknown_keys();
+    return index;
+}
+
+std::filesystem::path case_index_file(const std::optional<std::filesystem::path>& dir) {
+    return data_dir(dir) / "geodata" / "cases.toml";
+}
+
+std::filesystem::path resolve_case(const std::optional<std::string>& id_or_path, const std::optional<std::filesystem::path>& dir) {
+    // Anything that looks like a file is a path; a bare word is an id from the index.
+    if (id_or_path && (id_or_path->find('/') != std::string::npos || id_or_path->ends_with(".toml")))
+        return *id_or_path;
+    const CaseIndex index = read_case_index(case_index_file(dir));
+    const std::string id = id_or_path.value_or(index.default_id);
+    const CaseIndexEntry* e = index.find(id);
+    if (!e) {
+        std::string ids;
+        for (const CaseIndexEntry& c : index.cases) ids += (ids.empty() ? "" : ", ") + c.id;
+        throw Error("--case: '" + id + "' is neither a case file nor a case of " + index.file.string() + " (it has: " + ids + ")");
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(e->file, ec))
+        fail(index.file, "lists case '" + id + "' at " + e->file.string() + ", which does not exist");
+    return e->file;
+}
+
+std::filesystem::path default_case_file(const std::optional<std::filesystem::path>& dir) { return resolve_case(std::nullopt, dir); }
 
 }  // namespace claimmap

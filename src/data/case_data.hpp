@@ -12,13 +12,30 @@
 
 namespace claimmap {
 
-// A named place. English names come in both parties' usage (Etorofu in Japan, Iturup in Russia).
+// Names keyed by BCP 47 language tag ("ja", "zh-Hant") or by a tag and the party whose usage it is
+// ("en@AAA" = English as party AAA uses it, where the parties spell a place differently).
+struct Names {
+    std::map<std::string, std::string> by_key;
+    // `lang@party`, then `lang`; nullptr when neither is given.
+    const std::string* find(const std::string& lang, const std::string& party = "") const;
+    // Every spelling, each once, in key order.
+    std::vector<std::string> all() const;
+};
+
+// Whether `tag` has the shape of a BCP 47 language tag (en, ja, zh-Hant, ...).
+bool is_language_tag(const std::string& tag);
+// The [KEY] table of names under `owner` (a place's or a venue's `names`); at least one name.
+class StrictTable;
+Names read_names(const StrictTable& owner, const std::string& key, const std::filesystem::path& path, const std::string& where);
+
+// A named place.
 struct Place {
     std::string id;
     std::string kind;  // territory | island | sea | region
-    std::string en_ja, en_ru, ja, ru;
+    Names names;
     LonLat label;                     // where the label is centred
     std::optional<LonLat> leader_to;  // feature the label points at, when it cannot sit on it
+    std::vector<std::string> all_names() const { return names.all(); }
 };
 
 struct Gazetteer {
@@ -29,9 +46,34 @@ struct Gazetteer {
 Gazetteer read_gazetteer(const std::filesystem::path& path);
 
 struct Party {
-    std::string id;        // ISO alpha-3 code used in the land data's country field
-    std::string name;      // English
-    std::string language;  // gazetteer language of the party's names: "ja" or "ru"
+    std::string id;    // ISO alpha-3 code used in the land data's country field
+    std::string name;  // English
+    // BCP 47 tags; the first is the language of the party's own place names.
+    std::vector<std::string> languages;
+    const std::string& language() const { return languages.front(); }
+};
+
+// A disputed territory: who claims it. Who holds it comes from the land data (de facto) and, per
+// scenario, from the scenarios file.
+struct Territory {
+    std::string id;
+    std::vector<std::string> claimants;
+    bool rock = false;  // UNCLOS art. 121(3) reading: a territorial sea, no EEZ
+};
+
+// A claimed boundary or line of control drawn from data (land disputes).
+struct ClaimLine {
+    std::string party;
+    std::filesystem::path file;  // GeoJSON LineString(s) in lon/lat, resolved against the case folder
+    std::string label;
+    std::string line;  // solid | dashed | dotted
+    std::vector<Ring> lines;  // read by read_case
+};
+
+// Map wording that depends on what is disputed (islands, rocks, a valley...). Optional in the file.
+struct CaseWording {
+    std::string disputed_legend = "Disputed territory";   // legend of world maps
+    std::string from_disputed = "the disputed territory";  // "great circle from ..."
 };
 
 // A boundary a point of view draws: the median line of one scenario.
@@ -55,6 +97,12 @@ struct View {
 struct CaseConfig {
     std::filesystem::path file;
     std::string id;
+    std::string output_name;      // default base name of render/export outputs
+    std::optional<std::filesystem::path> atlas;  // the atlas `batch` renders by default, resolved
+    bool sea = true;              // false: a land dispute, no maritime zones
+    std::vector<std::string> languages;
+    CaseWording wording;
+    std::vector<ClaimLine> claim_lines;
     std::vector<View> views;  // at least "neutral"
     std::filesystem::path land;       // resolved against the case folder
     std::filesystem::path gazetteer;  // likewise
@@ -72,7 +120,8 @@ struct CaseConfig {
     BBox region;      // lon/lat box the land data covers (zones are computed inside it)
     std::vector<Party> parties;
     std::vector<std::string> territories;  // disputed territory ids, in display order
-    std::string claimant;                  // party claiming the disputed territories
+    std::vector<Territory> territory_claims;  // the same, with claimants
+    const Territory* territory(const std::string& id) const;
     std::map<std::string, double> official_area_km2;  // published figures, for comparison only
     std::string official_area_source;
     const Party* party(const std::string& id) const;
@@ -84,8 +133,38 @@ struct CaseConfig {
 
 CaseConfig read_case(const std::filesystem::path& path);
 
+// A name and the language it is written in.
+struct NameInLanguage {
+    std::string name, lang;
+};
+// English names of a place: the neutral one (`en`), then each party's usage (`en@PARTY`) in party
+// order, each spelling once.
+std::vector<std::string> english_names(const Place& place, const CaseConfig& config);
+// english_names joined with " / ".
+std::string english_label(const Place& place, const CaseConfig& config);
+// The name a party gives a place in its own language (its first), if any.
+std::optional<NameInLanguage> own_name(const Place& place, const Party& party);
+
 // Where built-in data lives: --data-dir, else $CLAIMMAP_DATA_DIR, else the compiled-in source folder.
 std::filesystem::path data_dir(const std::optional<std::filesystem::path>& override_dir = std::nullopt);
+
+// geodata/cases.toml: the built-in cases by id, and the default one.
+struct CaseIndexEntry {
+    std::string id;
+    std::filesystem::path file;  // resolved against the index
+};
+struct CaseIndex {
+    std::filesystem::path file;
+    std::string default_id;
+    std::vector<CaseIndexEntry> cases;
+    const CaseIndexEntry* find(const std::string& id) const;
+};
+CaseIndex read_case_index(const std::filesystem::path& path);
+std::filesystem::path case_index_file(const std::optional<std::filesystem::path>& dir = std::nullopt);
+// The case file of `--case`: an id from the index, or a path to a case.toml; the index's default
+// when not given. A listed case whose file is missing is a one-line error.
+std::filesystem::path resolve_case(const std::optional<std::string>& id_or_path,
+                                   const std::optional<std::filesystem::path>& dir = std::nullopt);
 std::filesystem::path default_case_file(const std::optional<std::filesystem::path>& dir = std::nullopt);
 
 }  // namespace claimmap

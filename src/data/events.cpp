@@ -108,15 +108,6 @@ std::string_view to_string(EventKind k) {
     return "?";
 }
 
-std::string_view to_string(EventScenario s) {
-    switch (s) {
-        case EventScenario::two_island: return "two-island";
-        case EventScenario::four_island: return "four-island";
-        case EventScenario::none: return "none";
-    }
-    return "?";
-}
-
 const Venue* Venues::find(const std::string& id) const {
     auto it = std::find_if(venues.begin(), venues.end(), [&](const Venue& v) { return v.id == id; });
     return it == venues.end() ? nullptr : &*it;
@@ -140,9 +131,10 @@ Venues read_venues(const std::filesystem::path& path) {
         StrictTable s(t, path, "venue[" + std::to_string(i) + "]");
         Venue v;
         v.id = slug_id(s, "id");
-        v.name = nonempty_line(s, "name");
-        v.ja = nonempty_line(s, "ja");
-        v.ru = nonempty_line(s, "ru");
+        v.names = read_names(s, "names", path, "venue[" + std::to_string(i) + "]");
+        const std::string* english = v.names.find("en");
+        if (!english) s.fail_at("names", "needs an English name: en = \"...\"");
+        v.name = *english;
         auto ll = s.opt_lonlat("lonlat");
         if (!ll) s.fail_at("lonlat", "is missing");
         v.lonlat = *ll;
@@ -165,7 +157,6 @@ Venues read_venues(const std::filesystem::path& path) {
 EventSet read_events(const std::filesystem::path& path, const Venues& venues) {
     static const EventKind kinds[] = {EventKind::summit, EventKind::ministerial, EventKind::working_level,
                                       EventKind::statement};
-    static const EventScenario scenarios[] = {EventScenario::two_island, EventScenario::four_island, EventScenario::none};
 
     toml::table root = parse_toml_file(path);
     StrictTable top(root, path, "");
@@ -202,7 +193,7 @@ EventSet read_events(const std::filesystem::path& path, const Venues& venues) {
         }
         e.kind = read_enum(s, "kind", kinds);
         e.summary = nonempty_line(s, "summary");
-        e.scenario = read_enum(s, "scenario", scenarios);
+        e.scenario = slug_id(s, "scenario");
 
         const toml::table* src = s.opt_table("source");
         if (!src) s.fail_at("source", "is missing: every event needs an [event.source] table (outlet, date, headline or description)");
@@ -250,8 +241,7 @@ nlohmann::ordered_json event_json(const Event& e, const Venue* venue) {
     if (venue)
         place = {{"id", venue->id},
                  {"name", venue->name},
-                 {"ja", venue->ja},
-                 {"ru", venue->ru},
+                 {"names", venue->names.by_key},
                  {"lonlat", {venue->lonlat.lon, venue->lonlat.lat}}};
     return {{"id", e.id},
             {"date", e.date.str()},
@@ -260,7 +250,7 @@ nlohmann::ordered_json event_json(const Event& e, const Venue* venue) {
             {"participants", e.participants},
             {"kind", to_string(e.kind)},
             {"summary", e.summary},
-            {"scenario", to_string(e.scenario)},
+            {"scenario", e.scenario},
             {"source", source_json(e.source)}};
 }
 
@@ -269,11 +259,11 @@ std::string EventSource::cited_title() const {
 }
 
 std::filesystem::path default_events_file(const std::filesystem::path& data_dir) {
-    return data_dir / "geodata" / "kurils" / "events.toml";
+    return read_case(default_case_file(data_dir)).events;
 }
 
 std::filesystem::path default_venues_file(const std::filesystem::path& data_dir) {
-    return data_dir / "geodata" / "kurils" / "venues.toml";
+    return read_case(default_case_file(data_dir)).venues;
 }
 
 }  // namespace claimmap

@@ -13,13 +13,16 @@
 #include <vector>
 
 #include "core/types.hpp"
+#include "data/case_data.hpp"
 
 namespace claimmap {
 
-// A city where events take place, named in English, Japanese and Russian.
+// A city where events take place, named in the case's languages (`names`, keyed like place names).
 struct Venue {
     std::string id;  // slug, e.g. "buenos-aires"
-    std::string name, ja, ru;
+    std::string name;  // English: names["en"]
+    Names names;
+    std::vector<std::string> all_names() const { return names.all(); }
     LonLat lonlat;
     std::vector<std::string> aliases;  // other English names ("Russian capital"); optional in the file
 };
@@ -51,9 +54,7 @@ std::optional<EventDate> parse_event_date(std::string_view text);
 std::string_view to_string(EventDate::Precision p);
 
 enum class EventKind { summit, ministerial, working_level, statement };
-enum class EventScenario { two_island, four_island, none };
 std::string_view to_string(EventKind k);  // "summit", "ministerial", "working-level", "statement"
-std::string_view to_string(EventScenario s);   // "two-island", "four-island", "none"
 
 // Where an event is taken from. A map quotes `headline` (in quotation marks) only because it is the
 // piece's real published headline; otherwise `description` says in our words what the piece is.
@@ -75,7 +76,7 @@ struct Event {
     std::vector<std::string> participants;  // empty when no source names who took part
     EventKind kind = EventKind::statement;
     std::string summary;
-    EventScenario scenario = EventScenario::none;
+    std::string scenario = "none";  // a scenario id of the case, or "none" (checked by load_case)
     EventSource source;
     int line = 0;  // where the [[event]] table starts in its file
 };

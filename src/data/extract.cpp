@@ -19,6 +19,16 @@
 
 namespace claimmap {
 
+std::string_view to_string(EventScenario s) {
+    switch (s) {
+        case EventScenario::two_island: return "two-island";
+        case EventScenario::four_island: return "four-island";
+        case EventScenario::none: return "none";
+    }
+    return "?";
+}
+
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -977,8 +987,8 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
     for (const Place& p : gaz.places) {
         if (p.kind != "territory") continue;
         NamedThing t{p.id, {}};
-        for (const std::string* n : {&p.en_ja, &p.en_ru, &p.ja, &p.ru})
-            if (std::find(t.names.begin(), t.names.end(), *n) == t.names.end()) t.names.push_back(*n);
+        for (const std::string& n : p.all_names())
+            if (std::find(t.names.begin(), t.names.end(), n) == t.names.end()) t.names.push_back(n);
         d.territories.push_back(std::move(t));
     }
 
@@ -1546,8 +1556,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         const Venue& ve = data.venues.venues[i];
         add_name(matcher, ve.name, Cat::venue, int(i), true);
         for (const std::string& a : ve.aliases) add_name(matcher, a, Cat::venue, int(i), true);
-        add_name(matcher, ve.ja, Cat::venue, int(i), true);
-        add_name(matcher, ve.ru, Cat::venue, int(i), true);
+        for (const std::string& n : ve.all_names())
+            if (n != ve.name) add_name(matcher, n, Cat::venue, int(i), true);
     }
     for (size_t i = 0; i < data.cities.size(); ++i) add_name(matcher, data.cities[i], Cat::city, int(i), true);
     // A surname shared by several people belongs to all of them; resolved below.

@@ -16,6 +16,12 @@
 
 namespace claimmap {
 
+// The settlement frameworks the article drafter recognises from the lexicon's cues. (The drafter
+// still knows two; events themselves name any scenario id of their case.)
+enum class EventScenario { two_island, four_island, none };
+std::string_view to_string(EventScenario s);  // "two-island", "four-island", "none"
+
+
 // Byte offsets [begin, end) into the article text.
 struct Span {
     size_t begin = 0, end = 0;

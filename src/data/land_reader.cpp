@@ -283,4 +283,50 @@ LandData read_land(const std::filesystem::path& path) {
     return data;
 }
 
+std::vector<Ring> read_lines(const std::filesystem::path& path) {
+    init_gdal();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) fail(path, "no such file");
+    CPLErrorReset();
+    GdalErrorLog errors;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) fail(path, "not a readable vector data source (" + last_gdal_error() + ")");
+    if (ds->GetLayerCount() < 1) fail(path, "has no layers");
+    OGRLayer* layer = ds->GetLayer(0);
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs && (!srs->IsGeographic() || !srs->IsSame(&wgs84))) {
+        to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
+        if (!to_wgs84) fail(path, "its CRS cannot be transformed to WGS 84 (" + last_gdal_error() + ")");
+    }
+    std::vector<Ring> out;
+    for (auto& feature : *layer) {
+        OGRGeometry* geom = feature->GetGeometryRef();
+        if (!geom || geom->IsEmpty()) continue;
+        const auto type = wkbFlatten(geom->getGeometryType());
+        if (type != wkbLineString && type != wkbMultiLineString)
+            fail(path, "feature " + std::to_string(feature->GetFID()) + " is a " + OGRGeometryTypeToName(type) +
+                           "; a claim line must be a LineString or MultiLineString");
+        if (to_wgs84 && geom->transform(to_wgs84.get()) != OGRERR_NONE)
+            fail(path, "feature " + std::to_string(feature->GetFID()) + " cannot be transformed to WGS 84");
+        auto add = [&](const OGRLineString& l) {
+            Ring r;
+            for (int i = 0; i < l.getNumPoints(); ++i) {
+                const LonLat p{l.getX(i), l.getY(i)};
+                if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || std::abs(p.lon) > 180 || std::abs(p.lat) > 90)
+                    fail(path, "feature " + std::to_string(feature->GetFID()) + " has a coordinate out of range");
+                r.push_back(p);
+            }
+            if (r.size() >= 2) out.push_back(std::move(r));
+        };
+        if (type == wkbLineString) add(*geom->toLineString());
+        else for (const OGRLineString* part : *geom->toMultiLineString()) add(*part);
+    }
+    if (!errors.first_error().empty()) fail(path, "read error (" + errors.first_error() + ")");
+    if (out.empty()) fail(path, "has no line features");
+    return out;
+}
+
 }  // namespace claimmap

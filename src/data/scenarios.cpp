@@ -56,6 +56,7 @@ ScenarioSet read_scenarios(const std::filesystem::path& path, const CaseConfig& 
         if (set.find(sc.id)) st.fail_at("id", "repeats '" + sc.id + "'");
         sc.title = st.string("title");
         sc.description = st.opt_string("description").value_or("");
+        sc.on_the_table = st.opt_string("on_the_table").value_or(sc.title);
         std::map<std::string, std::string> assigned;  // territory -> party
         auto assign = [&](const StrictTable& where, const std::string& key, const std::string& territory,
                           const std::string& party) {

@@ -24,6 +24,7 @@ struct TerritorySplit {
 
 struct Scenario {
     std::string id, title, description;
+    std::string on_the_table;  // how an event callout names it (default: the title)
     std::map<std::string, std::vector<std::string>> holds;  // party -> whole territories
     std::optional<TerritorySplit> split;
     // The party holding a whole territory, or "" if the territory is split.

@@ -38,12 +38,9 @@ std::vector<std::string> SceneBuilder::wrap(const std::string& text, const FontS
     return lines;
 }
 
-std::string SceneBuilder::scenario_words(EventScenario s) const {
-    switch (s) {
-        case EventScenario::two_island: return "two islands (1956 Joint Declaration)";
-        case EventScenario::four_island: return "all four islands";
-        case EventScenario::none: break;
-    }
+std::string SceneBuilder::scenario_words(const std::string& scenario) const {
+    for (const Scenario& s : *in_.events->scenarios)
+        if (s.id == scenario) return s.on_the_table;
     return "no settlement scenario named";
 }
 
@@ -58,7 +55,7 @@ Layer SceneBuilder::callout_layer(double w, double scale, double max_height) con
              small = font(style_.small_size * scale), bold = font(style_.legend_size * scale, true);
     std::vector<std::pair<std::string, FontSpec>> lines;
     lines.push_back({long_date(e.date), head});
-    std::string place = v ? v->name + " · " + v->ja + " · " + v->ru : "Place not named in the sources";
+    std::string place = v ? venue_names(*v, " · ").text : "Place not named in the sources";
     for (const std::string& l : wrap(place + " · " + std::string(to_string(e.kind)), body, w - 2 * pad)) lines.push_back({l, body});
     for (const std::string& p : e.participants)
         for (const std::string& l : wrap("• " + p, body, w - 2 * pad)) lines.push_back({l, body});
@@ -222,8 +219,9 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         if (!v) continue;
         XY p = page(v->lonlat);
         layer.items.push_back(dot(p, venue_disc_radius(n), style_.text));
-        std::string l1 = v->name + " " + (v->ja) + " " + v->ru, l2 = fmt::format("{} event{}", n, n == 1 ? "" : "s");
-        TextExtent e1 = measure_text(l1, f), e2 = measure_text(l2, f2);
+        const LabelLine names = venue_names(*v, " ");
+        std::string l1 = names.text, l2 = fmt::format("{} event{}", n, n == 1 ? "" : "s");
+        TextExtent e1 = measure_text(l1, f, names.langs), e2 = measure_text(l2, f2);
         double w = std::max(e1.width, e2.width), h = e1.height + e2.height;
         double r = venue_disc_radius(n) + px(4);
         // Right of the dot, else left, above or below: the first spot free of other labels.
@@ -248,7 +246,9 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         if (std::hypot(nearest.x - p.x, nearest.y - p.y) > 2 * r) {
             layer.items.push_back(polyline({{p, nearest}}, style_.leader, px(0.8)));
         }
-        layer.items.push_back(text(l1, *at, f, style_.label_text, true));
+        TextItem t1 = text(l1, *at, f, style_.label_text, true);
+        t1.langs = names.langs;
+        layer.items.push_back(std::move(t1));
         layer.items.push_back(text(l2, {at->x, at->y + e1.height}, f2, style_.label_text, true));
     }
     layer.items.push_back(text(pov_.title, islands_at, fi, style_.disputed_stroke, true));
@@ -263,7 +263,7 @@ Layer SceneBuilder::timeline_layer() const {
     double x0 = fr.min_x + px(70), x1 = fr.max_x - px(20);
     double y = fr.max_y + m_.timeline_band * 0.42;
     auto t_of = [](const EventDate& d) { return d.year + (d.month - 1) / 12.0 + (d.day > 0 ? (d.day - 1) / 365.0 : 0.0); };
-    // Events long before the rest (the 1956 declaration) go left of a break in the axis.
+    // Events long before the rest (an old treaty) go left of a break in the axis.
     double first_recent = t_of(events.back().date) - 10;
     std::vector<const Event*> early, recent;
     for (const Event& e : events) (t_of(e.date) < first_recent ? early : recent).push_back(&e);

@@ -150,9 +150,9 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
     const CaseConfig& cc = in_.case_config;
     std::vector<LegendEntry> entries;
     if (in_.world_map) {
-        entries.push_back({style_.disputed_fill, style_.page, false, {}, {}, "The disputed islands"});
+        entries.push_back({style_.disputed_fill, style_.page, false, {}, {}, in_.case_config.wording.disputed_legend});
         entries.push_back({style_.text, style_.page, false, {}, {}, "Venue (larger: more events)"});
-        entries.push_back({std::nullopt, style_.disputed_stroke, true, {}, {}, "Great circle from the islands"});
+        entries.push_back({std::nullopt, style_.disputed_stroke, true, {}, {}, "Great circle from " + in_.case_config.wording.from_disputed});
         return entries;
     }
     if (!in_.scenario) {
@@ -161,28 +161,44 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
             if (!f.territory.empty()) holder = f.country;
         entries.push_back({style_.disputed_fill, style_.disputed_stroke, false, {}, {}, pov_.disputed_label});
         for (const Party& p : cc.parties) entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, "Held by " + p.name});
+        // Only the boundaries drawn: a scenario whose parties' zones never meet has no line.
         if (in_.view_boundaries)
-            for (const ViewBoundary& b : pov_.boundaries)
-                entries.push_back({std::nullopt, style_.median_stroke, true, dash_for(b.line), {}, b.label});
+            for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
+                if (!(*in_.view_boundaries)[i].empty())
+                    entries.push_back({std::nullopt, style_.median_stroke, true, dash_for(pov_.boundaries[i].line), {},
+                                       pov_.boundaries[i].label});
+        for (const ClaimLine& cl : cc.claim_lines)
+            entries.push_back({std::nullopt, style_.party(cl.party).accent, true, dash_for(cl.line), {}, cl.label});
         return entries;
     }
     for (const Party& p : cc.parties) {
         entries.push_back({style_.party(p.id).accent, style_.disputed_stroke, false, {}, {},
                            "Disputed land, to " + p.name + " in this scenario"});
         entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, p.name});
+        if (!cc.sea) continue;  // a land dispute has no zones
         entries.push_back({style_.party(p.id).territorial_sea, std::nullopt, false, {}, {}, p.name + ": territorial sea (12 nm)"});
         entries.push_back({style_.party(p.id).eez, std::nullopt, false, {}, {}, p.name + ": exclusive economic zone (200 nm)"});
     }
-    entries.push_back({std::nullopt, style_.median_stroke, true, style_.median_dash, {},
-                       "Median line, " + in_.scenario->title});
+    if (!in_.scenario->median_line.empty())
+        entries.push_back({std::nullopt, style_.median_stroke, true, style_.median_dash, {}, median_words(*in_.scenario)});
+    for (const ClaimLine& cl : cc.claim_lines)
+        entries.push_back({std::nullopt, style_.party(cl.party).accent, true, dash_for(cl.line), {}, cl.label});
     if (in_.compare_to) {
-        entries.push_back({std::nullopt, style_.compare_stroke, true, style_.compare_dash, {},
-                           "Median line, " + in_.compare_to->title});
+        if (!in_.compare_to->median_line.empty())
+            entries.push_back({std::nullopt, style_.compare_stroke, true, style_.compare_dash, {}, median_words(*in_.compare_to)});
         entries.push_back({std::nullopt, style_.hatch, false, {}, hatch(), "Changes hands under " + in_.compare_to->title});
     }
     if (!in_.scenario->split_cut.empty())
         entries.push_back({std::nullopt, style_.split_cut, true, {}, {}, "Dividing line on land"});
     return entries;
+}
+
+std::string SceneBuilder::median_words(const ScenarioOverlay& scenario) const {
+    // Two parties: one line, named by the scenario. More: which pairs' lines are drawn.
+    if (scenario.median_pairs.size() <= 1 && in_.case_config.parties.size() <= 2) return "Median line, " + scenario.title;
+    std::string pairs;
+    for (const auto& [a, b] : scenario.median_pairs) pairs += (pairs.empty() ? "" : ", ") + party_name(a) + "–" + party_name(b);
+    return (scenario.median_pairs.size() == 1 ? "Median line " : "Median lines ") + pairs + ", " + scenario.title;
 }
 
 Layer SceneBuilder::legend_layer() const {
@@ -252,7 +268,7 @@ Layer SceneBuilder::credits_layer() const {
                              : o_.crs              ? *o_.crs
                                                    : in_.case_config.projection_name;
     std::string line2 = "Projection: " + projection + " · Areas and distances on the WGS 84 ellipsoid";
-    if (in_.scenario) {
+    if (in_.scenario && in_.case_config.sea) {
         const BBox& r = in_.case_config.region;
         line2 += fmt::format(" · Sea zones: claimmap's own computation from the coastline (no baselines), within {:g}–{:g}°E, {:g}–{:g}°N",
                              r.min_x, r.max_x, r.min_y, r.max_y);

@@ -15,19 +15,51 @@
 
 namespace claimmap::layout_detail {
 
-std::string SceneBuilder::english(const Place& p) {
-    return p.en_ja == p.en_ru ? p.en_ja : p.en_ja + " / " + p.en_ru;
+void SceneBuilder::LabelLine::add(const std::string& piece, const std::string& lang, const std::string& sep) {
+    if (piece.empty()) return;
+    // Whole pieces only: "Shikotan" must not count as a repeat inside a longer name.
+    for (size_t at = text.find(piece); at != std::string::npos; at = text.find(piece, at + 1)) {
+        const bool starts = at == 0 || text.compare(at - 1, 1, " ") == 0;
+        const bool ends = at + piece.size() == text.size() || text.compare(at + piece.size(), 1, " ") == 0;
+        if (starts && ends) return;
+    }
+    if (!text.empty()) text += sep;
+    if (!lang.empty()) langs.push_back({text.size(), text.size() + piece.size(), lang});
+    text += piece;
 }
 
-std::pair<std::string, std::string> SceneBuilder::label_lines(const Place& p) const {
-    if (pov_.names_first.empty()) return {english(p), p.ja + " · " + p.ru};
-    const Party* first = in_.case_config.party(pov_.names_first);
-    bool ja_first = first && first->language == "ja";
-    const std::string& native1 = ja_first ? p.ja : p.ru;
-    const std::string& en1 = ja_first ? p.en_ja : p.en_ru;
-    const std::string& native2 = ja_first ? p.ru : p.ja;
-    const std::string& en2 = ja_first ? p.en_ru : p.en_ja;
-    return {native1 + " " + en1, en2 == en1 ? native2 : native2 + " " + en2};
+std::pair<SceneBuilder::LabelLine, SceneBuilder::LabelLine> SceneBuilder::label_lines(const Place& p) const {
+    const CaseConfig& cc = in_.case_config;
+    LabelLine first, second;
+    auto english = [&](const Party& party) {
+        const std::string* n = p.names.find("en", party.id);
+        return n ? *n : std::string();
+    };
+    const Party* viewer = pov_.names_first.empty() ? nullptr : cc.party(pov_.names_first);
+    if (!viewer) {
+        for (const std::string& n : english_names(p, cc)) first.add(n, "", " / ");  // Latin script: no language run needed
+        for (const Party& party : cc.parties)
+            if (auto own = own_name(p, party)) second.add(own->name, own->lang, " · ");
+        if (first.text.empty()) std::swap(first, second);
+        return {first, second};
+    }
+    if (auto own = own_name(p, *viewer)) first.add(own->name, own->lang, " ");
+    first.add(english(*viewer), "", " ");
+    for (const Party& party : cc.parties) {
+        if (&party == viewer) continue;
+        LabelLine piece;
+        if (auto own = own_name(p, party)) piece.add(own->name, own->lang, " ");
+        if (english(party) != english(*viewer)) piece.add(english(party), "", " ");
+        if (piece.text.empty()) continue;
+        // The piece's language runs move with it.
+        const size_t offset = second.text.empty() ? 0 : second.text.size() + std::string(" · ").size();
+        const size_t before = second.text.size();
+        second.add(piece.text, "", " · ");
+        if (second.text.size() == before) continue;
+        for (LangSpan span : piece.langs) second.langs.push_back({span.begin + offset, span.end + offset, span.lang});
+    }
+    if (first.text.empty()) std::swap(first, second);
+    return {first, second};
 }
 
 BBox SceneBuilder::box_of(const PathItem& path) {
@@ -153,8 +185,12 @@ Layer SceneBuilder::labels_layer(const std::vector<BBox>& occupied) const {
             dot.fill = style_.leader;
             layer.items.push_back(dot);
         }
-        layer.items.push_back(text(line1, {c.x - e1.width / 2, top}, main, color, true));
-        layer.items.push_back(text(line2, {c.x - e2.width / 2, top + e1.height}, second, color, true));
+        TextItem t1 = text(line1.text, {c.x - e1.width / 2, top}, main, color, true);
+        TextItem t2 = text(line2.text, {c.x - e2.width / 2, top + e1.height}, second, color, true);
+        t1.langs = line1.langs;
+        t2.langs = line2.langs;
+        layer.items.push_back(std::move(t1));
+        layer.items.push_back(std::move(t2));
     }
     return layer;
 }

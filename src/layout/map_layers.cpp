@@ -180,6 +180,13 @@ Layer SceneBuilder::view_boundaries_layer() const {
     return layer;
 }
 
+Layer SceneBuilder::claim_lines_layer() const {
+    Layer layer = map_layer("claim-lines");
+    for (const ClaimLine& cl : in_.case_config.claim_lines)
+        layer.items.push_back(line_item(cl.lines, style_.party(cl.party).accent, dash_for(cl.line)));
+    return layer;
+}
+
 Layer SceneBuilder::boundaries_layer() const {
     Layer layer = map_layer("boundaries");
     layer.items.push_back(line_item(in_.scenario->median_line, style_.median_stroke, style_.median_dash));

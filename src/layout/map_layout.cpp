@@ -142,6 +142,7 @@ Scene SceneBuilder::build() {
     scene.layers.push_back(disputed_layer());
     if (in_.scenario) scene.layers.push_back(boundaries_layer());
     else if (in_.view_boundaries) scene.layers.push_back(view_boundaries_layer());
+    if (!in_.case_config.claim_lines.empty() && !in_.world_map) scene.layers.push_back(claim_lines_layer());
     if (in_.gains && in_.compare_to) scene.layers.push_back(changes_layer());
     if (in_.world_map) scene.layers.push_back(venues_layer(occupied));
     else if (o_.labels) scene.layers.push_back(labels_layer(occupied));
@@ -179,8 +180,8 @@ std::string SceneBuilder::subtitle() const {
     if (in_.world_map) {
         const auto& events = in_.events->events->events;
         auto unplaced = std::count_if(events.begin(), events.end(), [](const Event& e) { return e.place.empty(); });
-        return fmt::format("{} meetings and statements, {}–{}{}; lines are great circles from the islands", events.size(),
-                           events.front().date.year, events.back().date.year,
+        return fmt::format("{} meetings and statements, {}–{}{}; lines are great circles from {}", events.size(),
+                           events.front().date.year, events.back().date.year, in_.case_config.wording.from_disputed,
                            unplaced ? fmt::format(" ({} where no source names the place)", unplaced) : "");
     }
     if (in_.scenario && in_.compare_to)
@@ -202,6 +203,14 @@ std::string SceneBuilder::event_subtitle(const Event& e) {
         who += (i == 0 ? "" : i + 1 == e.participants.size() ? " and " : ", ") + p;
     }
     return who.empty() ? kinds.at(e.kind) : kinds.at(e.kind) + ": " + who;
+}
+
+SceneBuilder::LabelLine SceneBuilder::venue_names(const Venue& v, const std::string& sep) const {
+    LabelLine line;
+    line.add(v.name, "", sep);
+    for (const Party& p : in_.case_config.parties)
+        if (const std::string* n = v.names.find(p.language(), p.id)) line.add(*n, p.language(), sep);
+    return line;
 }
 
 std::string SceneBuilder::party_name(const std::string& id) const {

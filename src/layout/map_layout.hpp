@@ -8,6 +8,7 @@
 #include "core/types.hpp"
 #include "data/case_data.hpp"
 #include "data/events.hpp"
+#include "data/scenarios.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
 
@@ -39,6 +40,8 @@ struct ScenarioOverlay {
     std::string split_territory;
     std::map<std::string, std::vector<Polygon>> split_pieces;  // party -> piece
     std::vector<Ring> median_line, split_cut;
+    // The pairs of parties (in party order) whose median line median_line holds.
+    std::vector<std::pair<std::string, std::string>> median_pairs;
 };
 
 // What changes hands between two scenarios, per party, with the net figures for the table.
@@ -55,6 +58,7 @@ struct EventOverlay {
     const Event* highlight = nullptr;
     const LandData* world = nullptr;  // world land for the venue inset and the timeline map
     LonLat islands;                   // where the great-circle lines start
+    const std::vector<Scenario>* scenarios = nullptr;  // for the words of the scenario on the table
 };
 
 struct MapInputs {

@@ -69,8 +69,8 @@ SceneBuilder::PlaceLabel SceneBuilder::place_label(const Place& place) const {
     l.main = font(size, territory, sea);
     l.second = font(size * 0.8, false, false);
     std::tie(l.line1, l.line2) = label_lines(place);
-    l.e1 = measure_text(l.line1, l.main);
-    l.e2 = measure_text(l.line2, l.second);
+    l.e1 = measure_text(l.line1.text, l.main, l.line1.langs);
+    l.e2 = measure_text(l.line2.text, l.second, l.line2.langs);
     l.w = std::max(l.e1.width, l.e2.width);
     l.h = l.e1.height + l.e2.height;
     return l;

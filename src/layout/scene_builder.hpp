@@ -39,7 +39,7 @@ void validate(const MapOptions& o);
 class SceneBuilder {
 public:
     SceneBuilder(const MapInputs& in, const MapOptions& o, double side_column = 0)
-        : in_(in), o_(o), style_(in.style), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
+        : in_(in), o_(o), style_(with_party_colours(in.style, party_ids(in.case_config))), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
           proj_(Projection::cached(o.crs.value_or(in.case_config.crs))),
           view_(in.projected_extent ? *in.projected_extent : proj_.forward_box(o.extent.value_or(in.case_config.extent)),
                 frame_box(o, m_, side_column)),
@@ -63,6 +63,13 @@ private:
     std::string party_name(const std::string& id) const;
     std::vector<XY> page_ring(const Ring& ring) const;
     void add_polygon(PathItem& path, const Polygon& poly) const;
+    // A label line made of names in several languages, with the language of each run.
+    struct LabelLine {
+        std::string text;
+        std::vector<LangSpan> langs;
+        // Appends `piece` (in `lang`, "" for none) after `sep` unless the line already holds it.
+        void add(const std::string& piece, const std::string& lang, const std::string& sep);
+    };
     Layer map_layer(std::string id) const;
     TextItem text(const std::string& s, XY origin, FontSpec font, Rgba color, bool halo) const;
     // A page-coloured, slightly see-through box with the frame's outline: legend, figures, callout.
@@ -83,15 +90,16 @@ private:
     std::vector<double> dash_for(const std::string& line) const;
     Layer view_boundaries_layer() const;
     Layer boundaries_layer() const;
+    // Claimed boundaries and lines of control the case draws from data, in the claimant's accent.
+    Layer claim_lines_layer() const;
     Hatch hatch() const { return {style_.hatch, px(style_.hatch_spacing), px(style_.hatch_width), 45}; }
     Layer changes_layer() const;
     // A small table of the figures behind the map, top right inside the frame.
     Layer figures_layer() const;
-    // English names as used by each side (identical ones once), then Japanese and Russian.
-    static std::string english(const Place& p);
-    // The two lines of a label. Neutral: both English usages, then both languages. A party's
-    // point of view: its own name and usage first, the other side's on the second line.
-    std::pair<std::string, std::string> label_lines(const Place& p) const;
+    // The two lines of a label. Neutral: every English usage (the neutral name first), then each
+    // party's name in its own language. A party's point of view: its own name and English usage
+    // first, the other parties' on the second line.
+    std::pair<LabelLine, LabelLine> label_lines(const Place& p) const;
     static BBox box_of(const PathItem& path);
     // The page box of a furniture layer: its paths and its text.
     static BBox box_of_layer(const Layer& layer);
@@ -110,7 +118,10 @@ private:
     Layer labels_layer(const std::vector<BBox>& occupied) const;
     // Words of `text` in lines no wider than `width`.
     static std::vector<std::string> wrap(const std::string& text, const FontSpec& f, double width);
-    std::string scenario_words(EventScenario s) const;
+    // How the callout names the scenario on the table: the scenario's `on_the_table` words.
+    std::string scenario_words(const std::string& scenario) const;
+    // "Moscow · モスクワ · Москва" (with sep " · "): English, then each party's own-language name, each once.
+    LabelLine venue_names(const Venue& v, const std::string& sep) const;
     // The event's callout: date, place, who, what, what was on the table, and the source; `scale`
     // sizes its type; lines beyond `max_height` are cut, the last one ending in an ellipsis.
     Layer callout_layer(double width, double scale, double max_height = INFINITY) const;
@@ -119,7 +130,7 @@ private:
     std::optional<Layer> placed_callout(std::vector<BBox>& taken);
     // Points along the great circle (geodesic) from a to b, split where a world map's seam cuts it.
     std::vector<std::vector<XY>> great_circle(const Projection& proj, const Viewport& v, LonLat a, LonLat b) const;
-    // Where the event took place, on a small world map with the great circle from the islands.
+    // Where the event took place, on a small world map with the great circle from the disputed territory.
     Layer venue_inset_layer(double scale = 1) const;
     PathItem dot(XY c, double r, Rgba fill) const;
     // The timeline map: every venue with its number of events and a great circle to the islands.
@@ -148,6 +159,8 @@ private:
     };
     // The legend lists what this map draws, in the words of the case's parties.
     std::vector<LegendEntry> legend_entries() const;
+    // "Median line, <scenario>", naming the pairs of parties when there are more than two parties.
+    std::string median_words(const ScenarioOverlay& scenario) const;
     Layer legend_layer() const;
     // The font made smaller, down to 60 %, until the text fits the width.
     static FontSpec fitted(const std::string& s, FontSpec f, double width);
@@ -157,7 +170,7 @@ private:
     // Placement of furniture (placement.cpp).
     struct PlaceLabel {
         FontSpec main, second;
-        std::string line1, line2;
+        LabelLine line1, line2;
         TextExtent e1, e2;
         double w = 0, h = 0;
     };
@@ -177,7 +190,12 @@ private:
 
     const MapInputs& in_;
     const MapOptions& o_;
-    const Style& style_;
+    static std::vector<std::string> party_ids(const CaseConfig& c) {
+        std::vector<std::string> ids;
+        for (const Party& p : c.parties) ids.push_back(p.id);
+        return ids;
+    }
+    const Style style_;  // the map's style, with palette colours for parties without their own
     const View& pov_;
     PageMetrics m_;
     const Projection& proj_;

@@ -77,7 +77,7 @@ footer{color:#5a6169;font-size:.8rem;margin-top:2rem}
         std::string cited = escape_xml(e.source.cited_title());
         if (!e.source.url.empty()) cited = "<a href=\"" + escape_xml(e.source.url) + "\">" + cited + "</a>";
         h += fmt::format("<tr id=\"event-{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}, {}, {}</td></tr>\n",
-                         escape_xml(e.id), e.date.str(), escape_xml(v ? v->name : "not named in the sources"), who, to_string(e.scenario),
+                         escape_xml(e.id), e.date.str(), escape_xml(v ? v->name : "not named in the sources"), who, escape_xml(e.scenario),
                          escape_xml(e.summary), escape_xml(e.source.outlet), cited, e.source.date.str());
     }
     h += "</tbody></table>\n";

@@ -62,7 +62,16 @@ void write_text(std::string& out, const TextItem& t) {
     if (t.halo && t.halo_width > 0)
         out += paint_attr("stroke", t.halo) +
                fmt::format(" stroke-width=\"{:.2f}\" stroke-linejoin=\"round\" paint-order=\"stroke\"", t.halo_width * 2);
-    out += ">" + escape_xml(t.text) + "</text>\n";
+    out += ">";
+    // Language runs as <tspan xml:lang>, so that a renderer picks the same glyph forms.
+    size_t at = 0;
+    for (const LangSpan& span : t.langs) {
+        if (span.begin < at || span.end > t.text.size() || span.begin >= span.end) continue;
+        out += escape_xml(t.text.substr(at, span.begin - at));
+        out += "<tspan xml:lang=\"" + escape_xml(span.lang) + "\">" + escape_xml(t.text.substr(span.begin, span.end - span.begin)) + "</tspan>";
+        at = span.end;
+    }
+    out += escape_xml(t.text.substr(at)) + "</text>\n";
 }
 
 }  // namespace

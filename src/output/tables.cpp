@@ -128,7 +128,7 @@ Comparison build_comparison(const std::vector<ScenarioClaims>& claims, const Sce
     }
     for (const std::string& t : loaded.config.territories) {
         const Place* place = loaded.gazetteer.find(t);
-        std::string name = place ? (place->en_ja == place->en_ru ? place->en_ja : place->en_ja + " / " + place->en_ru) : t;
+        std::string name = place ? english_label(*place, loaded.config) : t;
         auto it = loaded.config.official_area_km2.find(t);
         out.territories.push_back(
             {t, name, model.territory_km2().at(t), it == loaded.config.official_area_km2.end() ? 0.0 : it->second});
@@ -141,6 +141,7 @@ Comparison build_comparison(const std::vector<ScenarioClaims>& claims, const Sce
         model.settings().territorial_sea_m / nautical_mile_m, model.settings().territorial_sea_m / nautical_mile_m,
         model.settings().eez_m / nautical_mile_m, loaded.config.region.min_x, loaded.config.region.max_x,
         loaded.config.region.min_y, loaded.config.region.max_y);
+    if (!loaded.config.sea) out.method = "land from the data's polygons; a land dispute (sea = false): no sea zones";
     return out;
 }
 

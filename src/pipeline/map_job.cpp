@@ -56,6 +56,11 @@ LoadedCase load_case(const std::filesystem::path& case_file, const std::optional
     LandData inset = read_land(config.inset);
     Venues venues = read_venues(config.venues);
     EventSet events = read_events(config.events, venues);
+    for (const Event& e : events.events)
+        if (e.scenario != "none" && !scenarios.find(e.scenario))
+            fail(events.file, "line " + std::to_string(e.line) + ": event '" + e.id + "' names scenario '" + e.scenario +
+                                  "', which is not in " + config.scenarios.string() + " (it has: " + scenarios.ids() + ", or none)");
+    for (ClaimLine& cl : config.claim_lines) cl.lines = read_lines(cl.file);
     LandData world = read_land(config.world);
     check_world_seam(world, config);
     return {std::move(config), std::move(land),   std::move(gazetteer), std::move(scenarios),
@@ -94,6 +99,7 @@ ScenarioOverlay overlay(const ClaimModel& model, const Scenario& scenario, const
     o.split_territory = claims.split_territory;
     for (const auto& [party, piece] : claims.split_pieces) o.split_pieces[party] = to_lonlat(proj, piece);
     o.median_line = to_lonlat(proj, claims.median_line);
+    for (const PairMedianLine& p : claims.median_lines) o.median_pairs.push_back({p.party_a, p.party_b});
     o.split_cut = to_lonlat(proj, claims.split_cut);
     return o;
 }
@@ -116,7 +122,7 @@ LonLat disputed_centre(const LoadedCase& loaded) {
 
 Scene build_timeline_scene(const LoadedCase& loaded, const Style& style, MapOptions options) {
     if (loaded.events.events.empty()) fail(loaded.events.file, "has no events for a timeline");
-    EventOverlay overlay{&loaded.events, &loaded.venues, nullptr, &loaded.world, disputed_centre(loaded)};
+    EventOverlay overlay{&loaded.events, &loaded.venues, nullptr, &loaded.world, disputed_centre(loaded), &loaded.scenarios.scenarios};
     MapInputs inputs{loaded.config, loaded.world, loaded.gazetteer, style};
     inputs.events = &overlay;
     inputs.world_map = true;
@@ -143,10 +149,10 @@ MapRequest resolve(const LoadedCase& loaded, const MapRequest& original) {
         const Event* event = loaded.events.find(*request.event);
         if (!event) fail(loaded.events.file, "has no event '" + *request.event + "' (see: claimmap events list)");
         if (request.scenario || request.compare) throw Error("--event draws the scenario of the event; leave out --scenario/--compare");
-        std::string scenario(to_string(event->scenario));
-        if (event->scenario != EventScenario::none && loaded.scenarios.find(scenario)) request.scenario = scenario;
+        if (event->scenario != "none") request.scenario = event->scenario;
     }
-    if (request.compare && !request.scenario) throw Error("--compare needs two scenarios, e.g. --compare two-island,four-island");
+    if (request.compare && !request.scenario) throw Error("--compare needs two scenarios, e.g. --compare " + loaded.scenarios.baseline + "," +
+                                                                loaded.scenarios.scenarios.back().id);
     return request;
 }
 
@@ -247,7 +253,7 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
     std::optional<EventOverlay> event_overlay;
     if (request.event)
         event_overlay = EventOverlay{&loaded.events, &loaded.venues, loaded.events.find(*request.event), &loaded.world,
-                                     disputed_centre(loaded)};
+                                     disputed_centre(loaded), &loaded.scenarios.scenarios};
     MapInputs inputs{loaded.config, loaded.land, loaded.gazetteer, style};
     inputs.inset = &loaded.inset;
     if (event_overlay) inputs.events = &*event_overlay;

@@ -36,6 +36,14 @@ struct FontSpec {
     bool italic = false;
 };
 
+// A run of text in one language (byte offsets into the text, BCP 47 tag), so that shaping picks
+// that language's glyph forms (Han characters differ between ja, ko, zh-Hans and zh-Hant).
+struct LangSpan {
+    size_t begin = 0, end = 0;
+    std::string lang;
+    bool operator==(const LangSpan&) const = default;
+};
+
 // One line of text; `origin` is the top-left corner of its logical box as Pango measures it.
 struct TextItem {
     std::string text;
@@ -45,6 +53,7 @@ struct TextItem {
     std::optional<Rgba> halo;
     double halo_width = 0;
     double baseline = 0;  // distance from origin.y to the baseline (for SVG <text>)
+    std::vector<LangSpan> langs;  // language runs; text outside them has no language set
 };
 
 using SceneItem = std::variant<PathItem, TextItem>;

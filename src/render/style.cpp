@@ -1,6 +1,7 @@
 #include "render/style.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 #include "core/error.hpp"
 #include "data/toml_util.hpp"
@@ -82,6 +83,27 @@ Style read_style(const std::filesystem::path& path) {
         }
     }
 
+    StrictTable palette(section(top, "palette"), path, "palette");
+    if (const toml::array* accents = palette.opt_array("accents")) {
+        for (const toml::node& n : *accents) {
+            auto text = n.value<std::string>();
+            Rgba c;
+            if (!text || !parse_color(*text, c)) palette.fail_at("accents", "must be an array of colours like \"#e69f00\"");
+            s.palette.accents.push_back(c);
+        }
+    }
+    if (s.palette.accents.size() < 2) palette.fail_at("accents", "must list at least two colours");
+    s.palette.base = color(palette, "base");
+    auto share = [&](const std::string& key) {
+        double v = palette.number(key);
+        if (!(v > 0 && v <= 1)) palette.fail_at(key, "must be a share of the accent above 0 and at most 1");
+        return v;
+    };
+    s.palette.land = share("land");
+    s.palette.territorial_sea = share("territorial_sea");
+    s.palette.eez = share("eez");
+    palette.reject_unknown_keys();
+
     StrictTable lines(section(top, "lines"), path, "lines");
     s.median_stroke = color(lines, "median");
     s.compare_stroke = color(lines, "compare");
@@ -136,6 +158,32 @@ Style read_style(const std::filesystem::path& path) {
 
     top.reject_unknown_keys();
     return s;
+}
+
+size_t palette_slot(const std::string& party_id, size_t palette_size) {
+    // FNV-1a: the same id gets the same slot on every machine and in every case.
+    uint32_t h = 2166136261u;
+    for (unsigned char c : party_id) h = (h ^ c) * 16777619u;
+    return palette_size ? h % palette_size : 0;
+}
+
+Style with_party_colours(const Style& style, const std::vector<std::string>& party_ids) {
+    Style out = style;
+    const auto& accents = style.palette.accents;
+    std::vector<bool> taken(accents.size(), false);
+    auto mix = [&](const Rgba& c, double share) {
+        const Rgba& b = style.palette.base;
+        return Rgba{b.r + (c.r - b.r) * share, b.g + (c.g - b.g) * share, b.b + (c.b - b.b) * share, 1};
+    };
+    for (const std::string& id : party_ids) {
+        if (out.parties.count(id) || accents.empty()) continue;
+        size_t slot = palette_slot(id, accents.size());
+        for (size_t k = 0; k < accents.size() && taken[slot]; ++k) slot = (slot + 1) % accents.size();
+        taken[slot] = true;  // with more parties than colours, colours repeat
+        const Rgba& a = accents[slot];
+        out.parties[id] = {mix(a, style.palette.land), a, mix(a, style.palette.territorial_sea), mix(a, style.palette.eez)};
+    }
+    return out;
 }
 
 std::filesystem::path style_file(const std::string& name_or_path, const std::filesystem::path& data_folder) {

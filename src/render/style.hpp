@@ -22,8 +22,15 @@ struct Style {
 
     Rgba page, text, muted_text, frame;
     Rgba sea;
-    PartyStyle other;                          // land of anyone without a [party.X] table
+    PartyStyle other;                          // land of non-parties (countries not in the case)
     std::map<std::string, PartyStyle> parties;  // party id -> colours
+    // Colours for a party without a [party.X] table: an accent from `accents`, with land and sea
+    // tints mixed from it towards `base` (the style's background).
+    struct Palette {
+        std::vector<Rgba> accents;
+        Rgba base;
+        double land = 0.12, territorial_sea = 0.45, eez = 0.2;  // share of the accent in each tint
+    } palette;
     Rgba coastline;
     double coastline_width = 0.6;
     Rgba disputed_fill, disputed_stroke;
@@ -44,6 +51,11 @@ struct Style {
 };
 
 Style read_style(const std::filesystem::path& path);
+// The style with colours for every party of a case: a party without its own [party.X] table gets
+// a palette accent chosen by a hash of its id (stable whatever the other parties), moved on to the
+// next free accent when an earlier party of the case (in case order) already has that one.
+Style with_party_colours(const Style& style, const std::vector<std::string>& party_ids);
+size_t palette_slot(const std::string& party_id, size_t palette_size);  // the hash, before collisions
 // styles/<name>.toml in the data folder, or `name` itself if it is a path to a .toml file.
 std::filesystem::path style_file(const std::string& name_or_path, const std::filesystem::path& data_folder);
 

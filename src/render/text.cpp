@@ -2,6 +2,8 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <algorithm>
+
 #include "render/cairo_handles.hpp"
 
 namespace claimmap {
@@ -31,24 +33,36 @@ void configure(PangoContext* context) {
     pango_context_set_round_glyph_positions(context, FALSE);
 }
 
-LayoutPtr make_layout(PangoContext* context, const std::string& text, const FontSpec& font) {
+LayoutPtr make_layout(PangoContext* context, const std::string& text, const FontSpec& font,
+                      const std::vector<LangSpan>& langs) {
     LayoutPtr layout(pango_layout_new(context));
     FontDescPtr desc = font_description(font);
     pango_layout_set_font_description(layout.get(), desc.get());
     pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+    if (!langs.empty()) {
+        PangoAttrList* attrs = pango_attr_list_new();
+        for (const LangSpan& span : langs) {
+            PangoAttribute* a = pango_attr_language_new(pango_language_from_string(span.lang.c_str()));
+            a->start_index = static_cast<guint>(std::min(span.begin, text.size()));
+            a->end_index = static_cast<guint>(std::min(span.end, text.size()));
+            pango_attr_list_insert(attrs, a);  // takes ownership of a
+        }
+        pango_layout_set_attributes(layout.get(), attrs);
+        pango_attr_list_unref(attrs);
+    }
     return layout;
 }
 
 }  // namespace
 
-TextExtent measure_text(const std::string& text, const FontSpec& font) {
+TextExtent measure_text(const std::string& text, const FontSpec& font, const std::vector<LangSpan>& langs) {
     // One measuring context per thread: Pango objects are not thread-safe.
     thread_local PangoContextPtr context = [] {
         PangoContextPtr c(pango_font_map_create_context(pango_cairo_font_map_get_default()));
         configure(c.get());
         return c;
     }();
-    LayoutPtr layout = make_layout(context.get(), text, font);
+    LayoutPtr layout = make_layout(context.get(), text, font, langs);
     PangoRectangle logical;
     pango_layout_get_extents(layout.get(), nullptr, &logical);
     return {double(logical.width) / PANGO_SCALE, double(logical.height) / PANGO_SCALE,
@@ -58,7 +72,7 @@ TextExtent measure_text(const std::string& text, const FontSpec& font) {
 void draw_text(cairo_t* cr, const TextItem& item) {
     PangoContextPtr context(pango_cairo_create_context(cr));
     configure(context.get());
-    LayoutPtr layout = make_layout(context.get(), item.text, item.font);
+    LayoutPtr layout = make_layout(context.get(), item.text, item.font, item.langs);
     cairo_save(cr);
     cairo_move_to(cr, item.origin.x, item.origin.y);
     if (item.halo && item.halo_width > 0) {

@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include <string>
+#include <vector>
 
 #include "render/scene.hpp"
 
@@ -14,7 +15,7 @@ struct TextExtent {
     double width = 0, height = 0, baseline = 0;
 };
 
-TextExtent measure_text(const std::string& text, const FontSpec& font);
+TextExtent measure_text(const std::string& text, const FontSpec& font, const std::vector<LangSpan>& langs = {});
 // Draws a text item (halo first, then fill) on a Cairo context.
 void draw_text(cairo_t* cr, const TextItem& item);
 // True when fontconfig resolves `family` to a font of that family (not a fallback).
