@@ -89,15 +89,14 @@ Checked check_scene(const Scene& scene, const Gazetteer& gazetteer) {
                 const auto* t = std::get_if<TextItem>(&item);
                 if (!t) continue;
                 for (const Place& p : gazetteer.places) {
-                    if (p.kind == "island" && t->text.find(p.ru) != std::string::npos) {
+                    bool names_it = false;
+                    for (const std::string& n : p.all_names()) names_it |= !n.empty() && t->text.find(n) != std::string::npos;
+                    if (p.kind == "island" && names_it) {
                         islands_seen.insert(p.id);
                         if (g.planar_area(g.intersection(g.box(text_box(*t)).get(), furniture.get()).get()) > 0)
                             out.islands_hidden.push_back(t->text);
                     }
                     if (p.kind != "territory") continue;
-                    bool names_it = false;
-                    for (const std::string* n : {&p.en_ja, &p.en_ru, &p.ja, &p.ru})
-                        names_it |= !n->empty() && t->text.find(*n) != std::string::npos;
                     if (!names_it) continue;
                     seen.insert(p.id);
                     if (g.planar_area(g.intersection(g.box(text_box(*t)).get(), furniture.get()).get()) > 0)
