@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <set>
 
 #include "compute/claims.hpp"
 #include "compute/median_line.hpp"
@@ -216,6 +217,35 @@ BOOST_AUTO_TEST_CASE(a_listed_case_without_its_folder_is_a_one_line_error) {
     auto r = test::run_claimmap("areas --case nowhere");
     BOOST_TEST(r.exit_code != 0);
     BOOST_TEST(r.err.find("'nowhere'") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(new_case_output_is_a_working_case) {
+    const fs::path dir = test::scratch_dir("cases-new");
+    auto r = test::run_claimmap("new-case strait --bbox -6.5,35.3,-4.5,37 --out-dir " + q(dir));
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const fs::path c = dir / "strait" / "case.toml";
+    BOOST_TEST(r.out == c.string() + "\n");
+    const LoadedCase loaded = load_case(c);
+    std::set<std::string> countries;
+    for (const LandFeature& f : loaded.land.features) countries.insert(f.country);
+    BOOST_TEST(countries.count("ESP") == 1u);
+    BOOST_TEST(countries.count("MAR") == 1u);
+    for (const LandFeature& f : loaded.land.features)
+        for (const LonLat& p : f.shape.outer)
+            BOOST_TEST_REQUIRE((p.lon >= -6.5 - 1e-9 && p.lon <= -4.5 + 1e-9 && p.lat >= 35.3 - 1e-9 && p.lat <= 37 + 1e-9));
+    expect_ok(test::run_claimmap("render --case " + q(c) + " --size 400x300 --format png --out-dir " + q(dir / "maps")), "render");
+    BOOST_TEST(fs::exists(dir / "maps" / "strait.png"));
+    expect_ok(test::run_claimmap("compare --case " + q(c)), "compare");
+    expect_ok(test::run_claimmap("batch --case " + q(c) + " --no-gallery --out-dir " + q(dir / "batch")), "batch");
+    BOOST_TEST(fs::exists(dir / "batch" / "strait-overview-neutral.png"));
+    // An existing folder is never overwritten; a party without land in the box is named.
+    r = test::run_claimmap("new-case strait --bbox -6.5,35.3,-4.5,37 --out-dir " + q(dir));
+    BOOST_TEST(r.exit_code != 0);
+    BOOST_TEST(r.err.find("already exists") != std::string::npos, r.err);
+    r = test::run_claimmap("new-case other --bbox -6.5,35.3,-4.5,37 --parties ESP,JPN --out-dir " + q(dir));
+    BOOST_TEST(r.exit_code != 0);
+    BOOST_TEST(r.err.find("'JPN'") != std::string::npos, r.err);
+    BOOST_TEST(!fs::exists(dir / "other"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
