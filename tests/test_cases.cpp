@@ -14,6 +14,7 @@
 #include "geometry/geodesic.hpp"
 #include "helpers.hpp"
 #include "render/style.hpp"
+#include "render/text.hpp"
 
 using namespace claimmap;
 namespace fs = std::filesystem;
@@ -121,6 +122,34 @@ BOOST_AUTO_TEST_CASE(parties_without_colours_get_distinct_palette_colours) {
     // Stable per id: the first party without colours takes the accent its id hashes to.
     BOOST_TEST((s.parties.at("KOR").accent == base.palette.accents[palette_slot("KOR", base.palette.accents.size())]));
     BOOST_TEST((with_party_colours(base, {"KOR"}).parties.at("KOR").accent == s.parties.at("KOR").accent));
+}
+
+// The pixels of `text` drawn in the default style's font with one language run over all of it.
+std::vector<unsigned char> drawn(const std::string& text, const std::string& lang) {
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 120, 60));
+    CairoPtr cr(cairo_create(surface.get()));
+    TextItem t;
+    t.text = text;
+    t.font = {test::default_style().font_family, 40};
+    t.color = {0, 0, 0, 1};
+    if (!lang.empty()) t.langs = {{0, text.size(), lang}};
+    draw_text(cr.get(), t);
+    cairo_surface_flush(surface.get());
+    const unsigned char* data = cairo_image_surface_get_data(surface.get());
+    return {data, data + cairo_image_surface_get_stride(surface.get()) * 60};
+}
+
+BOOST_AUTO_TEST_CASE(a_name_takes_the_glyph_forms_of_its_language) {
+    // 直 and 骨 are drawn differently in Japanese, Simplified and Traditional Chinese (the Senkaku
+    // names are in all three), and Korean differs from Simplified Chinese; the one pinned font
+    // (Noto Sans CJK) holds every form and picks one by the language run.
+    const std::string han = "直骨";
+    const auto ja = drawn(han, "ja"), hans = drawn(han, "zh-Hans"), hant = drawn(han, "zh-Hant"), ko = drawn(han, "ko");
+    BOOST_TEST((ja != hans));
+    BOOST_TEST((ja != hant));
+    BOOST_TEST((hans != hant));
+    BOOST_TEST((ko != hans));
+    BOOST_TEST((drawn(han, "ja") == drawn(han, "ja")));
 }
 
 BOOST_AUTO_TEST_CASE(every_subcommand_on_every_listed_case) {
