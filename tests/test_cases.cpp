@@ -7,12 +7,14 @@
 
 #include <cmath>
 #include <fstream>
+#include <set>
 
 #include "compute/claims.hpp"
 #include "compute/median_line.hpp"
 #include "geometry/geodesic.hpp"
 #include "helpers.hpp"
 #include "render/style.hpp"
+#include "render/text.hpp"
 
 using namespace claimmap;
 namespace fs = std::filesystem;
@@ -122,6 +124,34 @@ BOOST_AUTO_TEST_CASE(parties_without_colours_get_distinct_palette_colours) {
     BOOST_TEST((with_party_colours(base, {"KOR"}).parties.at("KOR").accent == s.parties.at("KOR").accent));
 }
 
+// The pixels of `text` drawn in the default style's font with one language run over all of it.
+std::vector<unsigned char> drawn(const std::string& text, const std::string& lang) {
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 120, 60));
+    CairoPtr cr(cairo_create(surface.get()));
+    TextItem t;
+    t.text = text;
+    t.font = {test::default_style().font_family, 40};
+    t.color = {0, 0, 0, 1};
+    if (!lang.empty()) t.langs = {{0, text.size(), lang}};
+    draw_text(cr.get(), t);
+    cairo_surface_flush(surface.get());
+    const unsigned char* data = cairo_image_surface_get_data(surface.get());
+    return {data, data + cairo_image_surface_get_stride(surface.get()) * 60};
+}
+
+BOOST_AUTO_TEST_CASE(a_name_takes_the_glyph_forms_of_its_language) {
+    // 直 and 骨 are drawn differently in Japanese, Simplified and Traditional Chinese (the Senkaku
+    // names are in all three), and Korean differs from Simplified Chinese; the one pinned font
+    // (Noto Sans CJK) holds every form and picks one by the language run.
+    const std::string han = "直骨";
+    const auto ja = drawn(han, "ja"), hans = drawn(han, "zh-Hans"), hant = drawn(han, "zh-Hant"), ko = drawn(han, "ko");
+    BOOST_TEST((ja != hans));
+    BOOST_TEST((ja != hant));
+    BOOST_TEST((hans != hant));
+    BOOST_TEST((ko != hans));
+    BOOST_TEST((drawn(han, "ja") == drawn(han, "ja")));
+}
+
 BOOST_AUTO_TEST_CASE(every_subcommand_on_every_listed_case) {
     const CaseIndex index = read_case_index(case_index_file(fs::path(CLAIMMAP_DATA_DIR)));
     BOOST_TEST_REQUIRE(!index.cases.empty());
@@ -216,6 +246,35 @@ BOOST_AUTO_TEST_CASE(a_listed_case_without_its_folder_is_a_one_line_error) {
     auto r = test::run_claimmap("areas --case nowhere");
     BOOST_TEST(r.exit_code != 0);
     BOOST_TEST(r.err.find("'nowhere'") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(new_case_output_is_a_working_case) {
+    const fs::path dir = test::scratch_dir("cases-new");
+    auto r = test::run_claimmap("new-case strait --bbox -6.5,35.3,-4.5,37 --out-dir " + q(dir));
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const fs::path c = dir / "strait" / "case.toml";
+    BOOST_TEST(r.out == c.string() + "\n");
+    const LoadedCase loaded = load_case(c);
+    std::set<std::string> countries;
+    for (const LandFeature& f : loaded.land.features) countries.insert(f.country);
+    BOOST_TEST(countries.count("ESP") == 1u);
+    BOOST_TEST(countries.count("MAR") == 1u);
+    for (const LandFeature& f : loaded.land.features)
+        for (const LonLat& p : f.shape.outer)
+            BOOST_TEST_REQUIRE((p.lon >= -6.5 - 1e-9 && p.lon <= -4.5 + 1e-9 && p.lat >= 35.3 - 1e-9 && p.lat <= 37 + 1e-9));
+    expect_ok(test::run_claimmap("render --case " + q(c) + " --size 400x300 --format png --out-dir " + q(dir / "maps")), "render");
+    BOOST_TEST(fs::exists(dir / "maps" / "strait.png"));
+    expect_ok(test::run_claimmap("compare --case " + q(c)), "compare");
+    expect_ok(test::run_claimmap("batch --case " + q(c) + " --no-gallery --out-dir " + q(dir / "batch")), "batch");
+    BOOST_TEST(fs::exists(dir / "batch" / "strait-overview-neutral.png"));
+    // An existing folder is never overwritten; a party without land in the box is named.
+    r = test::run_claimmap("new-case strait --bbox -6.5,35.3,-4.5,37 --out-dir " + q(dir));
+    BOOST_TEST(r.exit_code != 0);
+    BOOST_TEST(r.err.find("already exists") != std::string::npos, r.err);
+    r = test::run_claimmap("new-case other --bbox -6.5,35.3,-4.5,37 --parties ESP,JPN --out-dir " + q(dir));
+    BOOST_TEST(r.exit_code != 0);
+    BOOST_TEST(r.err.find("'JPN'") != std::string::npos, r.err);
+    BOOST_TEST(!fs::exists(dir / "other"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

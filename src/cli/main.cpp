@@ -23,6 +23,7 @@
 #include "pipeline/atlas.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/map_job.hpp"
+#include "pipeline/new_case.hpp"
 #include "pipeline/sizes.hpp"
 
 using namespace claimmap;
@@ -30,7 +31,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-BBox parse_extent(const std::string& text) {
+BBox parse_extent(const std::string& text, const std::string& option = "--extent") {
     std::smatch m;
     static const std::regex num(R"(\s*(-?[0-9.]+)\s*)");
     std::vector<double> v;
@@ -39,15 +40,15 @@ BBox parse_extent(const std::string& text) {
     while (start <= text.size()) {
         size_t comma = text.find(',', start);
         std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!std::regex_match(part, m, num)) throw Error("--extent: expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX, got '" + text + "'");
+        if (!std::regex_match(part, m, num)) throw Error(option + ": expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX, got '" + text + "'");
         v.push_back(std::stod(m[1]));
         if (comma == std::string::npos) break;
         start = comma + 1;
     }
     if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
-        throw Error("--extent: expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX with min < max in degrees, got '" + text + "'");
+        throw Error(option + ": expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX with min < max in degrees, got '" + text + "'");
     if (v[2] - v[0] < min_extent_degrees - 1e-9 || v[3] - v[1] < min_extent_degrees - 1e-9)  // 145.01 - 145 < 0.01 in binary
-        throw Error(fmt::format("--extent: must span at least {}° of longitude and of latitude, got '{}'", min_extent_degrees, text));
+        throw Error(option + fmt::format(": must span at least {}° of longitude and of latitude, got '{}'", min_extent_degrees, text));
     return {v[0], v[1], v[2], v[3]};
 }
 
@@ -438,6 +439,21 @@ int main(int argc, char** argv) {
     batch->add_flag("--force", bo.force, "Render even the maps whose outputs are up to date (same inputs, options and version).");
     batch->add_flag("--no-gallery", bo.no_gallery, "Do not write index.html.");
 
+    NewCaseOptions no;
+    std::string new_bbox;
+    CLI::App* new_case = app.add_subcommand(
+        "new-case", "Start a case for a new dispute: a folder NAME with land for the box (world land clipped, with\n"
+                    "ISO 3166 country codes) and commented templates for the case, gazetteer, scenarios, events,\n"
+                    "venues and atlas, which load and render as they are (docs/new-case.md).\n"
+                    "Example: claimmap new-case gibraltar --bbox -6.5,35.5,-4.5,37 --parties ESP,MAR");
+    new_case->add_option("name", no.name, "Case id and folder name: lower-case letters, digits, '-'. Example: gibraltar")->required();
+    new_case->add_option("--bbox", new_bbox, "Box the case covers, W,S,E,N in degrees. Example: --bbox -6.5,35.5,-4.5,37")->required();
+    new_case->add_option("--parties", no.parties,
+                         "ISO 3166 alpha-3 codes of the parties (default: every country with land in the box).\n"
+                         "Example: --parties ESP,MAR")
+        ->delimiter(',');
+    new_case->add_option("--out-dir", no.out_dir, "Folder the case folder is written in. Example: --out-dir cases")->capture_default_str();
+
     add_events_command(app, [&common] { return data_dir(common.data_dir); });  // has its own --case
 
     try {
@@ -449,6 +465,12 @@ int main(int argc, char** argv) {
         if (compare->parsed()) return run_compare(common, co);
         if (exporter->parsed()) return run_export(common, eo);
         if (batch->parsed()) return run_batch_command(common, bo);
+        if (new_case->parsed()) {
+            no.bbox = parse_extent(new_bbox, "--bbox");
+            no.world = data_dir(common.data_dir) / "geodata" / "world" / "countries.shp";
+            std::cout << write_new_case(no).string() << "\n";
+            return 0;
+        }
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const Error& e) {

@@ -377,7 +377,7 @@ ScenarioClaims ClaimModel::evaluate(const Scenario& scenario, bool geometry) {
             std::vector<GeomPtr> pieces;
             for (const std::string& a : party_units[i])
                 for (const std::string& b : party_units[j])
-                    if (const GEOSGeometry* g = shared_boundary(a, b); !geos_.is_empty(g)) pieces.push_back(geos_.clone(g));
+                    pieces.push_back(geos_.clone(shared_boundary(a, b)));
             if (pieces.empty()) continue;
             GeomPtr merged = geos_.union_all(std::move(pieces));
             MultiLineXY lines = geos_.lines(geos_.line_merge(merged.get()).get());

@@ -181,6 +181,18 @@ std::vector<Polygon> repaired(Geos& geos, const std::filesystem::path& path, Pol
     return out;
 }
 
+// The transformation from a layer's CRS to WGS 84 lon/lat; none when it is WGS 84 already.
+std::unique_ptr<OGRCoordinateTransformation> transform_to_wgs84(const std::filesystem::path& path, const OGRSpatialReference* srs) {
+    if (!srs) return nullptr;
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (srs->IsGeographic() && srs->IsSame(&wgs84)) return nullptr;
+    std::unique_ptr<OGRCoordinateTransformation> t(OGRCreateCoordinateTransformation(srs, &wgs84));
+    if (!t) fail(path, "its CRS cannot be transformed to WGS 84 (" + last_gdal_error() + ")");
+    return t;
+}
+
 }  // namespace
 
 LandData read_land(const std::filesystem::path& path) {
@@ -216,10 +228,6 @@ LandData read_land(const std::filesystem::path& path) {
     OGRLayer* layer = pick_layer(*ds, path, shown);
     const std::filesystem::path where = shown;
 
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     // Some drivers report an error and open anyway (a GeoJSON "crs" PROJ does not know is read as
     // WGS 84): an error while opening it or reading its CRS is an error.
@@ -235,12 +243,7 @@ LandData read_land(const std::filesystem::path& path) {
                 fail(where, "its CRS in " + prj.filename().string() + " is not one GDAL/PROJ understands");
         }
     }
-    if (srs) {
-        if (!srs->IsGeographic() || !srs->IsSame(&wgs84)) {
-            to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-            if (!to_wgs84) fail(where, "its CRS cannot be transformed to WGS 84 (" + last_gdal_error() + ")");
-        }
-    }
+    std::unique_ptr<OGRCoordinateTransformation> to_wgs84 = transform_to_wgs84(where, srs);
 
     LandData data;
     data.source = shown;
@@ -293,14 +296,7 @@ std::vector<Ring> read_lines(const std::filesystem::path& path) {
     if (!ds) fail(path, "not a readable vector data source (" + last_gdal_error() + ")");
     if (ds->GetLayerCount() < 1) fail(path, "has no layers");
     OGRLayer* layer = ds->GetLayer(0);
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs && (!srs->IsGeographic() || !srs->IsSame(&wgs84))) {
-        to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-        if (!to_wgs84) fail(path, "its CRS cannot be transformed to WGS 84 (" + last_gdal_error() + ")");
-    }
+    std::unique_ptr<OGRCoordinateTransformation> to_wgs84 = transform_to_wgs84(path, layer->GetSpatialRef());
     std::vector<Ring> out;
     for (auto& feature : *layer) {
         OGRGeometry* geom = feature->GetGeometryRef();
