@@ -84,7 +84,8 @@ struct CaseConfig {
 
 CaseConfig read_case(const std::filesystem::path& path);
 
-// Where built-in data lives: --data-dir, else $CLAIMMAP_DATA_DIR, else the compiled-in source folder.
+// Where built-in data lives: --data-dir, else $CLAIMMAP_DATA_DIR, else ../share/claimmap next to
+// the executable (an installed binary), else the compiled-in source folder.
 std::filesystem::path data_dir(const std::optional<std::filesystem::path>& override_dir = std::nullopt);
 std::filesystem::path default_case_file(const std::optional<std::filesystem::path>& dir = std::nullopt);
 
