@@ -12,7 +12,7 @@
 
 #include "core/error.hpp"
 #include "data/events.hpp"
-#include "data/extract.hpp"
+#include "extract/extract.hpp"
 #include "helpers.hpp"
 
 using namespace claimmap;
