@@ -49,6 +49,28 @@ struct VenueMention {
 
 }  // namespace
 
+std::string_view to_string(DraftKind k) {
+    switch (k) {
+        case DraftKind::summit: return "summit";
+        case DraftKind::ministerial: return "ministerial";
+        case DraftKind::working_level: return "working-level";
+        case DraftKind::phone_call: return "phone-call";
+        case DraftKind::interview: return "interview";
+        case DraftKind::statement: return "statement";
+        case DraftKind::visit: return "visit";
+    }
+    return "?";
+}
+
+EventKind event_kind(DraftKind k) {
+    switch (k) {
+        case DraftKind::summit: return EventKind::summit;
+        case DraftKind::ministerial: return EventKind::ministerial;
+        case DraftKind::working_level: return EventKind::working_level;
+        default: return EventKind::statement;
+    }
+}
+
 Extraction extract_events(std::string_view text, const ExtractData& data, const std::optional<EventDate>& date_option) {
     Extraction x;
     const size_t n = text.size();
@@ -607,27 +629,28 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::string working_word = near_date({"officials", "deputy", "vice", "working", "consultations", "representatives",
                                               "director", "envoys", "diplomats"});
         if (std::string w = date_sentence >= 0 ? summit_word[date_sentence] : ""; !w.empty()) {
-            e.kind = EventKind::summit;
+            e.what = DraftKind::summit;
             e.kind_note = "the sentence of the date says \"" + w + "\"";
         } else if (!working_word.empty()) {
-            e.kind = EventKind::working_level;
+            e.what = DraftKind::working_level;
             e.kind_note = "the words around the date say \"" + working_word + "\"";
         } else if (head_countries.size() >= 2) {
-            e.kind = EventKind::summit;
+            e.what = DraftKind::summit;
             e.kind_note = "leaders of both countries are named";
         } else if (date_sentence >= 0 && !ministerial_word[date_sentence].empty()) {
-            e.kind = EventKind::ministerial;
+            e.what = DraftKind::ministerial;
             e.kind_note = "the sentence of the date says \"ministerial\"";
         } else if (minister_countries.size() >= 2) {
-            e.kind = EventKind::ministerial;
+            e.what = DraftKind::ministerial;
             e.kind_note = "ministers of both countries are named";
         } else if (!working_countries.empty()) {
-            e.kind = EventKind::working_level;
+            e.what = DraftKind::working_level;
             e.kind_note = "deputy ministers or officials are named";
         } else {
-            e.kind = EventKind::statement;
+            e.what = DraftKind::statement;
             e.kind_note = "no summit, ministers or officials found";
         }
+        e.kind = event_kind(e.what);
         // Scenario: cues near the event, else the article's prevailing cue.
         std::map<EventScenario, int> local;
         for (int k : e.sentences)

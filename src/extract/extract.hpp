@@ -102,6 +102,12 @@ struct Finding {
     int sentence = -1;  // index into Extraction::sentences
 };
 
+// What happened, finer than events.toml's kinds: a phone call, an interview or a visit is drafted
+// as a "statement" there (the events file has no kind for them yet) and named in a comment.
+enum class DraftKind { summit, ministerial, working_level, phone_call, interview, statement, visit };
+std::string_view to_string(DraftKind k);  // "summit", ..., "phone-call", "interview", "statement", "visit"
+EventKind event_kind(DraftKind k);
+
 struct DraftEvent {
     std::string id;
     bool main = false;
@@ -115,7 +121,8 @@ struct DraftEvent {
     std::string place_note;
     std::vector<const Person*> participants;
     std::vector<Finding> participants_from;
-    EventKind kind = EventKind::statement;
+    EventKind kind = EventKind::statement;  // as events.toml knows it
+    DraftKind what = DraftKind::statement;
     std::string kind_note;
     EventScenario scenario = EventScenario::none;
     std::vector<Finding> scenario_from;

@@ -133,6 +133,9 @@ std::string extraction_toml(const Extraction& x, std::string_view text) {
             o << "]\n";
         }
         o << "# uncertain: kind guessed: " << e.kind_note << "\n";
+        if (to_string(e.what) != to_string(e.kind))
+            o << "# what happened: " << to_string(e.what) << " (events.toml has no such kind: drafted as "
+              << to_string(e.kind) << ")\n";
         o << "kind = " << toml_string(to_string(e.kind)) << "\n";
         o << "summary = \"TODO: summarise in your own words\"\n";
         if (!e.scenario_from.empty()) {
@@ -189,6 +192,7 @@ nlohmann::ordered_json extraction_json(const Extraction& x, std::string_view tex
         j["participants_from"] = J::array();
         for (const Finding& f : e.participants_from) j["participants_from"].push_back(finding_json(f, x, text));
         j["kind"] = to_string(e.kind);
+        j["what"] = to_string(e.what);
         j["kind_note"] = e.kind_note;
         j["summary"] = "TODO: summarise in your own words";
         j["scenario"] = to_string(e.scenario);
