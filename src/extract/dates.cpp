@@ -356,6 +356,11 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
     };
     // "planned for June", "under discussion for May 9": a date after "for" is a target.
     if (mb > b && v.is(mb - 1, "for")) return Tense::future;
+    // "reaffirmed Saturday", "met Monday": a verb in the past right before the date.
+    if (mb > b && v.word(mb - 1) && cue(mb - 1) == Tense::none) {
+        std::string_view w = v.str(mb - 1);
+        if (w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) return Tense::past;
+    }
     // Words inside the mention itself ("last", "next") are handled by `strict`.
     int words = 0;
     for (size_t k = mb; k > b && words < 20;) {

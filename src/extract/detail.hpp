@@ -184,10 +184,12 @@ struct Dateline {
     Span span;
     std::optional<DateMention> mention;
     std::string words;
-    std::string venue;
+    std::string venue;                     // a venue id or a world city's id
+    const WorldCity* city = nullptr;       // when it is a world city
     std::string outlet;
 };
-std::string venue_for_city(std::string_view city, const Venues& venues);
+// The venue id, else the world city's id (the most populous of that name), of a dateline's city.
+std::string venue_for_city(std::string_view city, const ExtractData& data, const WorldCity** world_city);
 std::string outlets_in(std::string_view s, const std::vector<std::string>& outlets);
 std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& data);
 

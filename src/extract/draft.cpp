@@ -41,10 +41,11 @@ struct DateFind {
 };
 
 struct VenueMention {
-    RawHit hit;  // Cat::venue (owner: a venue) or Cat::city (owner: a name in ExtractData::cities)
+    RawHit hit;  // Cat::venue (owner: a venue) or Cat::city (owner: a name in ExtractData::city_names)
     int sentence;
     bool strong;
     bool claimed = false;
+    bool metonym = false;  // "Kremlin aide", "Tokyo said": the government, not a place
 };
 
 }  // namespace
@@ -184,14 +185,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
 
     // Names
     Matcher matcher;
-    for (size_t i = 0; i < data.venues.venues.size(); ++i) {
-        const Venue& ve = data.venues.venues[i];
-        add_name(matcher, ve.name, Cat::venue, int(i), true);
-        for (const std::string& a : ve.aliases) add_name(matcher, a, Cat::venue, int(i), true);
-        add_name(matcher, ve.ja, Cat::venue, int(i), true);
-        add_name(matcher, ve.ru, Cat::venue, int(i), true);
+    for (size_t i = 0; i < data.venues.venues.size(); ++i)
+        for (const std::string& name : venue_names(data.venues.venues[i])) add_name(matcher, name, Cat::venue, int(i), true);
+    // World cities by their English (ASCII) names; "Saint X" is also written "St. X".
+    for (size_t g = 0; g < data.city_names.size(); ++g) {
+        const std::string& name = data.city_names[g].first;
+        if (non_ascii(name)) continue;
+        matcher.add(name, Cat::city, int(g), true);
+        if (name.rfind("saint ", 0) == 0) matcher.add("st " + name.substr(6), Cat::city, int(g), true);
     }
-    for (size_t i = 0; i < data.cities.size(); ++i) add_name(matcher, data.cities[i], Cat::city, int(i), true);
     // A surname shared by several people belongs to all of them; resolved below.
     std::map<std::string, std::vector<int>> alias_owners;
     std::vector<std::string> person_aliases;
@@ -233,6 +235,34 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         int person;
         Finding f;
     };
+    // A city name inside a person's name, a territory or another place is not a city.
+    std::vector<Span> other_spans;
+    for (const RawHit& h : hits)
+        if (h.cat == Cat::person || h.cat == Cat::territory || h.cat == Cat::group || h.cat == Cat::venue) other_spans.push_back(h.span);
+    auto overlaps_other = [&](Span sp) {
+        auto it = std::lower_bound(other_spans.begin(), other_spans.end(), sp.end,
+                                   [](const Span& o, size_t e) { return o.begin < e; });
+        for (int k = 0; k < 3 && it != other_spans.begin(); ++k) {
+            --it;
+            if (it->begin < sp.end && it->end > sp.begin) return true;
+        }
+        return false;
+    };
+    // Countries the article's places are in: the context that picks among cities of one name.
+    std::set<std::string> place_countries;
+    for (const RawHit& h : hits) {
+        if (h.cat == Cat::venue) {
+            if (!data.venue_countries[h.owner].empty()) place_countries.insert(data.venue_countries[h.owner]);
+        } else if (h.cat == Cat::city && data.city_names[h.owner].second.size() == 1) {
+            place_countries.insert(data.world_cities[data.city_names[h.owner].second[0]].country);
+        }
+    }
+    auto resolve_city = [&](int group) -> const WorldCity* {
+        const std::vector<int>& ids = data.city_names[group].second;
+        for (int i : ids)
+            if (place_countries.count(data.world_cities[i].country)) return &data.world_cities[i];
+        return &data.world_cities[ids.front()];  // the most populous
+    };
     std::vector<PersonHit> person_hits;
     std::vector<VenueMention> venue_mentions;
     for (const RawHit& h : hits) {
@@ -264,9 +294,25 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             }
             case Cat::territory: x.territories.push_back(finding(data.territories[h.owner].id, h.span)); break;
             case Cat::group: x.groups.push_back(finding(data.groups[h.owner].id, h.span)); break;
-            case Cat::cue: x.cues.push_back(finding(std::string(to_string(data.cues[h.owner].scenario)), h.span)); break;
+            case Cat::cue: {
+                // "Iturup, Kunashir, Shikotan and Habomai": two names inside a list of all the
+                // islands are not a two-island cue. A cue made of territory names counts only when
+                // no other territory is named just before it.
+                bool of_names = false, listed = false;
+                const size_t at = size_t(&h - hits.data());  // hits are in text order: look at the neighbours only
+                for (size_t k = at > 24 ? at - 24 : 0; k < hits.size() && k < at + 24; ++k) {
+                    const RawHit& t = hits[k];
+                    if (t.cat != Cat::territory || t.first_tok == std::string_view::npos || h.first_tok == std::string_view::npos) continue;
+                    if (t.span.begin >= h.span.begin && t.span.end <= h.span.end) of_names = true;
+                    else if (t.span.end <= h.span.begin && t.first_tok + 8 >= h.first_tok && sentence_at(t.span.begin) == s) listed = true;
+                }
+                if (of_names && listed) break;
+                x.cues.push_back(finding(std::string(to_string(data.cues[h.owner].scenario)), h.span));
+                break;
+            }
             case Cat::venue:
             case Cat::city: {
+                bool metonym = false;
                 // Strong: after a word of place ("in Moscow", "visit to Moscow") or before an event
                 // ("the Moscow summit"); a bare capital is often the government ("Moscow said").
                 bool strong = false;
@@ -288,8 +334,23 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     if (p != std::string_view::npos && in_list(v.str(p), locative)) strong = true;
                     size_t nx = h.last_tok + 1;
                     if (nx < toks.size() && gathering_noun(v, nx)) strong = true;
+                    // A place that speaks or has aides is its government: "Kremlin aide", "Tokyo said".
+                    static const std::array<std::string_view, 30> government = {
+                        "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "press", "official", "officials",
+                        "source", "sources", "said", "says", "say", "has", "have", "is", "was", "will", "would",
+                        "wants", "insists", "claims", "considers", "refuses", "maintains", "argues", "sees",
+                        "government", "leadership", "chief"};
+                    bool speaks = nx < toks.size() && (in_list(v.str(nx), government) || v.apostrophe(nx));
+                    if (!speaks && nx + 1 < toks.size() && v.word(nx) && !v.capital(nx) && in_list(v.str(nx + 1), government) &&
+                        !v.is(nx + 1, "is") && !v.is(nx + 1, "was") && !v.is(nx + 1, "has"))
+                        speaks = true;  // "Kremlin economic aide", "Tokyo firmly insists"
+                    if (speaks) {
+                        strong = false;
+                        metonym = true;
+                    }
                 }
-                venue_mentions.push_back({h, s, strong});
+                if (h.cat == Cat::city && (!strong || overlaps_other(h.span))) break;  // cities need a word of place
+                venue_mentions.push_back({h, s, strong, false, metonym});
                 break;
             }
             default: break;
@@ -402,7 +463,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (d.venue >= 0) {
             const RawHit& h = venue_mentions[d.venue].hit;
             city = h.cat == Cat::city;
-            vkey = city ? "city:" + data.cities[h.owner] : data.venues.venues[h.owner].id;
+            vkey = city ? resolve_city(h.owner)->id() : data.venues.venues[h.owner].id;
         }
         auto [it, fresh] = by_key.emplace(std::make_pair(dkey, vkey), x.events.size());
         if (fresh) {
@@ -413,13 +474,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.date_uncertain = d.res.uncertain || !d.res.date;
             if (d.venue >= 0) {
                 const VenueMention& vm = venue_mentions[d.venue];
-                e.place = city ? "" : vkey;
+                e.place = vkey;
                 e.place_from = finding(vkey, vm.hit.span);
                 e.place_uncertain = d.venue_adjacent;
                 if (d.venue_adjacent) e.place_note = "named in the " + std::string(vm.sentence > d.sentence ? "next" : "previous") + " sentence";
-                if (city)
-                    e.place_note = "the article names " + data.cities[vm.hit.owner] +
-                                   ", which venues.toml does not list yet: add it there and use its id";
+                if (city) {
+                    e.place_city = resolve_city(vm.hit.owner);
+                    e.place_note = e.place_city->name + " (" + e.place_city->country +
+                                   ", GeoNames) is not in venues.toml yet: add it there with this id";
+                }
             }
             x.events.push_back(std::move(e));
             sources.emplace_back();
@@ -427,7 +490,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         DraftEvent& e = x.events[it->second];
         sources[it->second].push_back(&d);
         e.sentences.push_back(d.sentence);  // sorted and made unique below
-        if (d.venue >= 0 && d.venue_adjacent == false && e.place_uncertain && !city) {
+        if (d.venue >= 0 && d.venue_adjacent == false && e.place_uncertain) {
             e.place_uncertain = false;
             e.place_note.clear();
             e.place_from = finding(vkey, venue_mentions[d.venue].hit.span);
@@ -471,13 +534,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     // cues (at most 50 of each per sentence, so a huge unpunctuated text stays linear).
     const size_t ns = x.sentences.size();
     std::vector<char> event_word(ns, 0);
-    std::vector<std::string> summit_word(ns), ministerial_word(ns);
+    std::vector<std::string> summit_word(ns), ministerial_word(ns), phone_word(ns);
     for (size_t k = 0; k < ns; ++k)
         for (size_t i = sent_tb[k]; i < sent_te[k]; ++i) {
             if (!v.word(i)) continue;
             if (!event_word[k] && (event_noun(v, i) || v.is(i, "met") || v.is(i, "meet") || v.is(i, "talked"))) event_word[k] = 1;
             if (summit_word[k].empty() && (v.is(i, "summit") || v.is(i, "summits"))) summit_word[k] = std::string(v.str(i));
             if (ministerial_word[k].empty() && v.is(i, "ministerial")) ministerial_word[k] = std::string(v.str(i));
+            if (phone_word[k].empty() && (v.is(i, "phone") || v.is(i, "telephone") || v.is(i, "phoned")))
+                phone_word[k] = std::string(v.str(i));
         }
     auto sentence_has_event_word = [&](int k) { return event_word[k] != 0; };
     auto per_sentence = [&](const std::vector<Finding>& fs) {
@@ -543,6 +608,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (!m.place_from) {
             if (!x.dateline_venue.empty()) {
                 m.place = x.dateline_venue;
+                m.place_city = dl->city;
                 m.place_from = Finding{m.place, "dateline", *x.dateline, -1};
                 m.place_uncertain = true;
                 m.place_note = "the dateline's city; the text does not say where the event was";
@@ -554,7 +620,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         break;
                     }
                 for (const VenueMention& vm : venue_mentions)
-                    if (!pick && vm.hit.cat == Cat::venue) pick = &vm;
+                    if (!pick && vm.hit.cat == Cat::venue && !vm.metonym) pick = &vm;
                 if (pick) {
                     m.place = data.venues.venues[pick->hit.owner].id;
                     m.place_from = finding(m.place, pick->hit.span);
@@ -587,6 +653,19 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     e.participants.push_back(&data.people[person_hits[pi].person]);
                     e.participants_from.push_back(person_hits[pi].f);
                 }
+        // Who reports on an event (a spokesman, an aide, a press secretary) was not part of it,
+        // unless no one else is named.
+        auto reporter = [](const Person* p) {
+            return p->role.find("spokes") != std::string::npos || p->role.find("press") != std::string::npos ||
+                   p->role.find("aide") != std::string::npos;
+        };
+        if (std::any_of(e.participants.begin(), e.participants.end(), [&](const Person* p) { return !reporter(p); })) {
+            for (size_t i = e.participants.size(); i-- > 0;)
+                if (reporter(e.participants[i])) {
+                    e.participants.erase(e.participants.begin() + long(i));
+                    e.participants_from.erase(e.participants_from.begin() + long(i));
+                }
+        }
         // (Lists are capped: a huge article may name a territory in one "sentence" many times.)
         for (int k : e.sentences)
             for (int ti : territories_in[k])
@@ -628,7 +707,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         };
         std::string working_word = near_date({"officials", "deputy", "vice", "working", "consultations", "representatives",
                                               "director", "envoys", "diplomats"});
-        if (std::string w = date_sentence >= 0 ? summit_word[date_sentence] : ""; !w.empty()) {
+        std::string interview_word = near_date({"interview", "interviews"});
+        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured"});
+        if (date_sentence >= 0 && !phone_word[date_sentence].empty()) {
+            e.what = DraftKind::phone_call;
+            e.kind_note = "the sentence of the date says \"" + phone_word[date_sentence] + "\"";
+        } else if (!interview_word.empty()) {
+            e.what = DraftKind::interview;
+            e.kind_note = "the words around the date say \"" + interview_word + "\"";
+        } else if (std::string w = date_sentence >= 0 ? summit_word[date_sentence] : ""; !w.empty()) {
             e.what = DraftKind::summit;
             e.kind_note = "the sentence of the date says \"" + w + "\"";
         } else if (!working_word.empty()) {
@@ -643,6 +730,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (minister_countries.size() >= 2) {
             e.what = DraftKind::ministerial;
             e.kind_note = "ministers of both countries are named";
+        } else if (!visit_word.empty() && e.place_from && !e.place_uncertain) {
+            e.what = DraftKind::visit;
+            e.kind_note = "the words around the date say \"" + visit_word + "\"";
         } else if (!working_countries.empty()) {
             e.what = DraftKind::working_level;
             e.kind_note = "deputy ministers or officials are named";
@@ -651,6 +741,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.kind_note = "no summit, ministers or officials found";
         }
         e.kind = event_kind(e.what);
+        // A phone call has no venue: a dateline's city or a guess is where the news was written.
+        if (e.what == DraftKind::phone_call && e.place_from && e.place_uncertain) {
+            e.place.clear();
+            e.place_city = nullptr;
+            e.place_from.reset();
+            e.place_uncertain = false;
+            e.place_note = "a phone call: no venue";
+        }
         // Scenario: cues near the event, else the article's prevailing cue.
         std::map<EventScenario, int> local;
         for (int k : e.sentences)
@@ -667,7 +765,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (!local.empty()) {
             e.scenario = prevailing(local);
             e.scenario_uncertain = e.scenario == EventScenario::none || local.size() > 1;
-        } else if (!article_cues.empty()) {
+        } else if (e.main && !article_cues.empty()) {
+            // The article's framing is its main event's; other events take only their own cues.
             e.scenario = prevailing(article_cues);
             e.scenario_uncertain = true;
             for (const Finding& f : x.cues) {

@@ -1,6 +1,10 @@
 #include "extract/detail.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
 
 #include "core/error.hpp"
 #include "data/case_data.hpp"
@@ -48,6 +52,86 @@ const toml::array& tables(const StrictTable& top, const std::string& key, bool r
 }
 
 }  // namespace extract_detail
+
+namespace {
+
+// geodata/world/cities.tsv: name, country, lon, lat, population; '#' starts a comment line.
+void read_world_cities(const fs::path& path, ExtractData& d, const std::vector<std::string>& not_cities) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail(path, "cannot be read (the world's cities, for events extract; scripts/fetch-geodata writes it)");
+    std::set<std::string> taken;  // names a venue has, and words that are not cities in news text
+    for (const Venue& v : d.venues.venues)
+        for (const std::string& n : venue_names(v)) taken.insert(lowered(n));
+    for (const std::string& n : not_cities) taken.insert(lowered(n));
+    for (const char* const* names : {month_names, weekday_names})
+        for (int i = 0; i < (names == month_names ? 12 : 7); ++i) taken.insert(lowered(names[i]));
+    std::map<std::string, std::vector<int>> groups;
+    std::string line;
+    for (int line_no = 1; std::getline(in, line); ++line_no) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> f;
+        for (size_t a = 0;;) {
+            size_t b = line.find('\t', a);
+            f.push_back(line.substr(a, b == std::string::npos ? std::string::npos : b - a));
+            if (b == std::string::npos) break;
+            a = b + 1;
+        }
+        char* end = nullptr;
+        WorldCity c;
+        bool ok = f.size() == 5 && !f[0].empty() && f[1].size() == 2;
+        if (ok) {
+            c.name = f[0], c.country = f[1];
+            c.lonlat.lon = std::strtod(f[2].c_str(), &end);
+            ok = *end == 0;
+            c.lonlat.lat = std::strtod(f[3].c_str(), &end);
+            ok = ok && *end == 0;
+            c.population = std::strtol(f[4].c_str(), &end, 10);
+            ok = ok && *end == 0 && std::isfinite(c.lonlat.lon) && std::isfinite(c.lonlat.lat) &&
+                 std::abs(c.lonlat.lon) <= 180 && std::abs(c.lonlat.lat) <= 90;
+        }
+        if (!ok) fail(path, "line " + std::to_string(line_no) + ": expected name, country code, lon, lat, population separated by tabs");
+        d.world_cities.push_back(std::move(c));
+    }
+    for (size_t i = 0; i < d.world_cities.size(); ++i) {
+        std::string key = lowered(d.world_cities[i].name);
+        if (!taken.count(key)) groups[key].push_back(int(i));
+    }
+    d.venue_countries.assign(d.venues.venues.size(), "");
+    for (size_t v = 0; v < d.venues.venues.size(); ++v) {
+        long best = -1;
+        for (const WorldCity& c : d.world_cities)
+            if (c.population > best && ieq(c.name, d.venues.venues[v].name)) best = c.population, d.venue_countries[v] = c.country;
+    }
+    for (auto& [name, ids] : groups) {
+        std::stable_sort(ids.begin(), ids.end(), [&](int a, int b) { return d.world_cities[a].population > d.world_cities[b].population; });
+        d.city_names.emplace_back(name, std::move(ids));
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> venue_names(const Venue& v) {
+    std::vector<std::string> out{v.name};
+    out.insert(out.end(), v.aliases.begin(), v.aliases.end());
+    out.push_back(v.ja);
+    out.push_back(v.ru);
+    return out;
+}
+
+std::string WorldCity::id() const {
+    std::string out;
+    bool dash = false;
+    for (char ch : name) {
+        if (is_alpha(ch) || is_digit(ch) || (unsigned char)ch >= 0x80) {
+            if (dash && !out.empty()) out += '-';
+            out += lower(ch);
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    return out;
+}
 
 ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::path>& venues_file) {
     ExtractData d;
@@ -98,11 +182,13 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         for (std::string& p : string_list(s, "phrases", true)) d.cues.push_back({scenario, std::move(p)});
         s.reject_unknown_keys();
     }
+    std::vector<std::string> not_cities;
     if (cities) {
         StrictTable s(*cities, lex, "cities");
-        d.cities = string_list(s, "names", true);
+        not_cities = string_list(s, "not_cities", true);
         s.reject_unknown_keys();
     }
+    read_world_cities(case_dir.parent_path() / "world" / "cities.tsv", d, not_cities);
     if (outlets) {
         StrictTable s(*outlets, lex, "outlets");
         d.outlets = string_list(s, "names", true);

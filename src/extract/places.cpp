@@ -4,12 +4,18 @@
 
 namespace claimmap::extract_detail {
 
-std::string venue_for_city(std::string_view city, const Venues& venues) {
+std::string venue_for_city(std::string_view city, const ExtractData& data, const WorldCity** world_city) {
     std::string c = collapse_ws(city);
-    for (const Venue& v : venues.venues) {
-        if (ieq(c, v.name)) return v.id;
-        for (const std::string& a : v.aliases)
-            if (ieq(c, a)) return v.id;
+    if (c.rfind("St. ", 0) == 0 || c.rfind("ST. ", 0) == 0) c = "Saint " + c.substr(4);
+    for (const Venue& v : data.venues.venues)
+        for (const std::string& n : venue_names(v))
+            if (ieq(c, n)) return v.id;
+    auto it = std::lower_bound(data.city_names.begin(), data.city_names.end(), lowered(c),
+                               [](const auto& g, const std::string& n) { return g.first < n; });
+    if (it != data.city_names.end() && it->first == lowered(c)) {
+        const WorldCity& w = data.world_cities[it->second.front()];  // the most populous
+        if (world_city) *world_city = &w;
+        return w.id();
     }
     return "";
 }
@@ -80,7 +86,7 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
         size_t c = a;
         int caps = 0;
         bool lowercase = false;
-        while (c < line_end && (is_upper(t[c]) || t[c] == ' ' || t[c] == '.' || t[c] == '-' || t[c] == '\'' || is_lower(t[c]))) {
+        while (c < line_end && (is_upper(t[c]) || t[c] == ' ' || t[c] == '.' || t[c] == '-' || t[c] == '\'' || t[c] == '/' || is_lower(t[c]))) {
             if (is_upper(t[c])) ++caps;
             if (is_lower(t[c])) lowercase = true;
             if (c - a > 40) break;
@@ -88,7 +94,10 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
         }
         std::string_view city = t.substr(a, c - a);
         while (!city.empty() && (city.back() == ' ' || city.back() == '-')) city.remove_suffix(1);
-        std::string venue = venue_for_city(city, data.venues);
+        // "MOSCOW/OSAKA": the last city is where the news is.
+        if (size_t slash = city.rfind('/'); slash != std::string_view::npos) city.remove_prefix(slash + 1);
+        const WorldCity* world_city = nullptr;
+        std::string venue = venue_for_city(city, data, &world_city);
         bool caps_city = caps >= 3 && !lowercase && city.size() <= 40;
         if ((caps_city || !venue.empty()) && c < line_end && c - a <= 41) {
             size_t q = c;
@@ -145,11 +154,16 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
             } else if (end == std::string_view::npos && caps_city && q > c && dash_at(q) && q + dash_at(q) < line_end &&
                        t[q + dash_at(q)] == ' ') {
                 end = q + dash_at(q);  // "TOKYO — "
+            } else if (end == std::string_view::npos && (caps_city || !venue.empty()) && q >= c && t.compare(q, 3, "\u2022") == 0) {
+                end = q + 3;  // "NAGATO • "
+            } else if (end == std::string_view::npos && caps_city && q == c && q < line_end && t[q] == ':') {
+                end = q + 1;  // "MOSCOW: "
             }
             if (end != std::string_view::npos) {
                 Dateline d;
                 d.span = {a, end};
                 d.venue = venue;
+                d.city = world_city;
                 d.outlet = outlet;
                 d.words = collapse_ws(t.substr(a, end - a));
                 std::vector<Tok> toks = tokenize(t, date_from, date_to);
