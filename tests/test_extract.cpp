@@ -70,6 +70,26 @@ BOOST_AUTO_TEST_SUITE(extract)
 
 // --- dates ------------------------------------------------------------------------------------
 
+BOOST_AUTO_TEST_CASE(relative_weeks_and_days_ago) {
+    const EventDate wed = day(2019, 1, 16);  // a Wednesday
+    BOOST_TEST(date_of("The ministers met two weeks ago in Moscow.", wed) == "2019-01-02");
+    BOOST_TEST(date_of("Abe spoke to Putin three days ago.", wed) == "2019-01-13");
+    BOOST_TEST(date_of("Abe will fly to Moscow next week.", wed) == "2019-01");
+    BOOST_TEST(date_of("Lavrov and Kono met last week.", wed) == "2019-01");
+    // Only Sunday is left after Saturday: known to the day.
+    BOOST_TEST(date_of("The envoys will meet later this week.", day(2019, 1, 19)) == "2019-01-20");
+    // A week that runs into the next month is dated to the month it starts in, and marked uncertain.
+    auto r = parse_news_date("The talks are due next week.", &wed);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->uncertain);
+    BOOST_TEST(r->future);
+    auto s = parse_news_date("They met earlier this week.", &wed);
+    BOOST_TEST_REQUIRE(s.has_value());
+    BOOST_TEST(s->date.str() == "2019-01");
+    BOOST_TEST(!s->future);
+    BOOST_TEST(date_of("They met last week.", std::nullopt) == "none");
+}
+
 BOOST_AUTO_TEST_CASE(date_forms_with_a_reference) {
     const EventDate ref = day(2019, 1, 14);  // a Monday
     struct Case {

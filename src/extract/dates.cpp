@@ -283,6 +283,38 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
                 i += 1;
                 continue;
             }
+            // "two weeks ago", "three days ago", "a week ago"
+            {
+                static const std::array<std::string_view, 11> counts = {"a", "one", "two", "three", "four", "five",
+                                                                        "six", "seven", "eight", "nine", "ten"};
+                int n = 0;
+                if (v.number(i)) n = number_value(v, i, 2);
+                for (size_t k = 0; k < counts.size() && !n; ++k)
+                    if (v.is(i, counts[k])) n = k == 0 ? 1 : int(k);
+                if (n > 0 && i + 2 < e && v.is(i + 2, "ago") &&
+                    (v.is(i + 1, "day") || v.is(i + 1, "days") || v.is(i + 1, "week") || v.is(i + 1, "weeks"))) {
+                    dm = DateMention{i, i + 3, DateKind::rel_day};
+                    dm.offset = -n * (v.is(i + 1, "week") || v.is(i + 1, "weeks") ? 7 : 1);
+                    dm.strict = -1;
+                    out.push_back(dm);
+                    i += 3;
+                    continue;
+                }
+            }
+            // "last week", "this week", "next week", "later this week", "earlier this week"
+            if ((v.is(i, "last") || v.is(i, "this") || v.is(i, "next") || v.is(i, "previous")) && i + 1 < e &&
+                v.is(i + 1, "week")) {
+                dm = DateMention{i, i + 2, DateKind::rel_week};
+                dm.offset = v.is(i, "next") ? 1 : v.is(i, "this") ? 0 : -1;
+                size_t p = prev_word(v, i, b);
+                if (dm.offset == 0 && p != std::string_view::npos && (v.is(p, "later") || v.is(p, "earlier"))) {
+                    dm.tb = p;
+                    dm.strict = v.is(p, "later") ? 1 : -1;
+                }
+                out.push_back(dm);
+                i += 2;
+                continue;
+            }
             // last month / this month / next month / later in the month
             if ((v.is(i, "last") || v.is(i, "this") || v.is(i, "next") || v.is(i, "previous")) && i + 1 < e &&
                 v.is(i + 1, "month")) {
@@ -488,6 +520,32 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             }
             r.date = civil_from_days(days_from_civil(ref->year, ref->month, ref->day) + m.offset);
             r.how = "relative to the reference " + ref_s;
+            return r;
+        }
+        case DateKind::rel_week: {
+            if (!ref || !ref_day) {
+                r.how = "a week relative to a date not known to the day (give --date)";
+                return r;
+            }
+            // The days of that week (Monday to Sunday) that the words allow; "later this week" is
+            // after the reference, "earlier this week" before it. Known to the day only when one
+            // day is left; else to the month, when the days fall in one month.
+            r.relative = true;
+            r.uncertain = true;
+            const int64_t rd = days_from_civil(ref->year, ref->month, ref->day);
+            const int64_t monday = rd - weekday_of(rd) + 7 * m.offset;
+            int64_t first = monday, last = monday + 6;
+            if (m.offset == 0 && m.strict == 1) first = rd + 1;
+            if (m.offset == 0 && m.strict == -1) last = rd - 1;
+            if (first > last) {
+                r.how = "no day of that week is left";
+                return r;
+            }
+            EventDate a = civil_from_days(first), z = civil_from_days(last);
+            r.future = first > rd;
+            r.date = first == last ? a : month_date(a.year, a.month);
+            r.how = "the week of " + civil_from_days(monday).str() + " relative to the reference " + ref_s +
+                    (a.month != z.month ? " (it runs into the next month)" : "");
             return r;
         }
         case DateKind::rel_month: {

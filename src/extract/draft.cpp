@@ -365,6 +365,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             d.sentence = int(s);
             d.mention = m;
             d.res = resolve(m, ref, tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te));
+            // A week against a reference known only to the month is too vague to be an event.
+            if (m.kind == DateKind::rel_week && !d.res.date) continue;
             d.span = {toks[m.tb].b, toks[m.te - 1].e};
             d.words = collapse_ws(text.substr(d.span.begin, d.span.end - d.span.begin));
             dates.push_back(std::move(d));
@@ -512,6 +514,30 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (it == placed_on.end() || it->second.size() != 1) continue;
             int target = it->second[0];
             x.events[target].sentences.insert(x.events[target].sentences.end(), e.sentences.begin(), e.sentences.end());
+            drop[i] = true;
+        }
+        std::vector<DraftEvent> kept;
+        for (size_t i = 0; i < x.events.size(); ++i)
+            if (!drop[i]) kept.push_back(std::move(x.events[i]));
+        x.events = std::move(kept);
+    }
+    // One draft per real event: a month ("this week", "in June") at a place is the day at that
+    // place within the month, when there is exactly one such day.
+    {
+        std::map<std::string, std::vector<int>> days_at;  // "place YYYY-MM" -> day-precision events
+        for (size_t j = 0; j < x.events.size(); ++j) {
+            const DraftEvent& e = x.events[j];
+            if (e.date && e.date->precision == EventDate::Precision::day && !e.place.empty())
+                days_at[e.place + " " + month_date(e.date->year, e.date->month).str()].push_back(int(j));
+        }
+        std::vector<bool> drop(x.events.size(), false);
+        for (size_t i = 0; i < x.events.size(); ++i) {
+            DraftEvent& e = x.events[i];
+            if (!e.date || e.date->precision != EventDate::Precision::month || e.place.empty()) continue;
+            auto it = days_at.find(e.place + " " + e.date->str());
+            if (it == days_at.end() || it->second.size() != 1) continue;
+            DraftEvent& target = x.events[it->second[0]];
+            target.sentences.insert(target.sentences.end(), e.sentences.begin(), e.sentences.end());
             drop[i] = true;
         }
         std::vector<DraftEvent> kept;
