@@ -614,6 +614,12 @@ BOOST_AUTO_TEST_CASE(unseen_news_places_datelines_metonyms) {
     BOOST_TEST(b.dateline_venue == "nagato");
     Extraction c = extract_events("MOSCOW/OSAKA (Sputnik - 29th June, 2019) Putin and Abe held a meeting on Saturday.\n", data());
     BOOST_TEST(c.dateline_venue == "osaka");
+    // The lead's event is where the dateline is, even when another event is the article's main one.
+    Extraction c2 = extract_events("Leaders meet\n\nNAGATO \u2022 Putin and Abe held talks yesterday on the islands.\n\n"
+                                   "A statement on their talks would be published today, officials said.\n",
+                                   data(), day(2016, 12, 16));
+    BOOST_TEST(std::any_of(c2.events.begin(), c2.events.end(),
+                           [](const DraftEvent& e) { return e.date && e.date->str() == "2016-12-15" && e.place == "nagato"; }));
     // "Kremlin aide", "Tokyo said": the government speaking, not a meeting place.
     Extraction d = extract_events("Kremlin economic aide Yury Ushakov told reporters on Tuesday that a statement would follow.",
                                   data(), day(2016, 12, 16));

@@ -583,6 +583,20 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     const std::vector<std::vector<int>> territories_in = per_sentence(x.territories);
     const std::vector<std::vector<int>> cues_in = per_sentence(x.cues);
 
+    // The lead (the sentence a dateline opens) happened where the dateline says, unless it names a place.
+    if (dl && !x.dateline_venue.empty()) {
+        int lead = -1;
+        for (size_t k = 0; k < x.sentences.size() && lead < 0; ++k)
+            if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
+        for (DraftEvent& e : x.events)
+            if (lead >= 0 && !e.place_from && e.date_from && e.date_from->sentence == lead) {
+                e.place = x.dateline_venue;
+                e.place_city = dl->city;
+                e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
+                e.place_uncertain = true;
+                e.place_note = "the dateline's city: the lead does not say where";
+            }
+    }
     // The main event: the date that matches the article's own date, with a venue, early on.
     int main_index = -1;
     {
