@@ -84,6 +84,7 @@ bool in_list(std::string_view w, const std::array<std::string_view, N>& list) {
 }
 
 std::string collapse_ws(std::string_view s);
+std::string slug(std::string_view s);
 
 // ---------------------------------------------------------------------------------------------
 // Dates

@@ -15,20 +15,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Drafting
 
-std::string slug(std::string_view s) {
-    std::string out;
-    bool dash = false;
-    for (char c : s) {
-        if (is_alpha(c) || is_digit(c)) {
-            if (dash && !out.empty()) out += '-';
-            out += lower(c);
-            dash = false;
-        } else {
-            dash = true;
-        }
-    }
-    return out;
-}
 
 struct DateFind {
     int sentence;

@@ -118,20 +118,7 @@ std::vector<std::string> venue_names(const Venue& v) {
     return out;
 }
 
-std::string WorldCity::id() const {
-    std::string out;
-    bool dash = false;
-    for (char ch : name) {
-        if (is_alpha(ch) || is_digit(ch) || (unsigned char)ch >= 0x80) {
-            if (dash && !out.empty()) out += '-';
-            out += lower(ch);
-            dash = false;
-        } else {
-            dash = true;
-        }
-    }
-    return out;
-}
+std::string WorldCity::id() const { return slug(name); }
 
 ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::path>& venues_file) {
     ExtractData d;

@@ -152,6 +152,23 @@ std::string collapse_ws(std::string_view s) {
     return out;
 }
 
+// Lower-case ASCII letters and digits, runs of anything else as one dash: "Saint Petersburg" ->
+// "saint-petersburg".
+std::string slug(std::string_view s) {
+    std::string out;
+    bool dash = false;
+    for (char c : s) {
+        if (is_alpha(c) || is_digit(c)) {
+            if (dash && !out.empty()) out += '-';
+            out += lower(c);
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    return out;
+}
+
 }  // namespace extract_detail
 
 namespace {
