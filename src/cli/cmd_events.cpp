@@ -11,7 +11,7 @@
 
 #include "core/error.hpp"
 #include "data/events.hpp"
-#include "data/extract.hpp"
+#include "extract/extract.hpp"
 
 namespace claimmap {
 
