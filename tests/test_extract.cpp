@@ -581,8 +581,9 @@ BOOST_AUTO_TEST_CASE(cli_help_gives_examples) {
     BOOST_TEST(r.out.find("--format") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(ten_megabytes_in_a_few_seconds) {
-    // Every test article over and over, and a long stretch without any sentence punctuation.
+BOOST_AUTO_TEST_CASE(ten_megabytes_give_bounded_output) {
+    // Speed is measured in bench/, not here (no timed assertions); this checks the drafter copes and
+    // its output stays bounded. Every test article over and over, and a long stretch without any sentence punctuation.
     std::string one;
     for (const auto& entry : fs::directory_iterator(articles_dir())) one += test::read_file(entry.path()) + "\n\n";
     std::string text;
@@ -595,7 +596,6 @@ BOOST_AUTO_TEST_CASE(ten_megabytes_in_a_few_seconds) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     BOOST_TEST_MESSAGE("extract on " << text.size() / (1024 * 1024) << " MB: " << secs << " s, " << x.events.size()
                                      << " drafts, " << out.size() << " bytes of output");
-    BOOST_TEST(secs < 10.0);
     BOOST_TEST(!x.events.empty());
     BOOST_TEST(out.size() < 2u * 1024 * 1024);
 }
