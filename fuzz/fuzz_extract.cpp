@@ -1,6 +1,6 @@
 // Article extraction (`claimmap events extract`): read_article on the bytes, then extract_events
 // and both output formats on the text it accepts.
-#include "data/extract.hpp"
+#include "extract/extract.hpp"
 #include "fuzz_common.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // News-date parsing: parse_news_date with no reference, a day and a month reference, and
 // parse_event_date ("YYYY-MM-DD" / "YYYY-MM"). No file needed.
 #include "data/events.hpp"
-#include "data/extract.hpp"
+#include "extract/extract.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -12,7 +12,7 @@
 
 #include "core/error.hpp"
 #include "data/events.hpp"
-#include "data/extract.hpp"
+#include "extract/extract.hpp"
 #include "helpers.hpp"
 
 using namespace claimmap;
@@ -69,6 +69,26 @@ int count_lines(const std::string& s) { return int(std::count(s.begin(), s.end()
 BOOST_AUTO_TEST_SUITE(extract)
 
 // --- dates ------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(relative_weeks_and_days_ago) {
+    const EventDate wed = day(2019, 1, 16);  // a Wednesday
+    BOOST_TEST(date_of("The ministers met two weeks ago in Moscow.", wed) == "2019-01-02");
+    BOOST_TEST(date_of("Abe spoke to Putin three days ago.", wed) == "2019-01-13");
+    BOOST_TEST(date_of("Abe will fly to Moscow next week.", wed) == "2019-01");
+    BOOST_TEST(date_of("Lavrov and Kono met last week.", wed) == "2019-01");
+    // Only Sunday is left after Saturday: known to the day.
+    BOOST_TEST(date_of("The envoys will meet later this week.", day(2019, 1, 19)) == "2019-01-20");
+    // A week that runs into the next month is dated to the month it starts in, and marked uncertain.
+    auto r = parse_news_date("The talks are due next week.", &wed);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->uncertain);
+    BOOST_TEST(r->future);
+    auto s = parse_news_date("They met earlier this week.", &wed);
+    BOOST_TEST_REQUIRE(s.has_value());
+    BOOST_TEST(s->date.str() == "2019-01");
+    BOOST_TEST(!s->future);
+    BOOST_TEST(date_of("They met last week.", std::nullopt) == "none");
+}
 
 BOOST_AUTO_TEST_CASE(date_forms_with_a_reference) {
     const EventDate ref = day(2019, 1, 14);  // a Monday
@@ -263,7 +283,7 @@ BOOST_AUTO_TEST_CASE(seed_articles_other_events_and_fields) {
     for (const char* who : {"Taro Kono", "Sergey Lavrov"})
         BOOST_TEST((std::find(people.begin(), people.end(), who) != people.end()), who);
     BOOST_TEST(to_string(m0.kind) == "ministerial");
-    BOOST_TEST(to_string(m0.scenario) == "two-island");
+    BOOST_TEST(m0.scenario == "two-island");
     auto has = [](const Extraction& x, const std::string& date, const std::string& place) {
         return std::any_of(x.events.begin(), x.events.end(),
                            [&](const DraftEvent& e) { return e.date && e.date->str() == date && e.place == place; });
@@ -298,8 +318,10 @@ BOOST_AUTO_TEST_CASE(own_articles) {
     BOOST_TEST(n.reference->str() == "2019-11-24");
     const DraftEvent& mn = main_event(n);
     BOOST_TEST(mn.date->str() == "2019-11-23");
-    // Nagoya is not in venues.toml: the draft names it and leaves the place to fill in.
-    BOOST_TEST(mn.place.empty());
+    // Nagoya is not in venues.toml: the world gazetteer gives it, and the draft says to add it.
+    BOOST_TEST(mn.place == "nagoya");
+    BOOST_TEST_REQUIRE(mn.place_city != nullptr);
+    BOOST_TEST(mn.place_city->country == "JP");
     BOOST_TEST_REQUIRE(mn.place_from.has_value());
     BOOST_TEST(mn.place_from->matched == "Nagoya");
     BOOST_TEST(to_string(mn.kind) == "ministerial");
@@ -365,8 +387,7 @@ BOOST_AUTO_TEST_CASE(scenario_cues_with_their_spans) {
         {"two-island", "two islands"},
         {"two-island", "1956 Joint Declaration"},
         {"two-island", "Shikotan and the Habomai"},
-        {"four-island", "return of all"},
-        {"four-island", "four islands"},
+        {"four-island", "return of all"},  // "four islands" after it only counts them
         {"four-island", "four-island"},
     };
     BOOST_TEST(got == expect, [&] {
@@ -412,11 +433,12 @@ BOOST_AUTO_TEST_CASE(venues_and_their_aliases) {
             BOOST_TEST(e.place == "osaka");
         }
     BOOST_TEST(friday);
-    // A city that is not a venue yet is named in the draft, and the place is left to fill in.
+    // A city that is not a venue yet comes from the world gazetteer ("St." for "Saint"), and the
+    // draft says to add it to venues.toml.
     Extraction y = extract_events("Abe and Putin met in St. Petersburg on Saturday.", data(), day(2018, 5, 27));
     BOOST_TEST_REQUIRE(!y.events.empty());
     BOOST_TEST(y.events[0].date->str() == "2018-05-26");
-    BOOST_TEST(y.events[0].place.empty());
+    BOOST_TEST(y.events[0].place == "saint-petersburg");
     BOOST_TEST_REQUIRE(y.events[0].place_from.has_value());
     BOOST_TEST(y.events[0].place_from->matched == "St. Petersburg");
     BOOST_TEST(y.events[0].place_note.find("venues.toml") != std::string::npos);
@@ -559,8 +581,9 @@ BOOST_AUTO_TEST_CASE(cli_help_gives_examples) {
     BOOST_TEST(r.out.find("--format") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(ten_megabytes_in_a_few_seconds) {
-    // Every test article over and over, and a long stretch without any sentence punctuation.
+BOOST_AUTO_TEST_CASE(ten_megabytes_give_bounded_output) {
+    // Speed is measured in bench/, not here (no timed assertions); this checks the drafter copes and
+    // its output stays bounded. Every test article over and over, and a long stretch without any sentence punctuation.
     std::string one;
     for (const auto& entry : fs::directory_iterator(articles_dir())) one += test::read_file(entry.path()) + "\n\n";
     std::string text;
@@ -573,9 +596,69 @@ BOOST_AUTO_TEST_CASE(ten_megabytes_in_a_few_seconds) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     BOOST_TEST_MESSAGE("extract on " << text.size() / (1024 * 1024) << " MB: " << secs << " s, " << x.events.size()
                                      << " drafts, " << out.size() << " bytes of output");
-    BOOST_TEST(secs < 10.0);
     BOOST_TEST(!x.events.empty());
     BOOST_TEST(out.size() < 2u * 1024 * 1024);
+}
+
+// --- issue 16: what unseen news needs ---------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(unseen_news_places_datelines_metonyms) {
+    // Any city of the world gazetteer can be a venue.
+    Extraction a = extract_events("Putin and Abe met in Nagato on Thursday for two days of talks.", data(), day(2016, 12, 16));
+    BOOST_TEST_REQUIRE(!a.events.empty());
+    BOOST_TEST(a.events[0].place == "nagato");
+    BOOST_TEST_REQUIRE(a.events[0].place_city != nullptr);
+    BOOST_TEST(a.events[0].place_city->country == "JP");
+    // Datelines with a bullet, and with two cities (the last is where the news is).
+    Extraction b = extract_events("NAGATO \u2022 The two leaders held talks yesterday on the disputed islands.\n", data(), day(2016, 12, 16));
+    BOOST_TEST(b.dateline_venue == "nagato");
+    Extraction c = extract_events("MOSCOW/OSAKA (Sputnik - 29th June, 2019) Putin and Abe held a meeting on Saturday.\n", data());
+    BOOST_TEST(c.dateline_venue == "osaka");
+    // The lead's event is where the dateline is, even when another event is the article's main one.
+    Extraction c2 = extract_events("Leaders meet\n\nNAGATO \u2022 Putin and Abe held talks yesterday on the islands.\n\n"
+                                   "A statement on their talks would be published today, officials said.\n",
+                                   data(), day(2016, 12, 16));
+    BOOST_TEST(std::any_of(c2.events.begin(), c2.events.end(),
+                           [](const DraftEvent& e) { return e.date && e.date->str() == "2016-12-15" && e.place == "nagato"; }));
+    // "Kremlin aide", "Tokyo said": the government speaking, not a meeting place.
+    Extraction d = extract_events("Kremlin economic aide Yury Ushakov told reporters on Tuesday that a statement would follow.",
+                                  data(), day(2016, 12, 16));
+    for (const DraftEvent& e : d.events) BOOST_TEST(e.place != "moscow");
+    Extraction e = extract_events("Tokyo said on Monday that the islands must be returned.", data(), day(2019, 1, 15));
+    for (const DraftEvent& ev : e.events) BOOST_TEST(ev.place != "tokyo");
+}
+
+BOOST_AUTO_TEST_CASE(unseen_news_kinds_participants_cues_tense) {
+    // A phone call: its kind, and no venue from the dateline.
+    Extraction a = extract_events("MOSCOW, August 31. /TASS/. Putin and Abe held a phone conversation on Monday, the Kremlin said.\n",
+                                  data(), day(2020, 8, 31));
+    const DraftEvent& pa = main_event(a);
+    BOOST_TEST(to_string(pa.what) == "phone-call");
+    BOOST_TEST(pa.place.empty());
+    BOOST_TEST(to_string(pa.kind) == "statement");  // events.toml has no phone-call kind yet
+    // An interview.
+    Extraction b = extract_events("In an interview on Friday in Vladivostok, Putin said the talks would go on.", data(), day(2019, 9, 8));
+    BOOST_TEST_REQUIRE(!b.events.empty());
+    BOOST_TEST(to_string(b.events[0].what) == "interview");
+    // Who reports on a meeting was not at it.
+    Extraction c = extract_events("Abe and Putin met in Moscow on Tuesday, Kremlin spokesman Dmitry Peskov said.", data(), day(2019, 1, 23));
+    BOOST_TEST_REQUIRE(!c.events.empty());
+    for (const Person* p : c.events[0].participants) BOOST_TEST(p->name != "Dmitry Peskov");
+    BOOST_TEST(c.events[0].participants.size() == 2u);
+    // Counting the islands is not a four-island cue; two names inside a list of all four are not a
+    // two-island cue.
+    Extraction d = extract_events("Abe met Putin in Moscow on Tuesday to discuss the four islands seized in 1945.", data(), day(2019, 1, 23));
+    BOOST_TEST(d.cues.empty());
+    BOOST_TEST_REQUIRE(!d.events.empty());
+    BOOST_TEST(d.events[0].scenario == "none");
+    Extraction e = extract_events("Lavrov said on Monday that Iturup, Kunashir, Shikotan and Habomai are Russian territory.", data(), day(2019, 1, 15));
+    BOOST_TEST(e.cues.empty());
+    Extraction f = extract_events("The leaders agreed on Monday to negotiate on the basis of returning Shikotan and Habomai.", data(), day(2019, 1, 15));
+    BOOST_TEST(f.cues.size() == 1u);
+    // A verb in the past right before a weekday makes it the past one, whatever follows.
+    Extraction g = extract_events("Abe and Putin reaffirmed Saturday they will keep talking about a peace treaty.", data(), day(2018, 5, 27));
+    BOOST_TEST_REQUIRE(!g.events.empty());
+    BOOST_TEST(g.events[0].date->str() == "2018-05-26");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -12,7 +12,7 @@
 #include "core/error.hpp"
 #include "data/case_data.hpp"
 #include "data/events.hpp"
-#include "data/extract.hpp"
+#include "extract/extract.hpp"
 
 namespace claimmap {
 

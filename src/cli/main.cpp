@@ -258,7 +258,7 @@ struct BatchCliOptions {
     fs::path out_dir = "output";
     int jobs = 0;
     std::optional<std::string> shard;
-    bool force = false, no_gallery = false;
+    bool force = false, no_gallery = false, merge = false;
 };
 
 // SIGINT/SIGTERM during a batch: finish the maps under way, start no more, exit non-zero.
@@ -275,6 +275,7 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
     options.jobs = o.jobs;
     if (o.shard) std::tie(options.shard_index, options.shard_count) = parse_shard(*o.shard);
     options.force = o.force;
+    options.merge = o.merge;
     options.gallery = !o.no_gallery;
     options.progress_bar = isatty(STDERR_FILENO);
     options.create_out_dir = true;
@@ -301,7 +302,10 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
     });
     if (options.progress_bar) std::cerr << "\n";
     for (const std::string& e : r.errors) std::cerr << "claimmap: " << e << "\n";
-    std::cout << fmt::format("batch: {} maps rendered, {} up to date, {} failed in {:.1f} s; manifest {}{}\n", r.rendered,
+    if (r.shards_merged)
+        std::cout << fmt::format("batch: {} shards merged, {} maps checked; manifest {}{}\n", r.shards_merged, r.up_to_date,
+                                 r.manifest.string(), r.gallery.empty() ? "" : ", gallery " + r.gallery.string());
+    else std::cout << fmt::format("batch: {} maps rendered, {} up to date, {} failed in {:.1f} s; manifest {}{}\n", r.rendered,
                              r.up_to_date, r.failed, r.seconds, r.manifest.string(),
                              r.gallery.empty() ? "" : ", gallery " + r.gallery.string());
     if (r.not_started) {
@@ -321,7 +325,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     CommonOptions common;
     app.add_option("--data-dir", common.data_dir,
-                   "Folder holding geodata/ and styles/ (default: $CLAIMMAP_DATA_DIR or the source tree).\n"
+                   "Folder holding geodata/ and styles/ (default: $CLAIMMAP_DATA_DIR, else ../share/claimmap next to\n"
+                   "the executable when installed, else the source tree).\n"
                    "Example: --data-dir /usr/share/claimmap");
 
     RenderOptions ro;
@@ -438,6 +443,10 @@ int main(int argc, char** argv) {
                       "Slurm arrays, Kubernetes indexed jobs); writes manifest.shard-K-of-N.json. Example: --shard 2/4");
     batch->add_flag("--force", bo.force, "Render even the maps whose outputs are up to date (same inputs, options and version).");
     batch->add_flag("--no-gallery", bo.no_gallery, "Do not write index.html.");
+    batch->add_flag("--merge", bo.merge,
+                    "Join the shards' manifests (manifest.shard-K-of-N.json) in --out-dir into manifest.json and index.html,\n"
+                    "after checking that every shard is there and every file matches its checksum; renders nothing.\n"
+                    "Example: claimmap batch atlas/kurils.toml --out-dir maps --merge");
 
     NewCaseOptions no;
     std::string new_bbox;

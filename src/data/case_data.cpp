@@ -271,6 +271,14 @@ CaseConfig read_case(const std::filesystem::path& path) {
 std::filesystem::path data_dir(const std::optional<std::filesystem::path>& override_dir) {
     if (override_dir) return *override_dir;
     if (const char* env = std::getenv("CLAIMMAP_DATA_DIR"); env && *env) return env;
+    // An installed binary (PREFIX/bin/claimmap) finds its data in PREFIX/share/claimmap, wherever
+    // the prefix was installed or moved to; a binary in the build tree falls back to the source tree.
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        auto installed = exe.parent_path().parent_path() / "share" / "claimmap";
+        if (std::filesystem::is_directory(installed / "geodata", ec)) return installed;
+    }
     return CLAIMMAP_DATA_DIR;
 }
 

@@ -145,7 +145,8 @@ std::string english_label(const Place& place, const CaseConfig& config);
 // The name a party gives a place in its own language (its first), if any.
 std::optional<NameInLanguage> own_name(const Place& place, const Party& party);
 
-// Where built-in data lives: --data-dir, else $CLAIMMAP_DATA_DIR, else the compiled-in source folder.
+// Where built-in data lives: --data-dir, else $CLAIMMAP_DATA_DIR, else ../share/claimmap next to
+// the executable (an installed binary), else the compiled-in source folder.
 std::filesystem::path data_dir(const std::optional<std::filesystem::path>& override_dir = std::nullopt);
 
 // geodata/cases.toml: the built-in cases by id, and the default one.

