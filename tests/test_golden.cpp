@@ -109,7 +109,16 @@ long write_diff(const Image& expected, const Image& actual, const fs::path& targ
 struct GoldenMap {
     std::string name, style, pov;
     MapRequest request;
+    std::string case_id = "kurils";  // a built-in case, geodata/<case_id>/case.toml
 };
+
+const LoadedCase& shipped(const std::string& id) {
+    static std::map<std::string, LoadedCase> loaded;
+    auto it = loaded.find(id);
+    if (it == loaded.end())
+        it = loaded.emplace(id, load_case(fs::path(CLAIMMAP_DATA_DIR) / "geodata" / id / "case.toml")).first;
+    return it->second;
+}
 
 void check_golden(const GoldenMap& map) {
     // Never write or compare a reference drawn with a fallback font.
@@ -119,7 +128,7 @@ void check_golden(const GoldenMap& map) {
     options.width = golden_width;
     options.height = golden_height;
     options.pov = map.pov;
-    Scene scene = build_scene(test::kurils(), style_named(map.style), options, map.request);
+    Scene scene = build_scene(shipped(map.case_id), style_named(map.style), options, map.request);
     std::string png = encode_scene(scene, Format::png);
 
     const fs::path reference = golden_dir() / (map.name + ".png");
@@ -217,6 +226,11 @@ GOLDEN(dark_russia, "dark-russia", "dark", "russia", {})
 GOLDEN(default_two_island, "default-two-island", "default", "neutral", scenario("two-island"))
 GOLDEN(default_compare_two_four, "default-compare-two-island-four-island", "default", "neutral",
        comparison("two-island", "four-island"))
+// The other built-in cases: each overview and one scenario map, in their parties' languages.
+GOLDEN(takeshima_neutral, "takeshima-neutral", "default", "neutral", {}, "takeshima")
+GOLDEN(takeshima_japan_claim, "takeshima-japan-claim", "default", "neutral", scenario("japan-claim"), "takeshima")
+GOLDEN(senkaku_neutral, "senkaku-neutral", "default", "neutral", {}, "senkaku")
+GOLDEN(senkaku_china_claim, "senkaku-china-claim", "default", "neutral", scenario("china-claim"), "senkaku")
 
 #undef GOLDEN
 

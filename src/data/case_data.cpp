@@ -193,6 +193,9 @@ CaseConfig read_case(const std::filesystem::path& path) {
         }
     }
     if (c.parties.size() < 2) s.fail_at("party", "must list at least two parties");
+    c.other_countries = string_list(s, "other_countries", false);
+    for (const std::string& o : c.other_countries)
+        if (c.party(o)) s.fail_at("other_countries", "names '" + o + "', which is a [[party]] of the case");
     if (const toml::array* terr = s.opt_array("territory")) {
         for (size_t i = 0; i < terr->size(); ++i) {
             const toml::table* t = (*terr)[i].as_table();

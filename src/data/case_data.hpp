@@ -103,6 +103,9 @@ struct CaseConfig {
     std::vector<std::string> languages;
     CaseWording wording;
     std::vector<ClaimLine> claim_lines;
+    // Countries whose land lies in the region but who are no party (North Korea beside the
+    // Liancourt Rocks): drawn as plain land; their coasts still limit the parties' zones.
+    std::vector<std::string> other_countries;
     std::vector<View> views;  // at least "neutral"
     std::filesystem::path land;       // resolved against the case folder
     std::filesystem::path gazetteer;  // likewise

@@ -20,9 +20,10 @@ void check_land_attributes(const LandData& land, const CaseConfig& config) {
         if (f.country.empty()) fail(land.source, feature + " has no '" + land.country_field + "' value (null or empty)");
         for (const auto& [field, value] : {std::pair{land.country_field, &f.country}, {"territory", &f.territory}, {"name", &f.name}})
             if (auto problem = text_problem(*value, true)) fail(land.source, feature + ": field '" + field + "' " + *problem);
-        if (!config.party(f.country))
+        if (!config.party(f.country) &&
+            std::find(config.other_countries.begin(), config.other_countries.end(), f.country) == config.other_countries.end())
             fail(land.source, feature + " has " + land.country_field + " '" + f.country + "', which is not a party of " +
-                                  config.file.string() + " (" + parties + ")");
+                                  config.file.string() + " (" + parties + ") nor listed in its other_countries");
         if (!f.territory.empty() &&
             std::find(config.territories.begin(), config.territories.end(), f.territory) == config.territories.end())
             fail(land.source, feature + " has territory '" + f.territory + "', which is not a territory of " +
