@@ -161,9 +161,9 @@ BOOST_AUTO_TEST_CASE(gazetteer_name_with_a_bidi_override) {
     auto c = copy_case(d.in);
     auto g = c.parent_path() / "gazetteer.toml";
     std::string text = test::read_file(g);
-    size_t at = text.find("en_ru = \"");
+    size_t at = text.find("\"en@RUS\" = \"");
     BOOST_REQUIRE(at != std::string::npos);
-    text.insert(at + 9, "\\u202e");
+    text.insert(at + 12, "\\u202e");
     write(g, text);
     auto r = test::run_claimmap(render(d.out, "--case " + q(c)));
     expect_clean_error(r, d.out, {g.string(), "U+202E", line_of(g, "\\u202e")});

@@ -115,7 +115,9 @@ BOOST_AUTO_TEST_CASE(parties_without_colours_get_distinct_palette_colours) {
         for (const Rgba& c : {p.land, p.accent, p.territorial_sea, p.eez})
             BOOST_TEST(!(c.r < 0.05 && c.g < 0.05 && c.b < 0.05), id << " has a black colour");
         if (id == "JPN") continue;
-        BOOST_TEST((std::find(base.palette.accents.begin(), base.palette.accents.end(), p.accent) != base.palette.accents.end()), id);
+        // As many parties as the palette has accents take the palette's own; more take turned ones.
+        if (accents.size() < base.palette.accents.size())
+            BOOST_TEST((std::find(base.palette.accents.begin(), base.palette.accents.end(), p.accent) != base.palette.accents.end()), id);
         BOOST_TEST((std::find(accents.begin(), accents.end(), p.accent) == accents.end()), id << " repeats a colour");
         accents.push_back(p.accent);
     }

@@ -123,7 +123,10 @@ std::string WorldCity::id() const { return slug(name); }
 ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::path>& venues_file) {
     ExtractData d;
     d.venues = read_venues(venues_file ? *venues_file : case_dir / "venues.toml");
-    d.people = read_people(case_dir / "people.toml");
+    // people.toml and lexicon.toml sharpen the drafts; a case without them (a new one) still drafts
+    // events from its gazetteer, venues and the world's cities.
+    std::error_code ec;
+    if (fs::exists(case_dir / "people.toml", ec)) d.people = read_people(case_dir / "people.toml");
     Gazetteer gaz = read_gazetteer(case_dir / "gazetteer.toml");
     for (const Place& p : gaz.places) {
         if (p.kind != "territory") continue;
@@ -134,7 +137,7 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
     }
 
     const fs::path lex = case_dir / "lexicon.toml";
-    toml::table root = parse_toml_file(lex);
+    toml::table root = fs::exists(lex, ec) ? parse_toml_file(lex) : toml::table{};
     StrictTable top(root, lex, "");
     const toml::array& terr = tables(top, "territory", false);
     const toml::array& groups = tables(top, "group", false);

@@ -1,6 +1,7 @@
 #include "render/style.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdint>
 
 #include "core/error.hpp"
@@ -167,9 +168,38 @@ size_t palette_slot(const std::string& party_id, size_t palette_size) {
     return palette_size ? h % palette_size : 0;
 }
 
+namespace {
+
+// The colour turned round the colour wheel (HSV hue) by `degrees`, its saturation and value kept.
+Rgba turn_hue(const Rgba& c, double degrees) {
+    const double mx = std::max({c.r, c.g, c.b}), mn = std::min({c.r, c.g, c.b}), d = mx - mn;
+    double h = 0;
+    if (d > 0) h = mx == c.r ? std::fmod((c.g - c.b) / d, 6.0) : mx == c.g ? (c.b - c.r) / d + 2 : (c.r - c.g) / d + 4;
+    h = std::fmod(h * 60 + degrees + 360.0, 360.0) / 60;
+    const double s = mx > 0 ? d / mx : 0, v = mx, f = h - std::floor(h);
+    const double p = v * (1 - s), q = v * (1 - s * f), t = v * (1 - s * (1 - f));
+    switch (int(h) % 6) {
+        case 0: return {v, t, p, c.a};
+        case 1: return {q, v, p, c.a};
+        case 2: return {p, v, t, c.a};
+        case 3: return {p, q, v, c.a};
+        case 4: return {t, p, v, c.a};
+        default: return {v, p, q, c.a};
+    }
+}
+
+}  // namespace
+
 Style with_party_colours(const Style& style, const std::vector<std::string>& party_ids) {
     Style out = style;
-    const auto& accents = style.palette.accents;
+    std::vector<Rgba> accents = style.palette.accents;
+    size_t unstyled = 0;
+    for (const std::string& id : party_ids) unstyled += !out.parties.count(id);
+    // More parties than accents: the palette again, turned by the golden angle each round, so that
+    // no two parties share a colour.
+    for (size_t round = 1; !accents.empty() && accents.size() < unstyled; ++round)
+        for (size_t i = 0; i < style.palette.accents.size() && accents.size() < unstyled; ++i)
+            accents.push_back(turn_hue(style.palette.accents[i], 137.508 * double(round)));
     std::vector<bool> taken(accents.size(), false);
     auto mix = [&](const Rgba& c, double share) {
         const Rgba& b = style.palette.base;
@@ -177,9 +207,13 @@ Style with_party_colours(const Style& style, const std::vector<std::string>& par
     };
     for (const std::string& id : party_ids) {
         if (out.parties.count(id) || accents.empty()) continue;
-        size_t slot = palette_slot(id, accents.size());
-        for (size_t k = 0; k < accents.size() && taken[slot]; ++k) slot = (slot + 1) % accents.size();
-        taken[slot] = true;  // with more parties than colours, colours repeat
+        // The slot hashes over the style's own accents, so a party's colour does not depend on how
+        // many parties the case has; only a taken slot moves on (into the turned colours too).
+        const size_t own = style.palette.accents.size();
+        size_t slot = palette_slot(id, own);
+        for (size_t k = 0; k < own && taken[slot]; ++k) slot = (slot + 1) % own;
+        for (size_t k = own; taken[slot] && k < accents.size(); ++k) slot = k;  // the palette is used up
+        taken[slot] = true;
         const Rgba& a = accents[slot];
         out.parties[id] = {mix(a, style.palette.land), a, mix(a, style.palette.territorial_sea), mix(a, style.palette.eez)};
     }
