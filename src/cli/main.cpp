@@ -446,7 +446,7 @@ int main(int argc, char** argv) {
     batch->add_flag("--merge", bo.merge,
                     "Join the shards' manifests (manifest.shard-K-of-N.json) in --out-dir into manifest.json and index.html,\n"
                     "after checking that every shard is there and every file matches its checksum; renders nothing.\n"
-                    "Example: claimmap batch atlas/kurils.toml --out-dir maps --merge");
+                    "Example: claimmap batch my-atlas.toml --out-dir maps --merge");
 
     NewCaseOptions no;
     std::string new_bbox;
