@@ -139,7 +139,13 @@ Layer SceneBuilder::labels_layer(const std::vector<BBox>& occupied) const {
         if (anchor.x < fr.min_x || anchor.x > fr.max_x || anchor.y < fr.min_y || anchor.y > fr.max_y) continue;
         bool territory = place.kind == "territory";
         Rgba color = place.kind == "sea" ? style_.sea_label : style_.label_text;
-        auto [main, second, line1, line2, e1, e2, w, h] = place_label(place);
+        // Named copies, not a structured binding: the lambdas below capture w and h, which C++20
+        // allows for bindings only from clang 16 on (the fuzz build uses clang 14).
+        const PlaceLabel label = place_label(place);
+        const FontSpec &main = label.main, &second = label.second;
+        const LabelLine &line1 = label.line1, &line2 = label.line2;
+        const TextExtent &e1 = label.e1, &e2 = label.e2;
+        const double w = label.w, h = label.h;
         auto box_at = [&](XY c) { return BBox{c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2}; };
         auto free = [&](const BBox& b) {
             if (b.min_x < fr.min_x || b.max_x > fr.max_x || b.min_y < fr.min_y || b.max_y > fr.max_y) return false;
