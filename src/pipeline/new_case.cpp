@@ -39,12 +39,6 @@ nlohmann::ordered_json ring_json(const PathXY& ring) {
     return r;
 }
 
-std::string toml_list(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& s : items) out += (out.empty() ? "" : ", ") + ("\"" + s + "\"");
-    return "[" + out + "]";
-}
-
 }  // namespace
 
 fs::path write_new_case(const NewCaseOptions& o) {
