@@ -11,23 +11,6 @@
 
 namespace claimmap {
 
-namespace {
-std::vector<std::string> string_list(const StrictTable& s, const std::string& key, bool required) {
-    std::vector<std::string> out;
-    const toml::array* arr = s.opt_array(key);
-    if (!arr) {
-        if (required) s.fail_at(key, "is missing");
-        return out;
-    }
-    for (const toml::node& n : *arr) {
-        auto v = n.value<std::string>();
-        if (!v || v->empty()) s.fail_at(key, "must be an array of non-empty strings");
-        out.push_back(*v);
-    }
-    return out;
-}
-}  // namespace
-
 const Place* Gazetteer::find(const std::string& id) const {
     auto it = std::find_if(places.begin(), places.end(), [&](const Place& p) { return p.id == id; });
     return it == places.end() ? nullptr : &*it;
@@ -142,7 +125,7 @@ CaseConfig read_case(const std::filesystem::path& path) {
     const auto dir = path.parent_path();
     if (auto atlas = s.opt_string("atlas")) c.atlas = (dir / *atlas).lexically_normal();
     c.sea = s.opt_bool("sea").value_or(true);
-    c.languages = string_list(s, "languages", false);
+    c.languages = s.strings("languages", false);
     for (const std::string& l : c.languages)
         if (!is_language_tag(l)) s.fail_at("languages", "'" + l + "' is not a BCP 47 language tag (e.g. en, ja, zh-Hant)");
     if (const toml::table* w = s.opt_table("wording")) {
@@ -182,7 +165,7 @@ CaseConfig read_case(const std::filesystem::path& path) {
             if (!t) s.fail_at("party", "must be an array of tables");
             StrictTable ps(*t, path, "party[" + std::to_string(i) + "]");
             if (ps.raw("language")) ps.fail_at("language", "is case format v1: use languages = [\"ja\", ...]");
-            Party party{ps.string("id"), ps.string("name"), string_list(ps, "languages", true)};
+            Party party{ps.string("id"), ps.string("name"), ps.strings("languages", true)};
             if (party.languages.empty()) ps.fail_at("languages", "must name at least the party's own language");
             for (const std::string& l : party.languages)
                 if (!is_language_tag(l)) ps.fail_at("languages", "'" + l + "' is not a BCP 47 language tag (e.g. ja, ko, zh-Hans)");
@@ -193,7 +176,7 @@ CaseConfig read_case(const std::filesystem::path& path) {
         }
     }
     if (c.parties.size() < 2) s.fail_at("party", "must list at least two parties");
-    c.other_countries = string_list(s, "other_countries", false);
+    c.other_countries = s.strings("other_countries", false);
     for (const std::string& o : c.other_countries)
         if (c.party(o)) s.fail_at("other_countries", "names '" + o + "', which is a [[party]] of the case");
     if (const toml::array* terr = s.opt_array("territory")) {
@@ -201,7 +184,7 @@ CaseConfig read_case(const std::filesystem::path& path) {
             const toml::table* t = (*terr)[i].as_table();
             if (!t) s.fail_at("territory", "must be an array of tables");
             StrictTable ts(*t, path, "territory[" + std::to_string(i) + "]");
-            Territory territory{ts.string("id"), string_list(ts, "claimants", true), ts.opt_bool("rock").value_or(false)};
+            Territory territory{ts.string("id"), ts.strings("claimants", true), ts.opt_bool("rock").value_or(false)};
             if (territory.claimants.empty()) ts.fail_at("claimants", "must name at least one party");
             for (const std::string& p : territory.claimants)
                 if (!c.party(p)) ts.fail_at("claimants", "names '" + p + "', which is no [[party]] of the case");

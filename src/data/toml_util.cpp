@@ -49,6 +49,22 @@ const std::string& StrictTable::checked_text(const std::string& key, const std::
     return value;
 }
 
+std::vector<std::string> StrictTable::strings(const std::string& key, bool required) const {
+    std::vector<std::string> out;
+    const toml::array* arr = opt_array(key);
+    if (!arr) {
+        if (required) fail_at(key, "is missing");
+        return out;
+    }
+    for (const toml::node& n : *arr) {
+        auto v = n.value<std::string>();
+        if (!v || v->find_first_not_of(" \t") == std::string::npos || v->find_first_of("\r\n") != std::string::npos)
+            fail_at(key, "must be an array of non-empty single-line strings");
+        out.push_back(checked_text(key, *v));
+    }
+    return out;
+}
+
 std::string StrictTable::string(const std::string& key) const {
     if (auto v = opt_string(key)) return *v;
     fail_at(key, "is missing");

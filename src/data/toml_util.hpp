@@ -26,6 +26,9 @@ public:
     std::optional<bool> opt_bool(const std::string& key) const;
     std::optional<LonLat> opt_lonlat(const std::string& key) const;
     std::vector<double> numbers(const std::string& key, size_t count) const;
+    // An array of non-blank, single-line strings (each checked as checked_text); empty when the
+    // key is absent and not `required`.
+    std::vector<std::string> strings(const std::string& key, bool required) const;
     const toml::table* opt_table(const std::string& key) const;
     const toml::array* opt_array(const std::string& key) const;
     // The node itself (marks the key as known), for keys that take more than one type.

@@ -122,7 +122,6 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense);
 
 // Data files
 
-std::vector<std::string> string_list(const StrictTable& s, const std::string& key, bool required);
 std::string line_string(const StrictTable& s, const std::string& key);
 const toml::array& tables(const StrictTable& top, const std::string& key, bool required);
 

@@ -16,22 +16,6 @@ namespace fs = std::filesystem;
 
 namespace extract_detail {
 
-std::vector<std::string> string_list(const StrictTable& s, const std::string& key, bool required) {
-    std::vector<std::string> out;
-    const toml::array* arr = s.opt_array(key);
-    if (!arr) {
-        if (required) s.fail_at(key, "is missing");
-        return out;
-    }
-    for (const toml::node& n : *arr) {
-        auto v = n.value<std::string>();
-        if (!v || v->find_first_not_of(" \t") == std::string::npos || v->find_first_of("\r\n") != std::string::npos)
-            s.fail_at(key, "must be an array of non-empty single-line strings");
-        out.push_back(*v);
-    }
-    return out;
-}
-
 std::string line_string(const StrictTable& s, const std::string& key) {
     std::string v = s.string(key);
     if (v.find_first_not_of(" \t") == std::string::npos) s.fail_at(key, "must not be empty");
@@ -151,12 +135,12 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         auto it = std::find_if(d.territories.begin(), d.territories.end(), [&](const NamedThing& t) { return t.id == id; });
         if (it == d.territories.end())
             s.fail_at("id", "names no place of kind territory '" + id + "' in " + (case_dir / "gazetteer.toml").string());
-        for (std::string& n : string_list(s, "names", true)) it->names.push_back(std::move(n));
+        for (std::string& n : s.strings("names", true)) it->names.push_back(std::move(n));
         s.reject_unknown_keys();
     }
     for (size_t i = 0; i < groups.size(); ++i) {
         StrictTable s(*groups[i].as_table(), lex, "group[" + std::to_string(i) + "]");
-        d.groups.push_back({line_string(s, "id"), string_list(s, "names", true)});
+        d.groups.push_back({line_string(s, "id"), s.strings("names", true)});
         s.reject_unknown_keys();
     }
     for (size_t i = 0; i < cues.size(); ++i) {
@@ -164,19 +148,19 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         // Any scenario id of the case; "none" is what a draft without cues says, never a cue.
         std::string scenario = line_string(s, "scenario");
         if (scenario.empty() || scenario == "none") s.fail_at("scenario", "must name a scenario of the case, got '" + scenario + "'");
-        for (std::string& p : string_list(s, "phrases", true)) d.cues.push_back({scenario, std::move(p)});
+        for (std::string& p : s.strings("phrases", true)) d.cues.push_back({scenario, std::move(p)});
         s.reject_unknown_keys();
     }
     std::vector<std::string> not_cities;
     if (cities) {
         StrictTable s(*cities, lex, "cities");
-        not_cities = string_list(s, "not_cities", true);
+        not_cities = s.strings("not_cities", true);
         s.reject_unknown_keys();
     }
     read_world_cities(case_dir.parent_path() / "world" / "cities.tsv", d, not_cities);
     if (outlets) {
         StrictTable s(*outlets, lex, "outlets");
-        d.outlets = string_list(s, "names", true);
+        d.outlets = s.strings("names", true);
         s.reject_unknown_keys();
     }
     return d;

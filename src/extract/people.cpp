@@ -22,7 +22,7 @@ std::vector<Person> read_people(const fs::path& path) {
         StrictTable s(*arr[i].as_table(), path, "person[" + std::to_string(i) + "]");
         Person p;
         p.name = line_string(s, "name");
-        p.aliases = string_list(s, "aliases", false);
+        p.aliases = s.strings("aliases", false);
         p.role = line_string(s, "role");
         p.country = line_string(s, "country");
         s.reject_unknown_keys();
