@@ -107,8 +107,10 @@ std::vector<std::string> latin_words(const std::string& text) {
 // in the credits, the ellipsoid, the program's name, and SI unit symbols.
 std::set<std::string> allowed_latin_words(const LoadedCase& loaded) {
     std::set<std::string> allowed{"OpenStreetMap", "ODbL", "Natural", "Earth", "GSHHG", "WGS", "claimmap",
-                                  // the coastline package's name: geo-maps countries-coastline-10m
-                                  "geo", "maps", "countries", "coastline",
+                                  // the coastline packages' names: geo-maps countries-coastline-10m, earth-lands-10m
+                                  "geo", "maps", "countries", "coastline", "earth", "lands",
+                                  // GSHHG's authors and licence
+                                  "Wessel", "Smith", "LGPL",
                                   // SI unit symbols
                                   "km"};
     for (const Place& p : loaded.gazetteer.places)
