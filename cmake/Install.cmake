@@ -4,8 +4,7 @@ include(GNUInstallDirs)
 
 install(TARGETS claimmap RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # Whole folders, so that data files added later (new cases, atlases, styles, catalogs) ship too.
-install(DIRECTORY geodata styles atlas DESTINATION ${CMAKE_INSTALL_DATADIR}/claimmap)
-install(DIRECTORY i18n DESTINATION ${CMAKE_INSTALL_DATADIR}/claimmap OPTIONAL)
+install(DIRECTORY geodata styles atlas i18n DESTINATION ${CMAKE_INSTALL_DATADIR}/claimmap)
 install(FILES completion/claimmap.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME claimmap)
 
 # The man page, generated from every subcommand's --help by Debian's help2man.

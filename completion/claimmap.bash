@@ -25,6 +25,10 @@ _claimmap() {
             [ -n "$share" ] && styles=$(cd "$share/styles" 2>/dev/null && ls *.toml 2>/dev/null | sed 's/\.toml$//')
             COMPREPLY=($(compgen -W "$styles" -- "$cur")); compopt -o filenames 2>/dev/null
             COMPREPLY+=($(compgen -f -X '!*.toml' -- "$cur")); return ;;
+        --lang)
+            local langs=""
+            [ -n "$share" ] && langs=$(cd "$share/i18n" 2>/dev/null && ls *.toml 2>/dev/null | sed 's/\.toml$//')
+            COMPREPLY=($(compgen -W "$langs" -- "$cur")); return ;;
         --pov | --scenario | --compare | --scenarios | --event | --shard | --size | --paper | --dpi | --extent | --crs | \
             --title | --subtitle | --name | --format | --jobs | -j | --baseline | --date)
             return ;;

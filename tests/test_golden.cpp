@@ -110,6 +110,7 @@ struct GoldenMap {
     std::string name, style, pov;
     MapRequest request;
     std::string case_id = "kurils";  // a built-in case, geodata/<case_id>/case.toml
+    std::string lang = "en";         // a catalog of i18n/
 };
 
 const LoadedCase& shipped(const std::string& id) {
@@ -128,6 +129,7 @@ void check_golden(const GoldenMap& map) {
     options.width = golden_width;
     options.height = golden_height;
     options.pov = map.pov;
+    options.lang = map.lang;
     Scene scene = build_scene(shipped(map.case_id), style_named(map.style), options, map.request);
     std::string png = encode_scene(scene, Format::png);
 
@@ -231,6 +233,13 @@ GOLDEN(takeshima_neutral, "takeshima-neutral", "default", "neutral", {}, "takesh
 GOLDEN(takeshima_japan_claim, "takeshima-japan-claim", "default", "neutral", scenario("japan-claim"), "takeshima")
 GOLDEN(senkaku_neutral, "senkaku-neutral", "default", "neutral", {}, "senkaku")
 GOLDEN(senkaku_china_claim, "senkaku-china-claim", "default", "neutral", scenario("china-claim"), "senkaku")
+// The Kuril overview and a scenario map in the parties' languages (every word through i18n/).
+GOLDEN(default_neutral_ja, "default-neutral-ja", "default", "neutral", {}, "kurils", "ja")
+GOLDEN(default_neutral_ru, "default-neutral-ru", "default", "neutral", {}, "kurils", "ru")
+GOLDEN(default_japan_ja, "default-japan-ja", "default", "japan", {}, "kurils", "ja")
+GOLDEN(default_russia_ru, "default-russia-ru", "default", "russia", {}, "kurils", "ru")
+GOLDEN(default_two_island_ja, "default-two-island-ja", "default", "neutral", scenario("two-island"), "kurils", "ja")
+GOLDEN(default_two_island_ru, "default-two-island-ru", "default", "neutral", scenario("two-island"), "kurils", "ru")
 
 #undef GOLDEN
 

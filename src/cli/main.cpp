@@ -81,6 +81,7 @@ struct RenderOptions {
     std::optional<std::string> scenario;
     std::vector<std::string> compare;
     std::string pov = "neutral";
+    std::string lang = "en";
     std::optional<std::string> event;
     bool timeline = false;
     std::optional<std::string> paper;
@@ -108,6 +109,8 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     options.north_arrow = !r.no_north_arrow;
     options.inset = !r.no_inset;
     options.pov = r.pov;
+    options.lang = r.lang;
+    options.data_dir = common.data_dir;
 
     std::vector<OutputTarget> targets;
     for (const fs::path& p : r.outputs) {
@@ -131,6 +134,7 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
     }
 
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    catalog(data_dir(common.data_dir), r.lang);  // an unknown language fails before any map is drawn
     if (targets.empty()) {
         const std::string name = r.name.value_or(loaded.config.output_name);
         for (const std::string& f : r.formats) targets.push_back({r.out_dir / (name + "." + f), *parse_format(f)});
@@ -177,6 +181,7 @@ struct CompareOptions {
     std::vector<std::string> scenarios;
     std::optional<std::string> baseline;  // default: the scenarios file's baseline
     std::string format = "table";
+    std::string lang = "en";
     std::optional<fs::path> output;
 };
 
@@ -199,6 +204,7 @@ int run_compare(const CommonOptions& common, const CompareOptions& o) {
     if (format == formats.end()) throw Error("--format: unknown format '" + o.format + "' (use table, csv, json, markdown)");
     check_distinct("--scenarios", o.scenarios);
     LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    catalog(data_dir(common.data_dir), o.lang);  // an unknown language fails before the zones are computed
     const std::string baseline = o.baseline.value_or(loaded.scenarios.baseline);
     std::vector<std::string> ids = o.scenarios;
     if (!ids.empty() && std::find(ids.begin(), ids.end(), baseline) == ids.end()) ids.insert(ids.begin(), baseline);
@@ -208,7 +214,7 @@ int run_compare(const CommonOptions& common, const CompareOptions& o) {
     ClaimModel model(loaded);
     std::vector<ScenarioClaims> claims;
     for (const Scenario* s : picked) claims.push_back(model.evaluate(*s, false));
-    std::string text = format_comparison(build_comparison(claims, loaded.scenarios, loaded, model, baseline), format->second);
+    std::string text = format_comparison(build_comparison(claims, loaded.scenarios, loaded, model, baseline, o.lang, common.data_dir), format->second);
     if (o.output) {
         write_file_atomically(*o.output, text);
         std::cout << o.output->string() << "\n";
@@ -223,6 +229,7 @@ struct ExportOptions {
     std::vector<std::string> formats = {"gpkg", "geojson"};
     fs::path out_dir = "output";
     std::optional<std::string> name;  // default: the case's output_name + "-claims"
+    std::optional<std::string> lang;  // adds scenario_title and party_name in this language
 };
 
 int run_export(const CommonOptions& common, const ExportOptions& o) {
@@ -246,7 +253,16 @@ int run_export(const CommonOptions& common, const ExportOptions& o) {
     for (const Scenario* s : picked) claims.push_back(model.evaluate(*s));
     // Every file is complete before any is published: all of them or none.
     std::vector<FileBytes> files;
-    for (const auto& [path, format] : targets) files.push_back({path, encode_claims(claims, model, path, format)});
+    std::optional<ExportNames> names;
+    if (o.lang) {
+        catalog(data_dir(common.data_dir), *o.lang);  // an unknown language is an error here too
+        const CaseText& terms = case_text(loaded, *o.lang);
+        names.emplace();
+        for (const Scenario& s : loaded.scenarios.scenarios) names->scenario_title[s.id] = terms.get("scenario." + s.id + ".title", s.title);
+        for (const Party& p : loaded.config.parties) names->party_name[p.id] = terms.get("party." + p.id + ".name", p.name);
+    }
+    for (const auto& [path, format] : targets)
+        files.push_back({path, encode_claims(claims, model, path, format, names ? &*names : nullptr)});
     ensure_folder(o.out_dir);
     publish_files(files);
     for (const auto& [path, format] : targets) std::cout << path.string() << "\n";
@@ -368,6 +384,11 @@ int main(int argc, char** argv) {
                        "party's view (its names first, its name for the region, its boundaries and legend wording).\n"
                        "Example: --pov neutral")
         ->capture_default_str();
+    render->add_option("--lang", ro.lang,
+                       "Language of every word on the map (titles, legend, scale bar, credits, callouts, timeline,\n"
+                       "tables): a catalog in the data folder's i18n/ (en, ja, ru, ...). Place names follow --pov.\n"
+                       "Example: --lang ja")
+        ->capture_default_str();
     render->add_option("--scenario", ro.scenario,
                        "Colour land, territorial seas and EEZs by who holds what under this scenario (from the case's\n"
                        "scenarios file), with the median line and the change against the baseline.\n"
@@ -408,6 +429,10 @@ int main(int argc, char** argv) {
                         "Example: --baseline status-quo");
     compare->add_option("--format", co.format, "Output format: table, csv, json or markdown. Example: --format csv")
         ->capture_default_str();
+    compare->add_option("--lang", co.lang,
+                        "Language of the table's headers and notes (csv and json keep their English field names):\n"
+                        "a catalog in the data folder's i18n/. Example: --lang ru")
+        ->capture_default_str();
     compare->add_option("-o,--output", co.output, "Write to this file instead of standard output. Example: -o compare.csv");
 
     ExportOptions eo;
@@ -416,6 +441,9 @@ int main(int argc, char** argv) {
                   "with scenario and party attributes to GeoPackage and GeoJSON (WGS 84), readable by ogrinfo and QGIS.\n"
                   "Example: claimmap export --scenarios status-quo --format gpkg --out-dir data");
     add_common(exporter, common);
+    exporter->add_option("--lang", eo.lang,
+                         "Add scenario_title and party_name fields in this language (a catalog in the data folder's\n"
+                         "i18n/; ids stay as they are). Example: --lang ja");
     exporter->add_option("--scenarios", eo.scenarios, "Scenarios to export (default: all). Example: --scenarios status-quo")
         ->delimiter(',');
     exporter->add_option("--format", eo.formats, "Formats: gpkg (a layer per kind), geojson (one collection with a 'layer'\n"

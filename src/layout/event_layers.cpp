@@ -16,32 +16,17 @@
 namespace claimmap::layout_detail {
 
 std::vector<std::string> SceneBuilder::wrap(const std::string& text, const FontSpec& f, double width) {
-    std::vector<std::string> lines;
-    std::string line, word;
-    auto flush_word = [&] {
-        if (word.empty()) return;
-        std::string candidate = line.empty() ? word : line + " " + word;
-        if (!line.empty() && measure_text(candidate, f).width > width) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = candidate;
-        }
-        word.clear();
-    };
-    for (char ch : text) {
-        if (ch == ' ') flush_word();
-        else word += ch;
-    }
-    flush_word();
-    if (!line.empty()) lines.push_back(line);
-    return lines;
+    return wrap_text(text, f, width);
 }
 
 std::string SceneBuilder::scenario_words(const std::string& scenario) const {
     for (const Scenario& s : *in_.events->scenarios)
-        if (s.id == scenario) return s.on_the_table;
-    return "no settlement scenario named";
+        if (s.id == scenario) {
+            // Without words of its own for the callout the scenario is named by its title.
+            if (s.on_the_table == s.title) return scenario_text(s.id, "title", s.title);
+            return scenario_text(s.id, "on_the_table", s.on_the_table);
+        }
+    return tr("callout.no_scenario");
 }
 
 Layer SceneBuilder::callout_layer(double w, double scale, double max_height) const {
@@ -54,15 +39,18 @@ Layer SceneBuilder::callout_layer(double w, double scale, double max_height) con
     FontSpec head = font(style_.legend_size * 1.15 * scale, true), body = font(style_.legend_size * scale),
              small = font(style_.small_size * scale), bold = font(style_.legend_size * scale, true);
     std::vector<std::pair<std::string, FontSpec>> lines;
-    lines.push_back({long_date(e.date), head});
-    std::string place = v ? venue_names(*v, " · ").text : "Place not named in the sources";
-    for (const std::string& l : wrap(place + " · " + std::string(to_string(e.kind)), body, w - 2 * pad)) lines.push_back({l, body});
-    for (const std::string& p : e.participants)
-        for (const std::string& l : wrap("• " + p, body, w - 2 * pad)) lines.push_back({l, body});
-    for (const std::string& l : wrap(e.summary, body, w - 2 * pad)) lines.push_back({l, body});
+    lines.push_back({cat_.date(e.date), head});
+    std::string place = v ? venue_names(*v, " · ").text : tr("callout.place_unknown");
+    for (const std::string& l : wrap(tr("callout.place_kind", {{"place", place}, {"kind", event_kind(e, true)}}), body, w - 2 * pad))
+        lines.push_back({l, body});
+    for (const std::string& p : participants(e))
+        for (const std::string& l : wrap(tr("callout.participant", {{"participant", p}}), body, w - 2 * pad)) lines.push_back({l, body});
+    for (const std::string& l : wrap(ct_.get("event." + e.id + ".summary", e.summary), body, w - 2 * pad)) lines.push_back({l, body});
     std::vector<std::pair<std::string, FontSpec>> tail;
-    for (const std::string& l : wrap("On the table: " + scenario_words(e.scenario), bold, w - 2 * pad)) tail.push_back({l, bold});
-    std::string source = "Source: " + e.source.outlet + ", " + e.source.cited_title() + ", " + e.source.date.str();
+    for (const std::string& l : wrap(tr("callout.on_the_table", {{"scenario", scenario_words(e.scenario)}}), bold, w - 2 * pad))
+        tail.push_back({l, bold});
+    // The outlet and headline stay as published; the date is written the language's way.
+    std::string source = tr("callout.source", {{"outlet", e.source.outlet}, {"title", e.source.cited_title()}, {"date", e.source.date.str()}});
     for (const std::string& l : wrap(source, small, w - 2 * pad)) tail.push_back({l, small});
     auto line_h = [&](const std::pair<std::string, FontSpec>& l) { return measure_text(l.first.empty() ? "Ag" : l.first, l.second).height + px(2) * scale; };
     double h = 2 * pad;
@@ -72,7 +60,7 @@ Layer SceneBuilder::callout_layer(double w, double scale, double max_height) con
     while (h > max_height && lines.size() > 2) {
         h -= line_h(lines.back());
         lines.pop_back();
-        lines.back().first += " …";
+        lines.back().first += tr("callout.more");
     }
     lines.insert(lines.end(), tail.begin(), tail.end());
     // Drawn top right of the frame, or beside it when there is a side column; placed later.
@@ -156,7 +144,8 @@ Layer SceneBuilder::venue_inset_layer(double scale) const {
         XY vp = v.to_page(world.forward(venue->lonlat));
         layer.items.push_back(dot(vp, px(3.2), style_.text));
         FontSpec f = font(style_.small_size, true);
-        std::string label = fmt::format("{} · {:.0f} km", venue->name, geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000);
+        const double km = geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000;
+        std::string label = tr("inset.venue_distance", {{"venue", venue_name(*venue)}, {"distance", tr("units.km", {{"value", cat_.number(km, 0, {.group = false})}})}});
         TextExtent te = measure_text(label, f);
         double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
         double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;
@@ -165,7 +154,7 @@ Layer SceneBuilder::venue_inset_layer(double scale) const {
         // No venue to mark: say so rather than leave the reader to guess.
         layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
         FontSpec f = font(style_.small_size, true);
-        const std::string label = "Place not named in the sources";
+        const std::string label = tr("inset.place_unknown");
         TextExtent te = measure_text(label, f);
         layer.items.push_back(text(label, {box.min_x + px(4), box.max_y - te.height - px(3)}, f, style_.text, true));
     }
@@ -220,7 +209,7 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         XY p = page(v->lonlat);
         layer.items.push_back(dot(p, venue_disc_radius(n), style_.text));
         const LabelLine names = venue_names(*v, " ");
-        std::string l1 = names.text, l2 = fmt::format("{} event{}", n, n == 1 ? "" : "s");
+        std::string l1 = names.text, l2 = cat_.count("venues.events", n);
         TextExtent e1 = measure_text(l1, f, names.langs), e2 = measure_text(l2, f2);
         double w = std::max(e1.width, e2.width), h = e1.height + e2.height;
         double r = venue_disc_radius(n) + px(4);
@@ -267,6 +256,23 @@ Layer SceneBuilder::timeline_layer() const {
     double first_recent = t_of(events.back().date) - 10;
     std::vector<const Event*> early, recent;
     for (const Event& e : events) (t_of(e.date) < first_recent ? early : recent).push_back(&e);
+    FontSpec f = font(style_.small_size), fb = font(style_.small_size, true);
+    // The early events' years, each once, left of the break; the axis starts right of them.
+    std::optional<TextItem> early_label;
+    if (!early.empty()) {
+        std::string years;
+        int last_year = 0;
+        for (const Event* e : early)
+            if (e->date.year != last_year) {
+                years += (years.empty() ? "" : tr("list.separator")) + std::to_string(e->date.year);
+                last_year = e->date.year;
+            }
+        std::string label = tr("timeline.break", {{"years", years}});
+        TextExtent e = measure_text(label, fb);
+        bool hl = std::any_of(early.begin(), early.end(), [&](const Event* ev) { return ev == in_.events->highlight; });
+        early_label = text(label, {fr.min_x, y - e.height / 2}, fb, hl ? style_.disputed_stroke : style_.muted_text, false);
+        x0 = std::max(x0, fr.min_x + e.width + px(16));
+    }
     double t0 = recent.empty() ? first_recent : std::floor(t_of(recent.front()->date));
     double t1 = std::ceil(t_of(events.back().date) + 0.01);
     auto x_of = [&](double t) { return x0 + (t - t0) / (t1 - t0) * (x1 - x0); };
@@ -276,7 +282,12 @@ Layer SceneBuilder::timeline_layer() const {
     axis.stroke = style_.muted_text;
     axis.stroke_width = px(1);
     layer.items.push_back(axis);
-    FontSpec f = font(style_.small_size), fb = font(style_.small_size, true);
+    // A tick every year; a year label every `step` years, so that labels keep apart.
+    const double year_px = (x1 - x0) / std::max(1.0, t1 - t0);
+    const double label_w = measure_text("0000", f).width + px(8);
+    int step = 1;
+    for (int s : {1, 2, 5, 10, 20, 50, 100, 200, 500})
+        if (step = s; s * year_px >= label_w) break;
     for (int year = static_cast<int>(t0); year <= static_cast<int>(t1); ++year) {
         PathItem tick;
         tick.closed = false;
@@ -284,18 +295,12 @@ Layer SceneBuilder::timeline_layer() const {
         tick.stroke = style_.muted_text;
         tick.stroke_width = px(1);
         layer.items.push_back(tick);
+        if (year % step != 0) continue;
         std::string label = std::to_string(year);
         TextExtent e = measure_text(label, f);
         layer.items.push_back(text(label, {x_of(year) - e.width / 2, y + px(6)}, f, style_.muted_text, false));
     }
-    if (!early.empty()) {
-        std::string label;
-        for (const Event* e : early) label += (label.empty() ? "" : ", ") + std::to_string(e->date.year);
-        label += " //";
-        TextExtent e = measure_text(label, fb);
-        bool hl = std::any_of(early.begin(), early.end(), [&](const Event* ev) { return ev == in_.events->highlight; });
-        layer.items.push_back(text(label, {fr.min_x, y - e.height / 2}, fb, hl ? style_.disputed_stroke : style_.muted_text, false));
-    }
+    if (early_label) layer.items.push_back(std::move(*early_label));
     for (const Event* e : recent) {
         bool hl = e == in_.events->highlight;
         layer.items.push_back(dot({x_of(t_of(e->date)), y}, px(hl ? 6 : 3.5), hl ? style_.disputed_fill : style_.text));
@@ -303,7 +308,7 @@ Layer SceneBuilder::timeline_layer() const {
     if (in_.events->highlight) {
         const Event& e = *in_.events->highlight;
         if (t_of(e.date) >= first_recent) {
-            std::string label = long_date(e.date);
+            std::string label = cat_.date(e.date);
             TextExtent te = measure_text(label, fb);
             double lx = std::clamp(x_of(t_of(e.date)) - te.width / 2, x0, x1 - te.width);
             layer.items.push_back(text(label, {lx, y - px(10) - te.height}, fb, style_.text, true));

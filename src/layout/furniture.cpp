@@ -94,9 +94,10 @@ Layer SceneBuilder::north_arrow_layer() const {
         layer.items.push_back(*p);
     }
     FontSpec f = font(style_.legend_size, true);
-    TextExtent e = measure_text("N", f);
+    const std::string letter = tr("north_arrow.north");
+    TextExtent e = measure_text(letter, f);
     XY label{tip.x + dx * (e.height * 0.6) - e.width / 2, tip.y + dy * (e.height * 0.6) - e.height / 2};
-    layer.items.push_back(text("N", label, f, style_.text, true));
+    layer.items.push_back(text(letter, label, f, style_.text, true));
     return layer;
 }
 
@@ -139,7 +140,7 @@ Layer SceneBuilder::scale_bar_layer() const {
         layer.items.push_back(seg);
     }
     FontSpec f = font(style_.small_size);
-    std::string label = nice >= 1000 ? fmt::format("{:g} km", nice / 1000) : fmt::format("{:g} m", nice);
+    std::string label = nice >= 1000 ? tr("units.km", {{"value", cat_.plain(nice / 1000)}}) : tr("units.m", {{"value", cat_.plain(nice)}});
     TextExtent e0 = measure_text("0", f), e1 = measure_text(label, f);
     layer.items.push_back(text("0", {x0 - e0.width / 2, y0 - e0.height - px(1)}, f, style_.text, true));
     layer.items.push_back(text(label, {x0 + bar_px - e1.width / 2, y0 - e1.height - px(1)}, f, style_.text, true));
@@ -151,8 +152,8 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
     std::vector<LegendEntry> entries;
     if (in_.world_map) {
         entries.push_back({style_.disputed_fill, style_.page, false, {}, {}, in_.case_config.wording.disputed_legend});
-        entries.push_back({style_.text, style_.page, false, {}, {}, "Venue (larger: more events)"});
-        entries.push_back({std::nullopt, style_.disputed_stroke, true, {}, {}, "Great circle from " + in_.case_config.wording.from_disputed});
+        entries.push_back({style_.text, style_.page, false, {}, {}, tr("legend.venue")});
+        entries.push_back({std::nullopt, style_.disputed_stroke, true, {}, {}, tr("legend.great_circle", {{"from", in_.case_config.wording.from_disputed}})});
         return entries;
     }
     if (!in_.scenario) {
@@ -160,7 +161,7 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
         for (const LandFeature& f : in_.land.features)
             if (!f.territory.empty()) holder = f.country;
         entries.push_back({style_.disputed_fill, style_.disputed_stroke, false, {}, {}, pov_.disputed_label});
-        for (const Party& p : cc.parties) entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, "Held by " + p.name});
+        for (const Party& p : cc.parties) entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, tr("legend.held_by", {{"party", p.name}})});
         // Only the boundaries drawn: a scenario whose parties' zones never meet has no line.
         if (in_.view_boundaries)
             for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
@@ -173,11 +174,11 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
     }
     for (const Party& p : cc.parties) {
         entries.push_back({style_.party(p.id).accent, style_.disputed_stroke, false, {}, {},
-                           "Disputed land, to " + p.name + " in this scenario"});
-        entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, p.name});
+                           tr("legend.disputed_to", {{"party", p.name}})});
+        entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, tr("legend.party_land", {{"party", p.name}})});
         if (!cc.sea) continue;  // a land dispute has no zones
-        entries.push_back({style_.party(p.id).territorial_sea, std::nullopt, false, {}, {}, p.name + ": territorial sea (12 nm)"});
-        entries.push_back({style_.party(p.id).eez, std::nullopt, false, {}, {}, p.name + ": exclusive economic zone (200 nm)"});
+        entries.push_back({style_.party(p.id).territorial_sea, std::nullopt, false, {}, {}, tr("legend.territorial_sea", {{"party", p.name}})});
+        entries.push_back({style_.party(p.id).eez, std::nullopt, false, {}, {}, tr("legend.eez", {{"party", p.name}})});
     }
     if (!in_.scenario->median_line.empty())
         entries.push_back({std::nullopt, style_.median_stroke, true, style_.median_dash, {}, median_words(*in_.scenario)});
@@ -186,19 +187,21 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
     if (in_.compare_to) {
         if (!in_.compare_to->median_line.empty())
             entries.push_back({std::nullopt, style_.compare_stroke, true, style_.compare_dash, {}, median_words(*in_.compare_to)});
-        entries.push_back({std::nullopt, style_.hatch, false, {}, hatch(), "Changes hands under " + in_.compare_to->title});
+        entries.push_back({std::nullopt, style_.hatch, false, {}, hatch(), tr("legend.changes_hands", {{"scenario", scenario_text(in_.compare_to->id, "title", in_.compare_to->title)}})});
     }
     if (!in_.scenario->split_cut.empty())
-        entries.push_back({std::nullopt, style_.split_cut, true, {}, {}, "Dividing line on land"});
+        entries.push_back({std::nullopt, style_.split_cut, true, {}, {}, tr("legend.dividing_line")});
     return entries;
 }
 
 std::string SceneBuilder::median_words(const ScenarioOverlay& scenario) const {
     // Two parties: one line, named by the scenario. More: which pairs' lines are drawn.
-    if (scenario.median_pairs.size() <= 1 && in_.case_config.parties.size() <= 2) return "Median line, " + scenario.title;
+    const std::string title = scenario_text(scenario.id, "title", scenario.title);
+    if (scenario.median_pairs.size() <= 1 && in_.case_config.parties.size() <= 2) return tr("legend.median_line", {{"scenario", title}});
     std::string pairs;
-    for (const auto& [a, b] : scenario.median_pairs) pairs += (pairs.empty() ? "" : ", ") + party_name(a) + "–" + party_name(b);
-    return (scenario.median_pairs.size() == 1 ? "Median line " : "Median lines ") + pairs + ", " + scenario.title;
+    for (const auto& [a, b] : scenario.median_pairs)
+        pairs += (pairs.empty() ? "" : tr("list.separator")) + tr("legend.party_pair", {{"a", party_name(a)}, {"b", party_name(b)}});
+    return tr(scenario.median_pairs.size() == 1 ? "legend.median_line_pair" : "legend.median_lines_pairs", {{"pairs", pairs}, {"scenario", title}});
 }
 
 Layer SceneBuilder::legend_layer() const {
@@ -262,19 +265,22 @@ Layer SceneBuilder::credits_layer() const {
     layer.id = "credits";
     FontSpec f = font(style_.credits_size);
     double y = view_.frame().max_y + m_.timeline_band + px(7);
-    layer.items.push_back(text(in_.case_config.attribution, {m_.margin, y}, f, style_.muted_text, false));
+    // Longer languages (Russian runs ~30 % longer) shrink a line to the page's width, as titles do.
+    const double room = o_.width - 2 * m_.margin;
+    layer.items.push_back(text(in_.case_config.attribution, {m_.margin, y}, fitted(in_.case_config.attribution, f, room), style_.muted_text, false));
     double y2 = y + measure_text("Ag", f).height + px(1);
-    std::string projection = in_.world_map ? fmt::format("Robinson, centred on {:g}°{}", std::abs(in_.case_config.world_centre_lon), in_.case_config.world_centre_lon < 0 ? "W" : "E")
-                             : o_.crs              ? *o_.crs
-                                                   : in_.case_config.projection_name;
-    std::string line2 = "Projection: " + projection + " · Areas and distances on the WGS 84 ellipsoid";
+    const double centre = in_.case_config.world_centre_lon;
+    std::string projection = in_.world_map ? tr("credits.robinson", {{"lon", longitude(centre)}})
+                             : o_.crs      ? *o_.crs
+                                           : in_.case_config.projection_name;
+    std::string line2 = tr("credits.projection", {{"projection", projection}});
     if (in_.scenario && in_.case_config.sea) {
         const BBox& r = in_.case_config.region;
-        line2 += fmt::format(" · Sea zones: claimmap's own computation from the coastline (no baselines), within {:g}–{:g}°E, {:g}–{:g}°N",
-                             r.min_x, r.max_x, r.min_y, r.max_y);
+        line2 += tr("credits.sea_zones", {{"lon_min", cat_.plain(r.min_x)}, {"lon_max", cat_.plain(r.max_x)},
+                                          {"lat_min", cat_.plain(r.min_y)}, {"lat_max", cat_.plain(r.max_y)}});
     }
-    line2 += " · Made with claimmap " CLAIMMAP_VERSION;
-    layer.items.push_back(text(line2, {m_.margin, y2}, f, style_.muted_text, false));
+    line2 += tr("credits.made_with", {{"version", CLAIMMAP_VERSION}});
+    layer.items.push_back(text(line2, {m_.margin, y2}, fitted(line2, f, room), style_.muted_text, false));
     return layer;
 }
 

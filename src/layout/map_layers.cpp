@@ -74,9 +74,7 @@ Layer SceneBuilder::graticule_layer(const std::vector<BBox>& occupied) const {
         }
         if (x < 0) continue;
         double wrapped = lon > 180 ? lon - 360 : lon;
-        std::string s = std::abs(wrapped) < 1e-9 ? std::string("0°")
-                        : wrapped < 0        ? fmt::format("{:g}°W", -wrapped)
-                                             : fmt::format("{:g}°E", wrapped);
+        std::string s = longitude(wrapped);
         TextExtent e = measure_text(s, f);
         if (x - e.width / 2 < fr.min_x + px(4) || x + e.width / 2 > fr.max_x - px(4)) continue;
         BBox box{x - e.width / 2, fr.max_y - e.height - px(3), x + e.width / 2, fr.max_y - px(3)};
@@ -89,7 +87,7 @@ Layer SceneBuilder::graticule_layer(const std::vector<BBox>& occupied) const {
             XY a = page({ll.min_x + ll.width() * i / 60.0, lat});
             if (a.x >= fr.min_x) { y = a.y; break; }
         }
-        std::string s = lat < 0 ? fmt::format("{:g}°S", -lat) : fmt::format("{:g}°N", lat);
+        std::string s = latitude(lat);
         TextExtent e = measure_text(s, f);
         if (y < 0 || y - e.height / 2 < fr.min_y + px(4) || y + e.height / 2 > fr.max_y - px(4)) continue;
         BBox box{fr.min_x + px(4), y - e.height / 2, fr.min_x + px(4) + e.width, y + e.height / 2};
@@ -215,16 +213,20 @@ Layer SceneBuilder::changes_layer() const {
     return layer;
 }
 
+std::string SceneBuilder::longitude(double lon) const {
+    if (std::abs(lon) < 1e-9) return tr("coordinates.zero");
+    return tr(lon < 0 ? "coordinates.west" : "coordinates.east", {{"deg", cat_.plain(std::abs(lon))}});
+}
+
+std::string SceneBuilder::latitude(double lat) const {
+    return tr(lat < 0 ? "coordinates.south" : "coordinates.north", {{"deg", cat_.plain(std::abs(lat))}});
+}
+
 Layer SceneBuilder::figures_layer() const {
     Layer layer;
     layer.id = "figures";
-    auto km2 = [](double v) {
-        if (std::abs(v) < 0.05) return std::string("0");
-        std::string s = fmt::format("{:+.0f}", v);
-        for (long i = static_cast<long>(s.size()) - 3; i > 1; i -= 3) s.insert(static_cast<size_t>(i), ",");
-        return s;
-    };
-    std::vector<std::array<std::string, 4>> rows = {{"", "Land", "Territorial sea", "EEZ"}};
+    auto km2 = [&](double v) { return std::abs(v) < 0.05 ? std::string("0") : cat_.number(v, 0, {.sign = true}); };
+    std::vector<std::array<std::string, 4>> rows = {{"", tr("figures.land"), tr("figures.territorial_sea"), tr("figures.eez")}};
     for (const GainOverlay& g : *in_.gains)
         rows.push_back({party_name(g.party), km2(g.land_km2), km2(g.territorial_sea_km2), km2(g.eez_km2)});
     FontSpec head = font(style_.legend_size, true), body = font(style_.legend_size);
@@ -234,7 +236,7 @@ Layer SceneBuilder::figures_layer() const {
             widths[c] = std::max(widths[c], measure_text(rows[r][c], r == 0 || c == 0 ? head : body).width);
     FontSpec title_font = font(style_.legend_size, true);
     std::string heading = in_.gains_title;
-    std::string note = "km², on the WGS 84 ellipsoid";
+    std::string note = tr("figures.note");
     double gap = px(14), pad = px(10), row_h = measure_text("Ag", body).height + px(3);
     double table_w = widths[0] + widths[1] + widths[2] + widths[3] + 3 * gap;
     double w = std::max({table_w, measure_text(heading, title_font).width, measure_text(note, font(style_.small_size)).width}) + 2 * pad;

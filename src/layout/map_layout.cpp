@@ -46,16 +46,11 @@ BBox frame_box(const MapOptions& o, const PageMetrics& m, double side_column) {
     return {m.margin, m.title_band, o.width - m.margin - side_column, o.height - m.credits_band - m.timeline_band};
 }
 
-const char* month_name(int m) {
-    static const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
-    return m >= 1 && m <= 12 ? names[m - 1] : "?";
-}
+const Catalog& catalog_of(const MapInputs& in) { return in.catalog ? *in.catalog : catalog(data_dir(), "en"); }
 
-// "14 November 2018", or "November 2018" when only the month is known.
-std::string long_date(const EventDate& d) {
-    if (d.precision == EventDate::Precision::month) return fmt::format("{} {}", month_name(d.month), d.year);
-    return fmt::format("{} {} {}", d.day, month_name(d.month), d.year);
+const CaseText& case_text_of(const MapInputs& in) {
+    static const CaseText english;
+    return in.case_text ? *in.case_text : english;
 }
 
 void validate(const MapOptions& o) {
@@ -71,6 +66,7 @@ Scene SceneBuilder::build() {
     scene.dpi = o_.dpi;
     scene.background = style_.page;
     scene.title = title();
+    scene.lang = cat_.lang();
     // Furniture boxes first, so that labels can keep out of them. Each goes where it covers no
     // disputed land and no territory label (placement.cpp); `occupied` collects where they went.
     measure_obstacles();
@@ -164,12 +160,13 @@ std::string SceneBuilder::title() const {
     if (in_.events && in_.events->highlight) {
         const Event& e = *in_.events->highlight;
         const Venue* v = in_.events->venues->find(e.place);
-        return pov_.title + ": " + long_date(e.date) + (v ? ", " + v->name : std::string());
+        if (!v) return tr("title.event_no_venue", {{"title", pov_.title}, {"date", cat_.date(e.date)}});
+        return tr("title.event", {{"title", pov_.title}, {"date", cat_.date(e.date)}, {"venue", venue_name(*v)}});
     }
-    if (in_.world_map) return pov_.title + ": where the talks took place";
-    if (in_.scenario && in_.compare_to)
-        return pov_.title + ": comparing two scenarios";
-    if (in_.scenario) return pov_.title + ": " + in_.scenario->title;
+    if (in_.world_map) return tr("title.timeline", {{"title", pov_.title}});
+    if (in_.scenario && in_.compare_to) return tr("title.compare", {{"title", pov_.title}});
+    if (in_.scenario)
+        return tr("title.scenario", {{"title", pov_.title}, {"scenario", scenario_text(in_.scenario->id, "title", in_.scenario->title)}});
     return pov_.title;
 }
 
@@ -180,29 +177,44 @@ std::string SceneBuilder::subtitle() const {
     if (in_.world_map) {
         const auto& events = in_.events->events->events;
         auto unplaced = std::count_if(events.begin(), events.end(), [](const Event& e) { return e.place.empty(); });
-        return fmt::format("{} meetings and statements, {}–{}{}; lines are great circles from {}", events.size(),
-                           events.front().date.year, events.back().date.year, in_.case_config.wording.from_disputed,
-                           unplaced ? fmt::format(" ({} where no source names the place)", unplaced) : "");
+        std::string s = tr("subtitle.timeline", {{"count", cat_.number(double(events.size()), 0)},
+                                                 {"first", std::to_string(events.front().date.year)},
+                                                 {"last", std::to_string(events.back().date.year)},
+                                                 {"from", in_.case_config.wording.from_disputed}});
+        if (unplaced) s += tr("subtitle.timeline_unplaced", {{"count", cat_.number(double(unplaced), 0)}});
+        return s;
     }
     if (in_.scenario && in_.compare_to)
-        return "Colours: " + in_.scenario->title + ". Hatched: what changes hands under " + in_.compare_to->title;
-    if (in_.scenario) return in_.scenario->description;
+        return tr("subtitle.compare", {{"scenario", scenario_text(in_.scenario->id, "title", in_.scenario->title)},
+                                       {"other", scenario_text(in_.compare_to->id, "title", in_.compare_to->title)}});
+    if (in_.scenario) return scenario_text(in_.scenario->id, "description", in_.scenario->description);
     return pov_.subtitle;
 }
 
-std::string SceneBuilder::event_subtitle(const Event& e) {
-    static const std::map<EventKind, std::string> kinds{{EventKind::summit, "Summit"},
-                                                        {EventKind::ministerial, "Ministerial talks"},
-                                                        {EventKind::working_level, "Working-level talks"},
-                                                        {EventKind::statement, "Statement"}};
+std::vector<std::string> SceneBuilder::participants(const Event& e) const {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < e.participants.size(); ++i)
+        out.push_back(ct_.get("event." + e.id + ".participants." + std::to_string(i), e.participants[i]));
+    return out;
+}
+
+std::string SceneBuilder::event_kind(const Event& e, bool inline_word) const {
+    return tr(std::string(inline_word ? "event_kind_inline." : "event_kind.") + std::string(to_string(e.kind)));
+}
+
+std::string SceneBuilder::event_subtitle(const Event& e) const {
     std::string who;
-    for (size_t i = 0; i < e.participants.size(); ++i) {
-        std::string p = e.participants[i];
-        if (auto comma = p.find(", "), open = p.find(" ("); open != std::string::npos && comma != std::string::npos && comma > open)
-            p = p.substr(0, comma) + ")";
-        who += (i == 0 ? "" : i + 1 == e.participants.size() ? " and " : ", ") + p;
+    const std::vector<std::string> people = participants(e);
+    for (size_t i = 0; i < people.size(); ++i) {
+        std::string p = people[i];
+        // "Name (Country, role)" -> "Name (Country)": the role stays in the callout. Full-width
+        // brackets and the ideographic comma are the same marks in Japanese and Chinese text.
+        for (auto [open_mark, comma_mark, close_mark] : {std::array<const char*, 3>{" (", ", ", ")"}, {"（", "、", "）"}})
+            if (auto comma = p.find(comma_mark), open = p.find(open_mark); open != std::string::npos && comma != std::string::npos && comma > open)
+                p = p.substr(0, comma) + close_mark;
+        who += (i == 0 ? "" : i + 1 == people.size() ? tr("list.last_separator") : tr("list.separator")) + p;
     }
-    return who.empty() ? kinds.at(e.kind) : kinds.at(e.kind) + ": " + who;
+    return who.empty() ? event_kind(e, false) : tr("subtitle.event", {{"kind", event_kind(e, false)}, {"participants", who}});
 }
 
 SceneBuilder::LabelLine SceneBuilder::venue_names(const Venue& v, const std::string& sep) const {
@@ -211,6 +223,11 @@ SceneBuilder::LabelLine SceneBuilder::venue_names(const Venue& v, const std::str
     for (const Party& p : in_.case_config.parties)
         if (const std::string* n = v.names.find(p.language(), p.id)) line.add(*n, p.language(), sep);
     return line;
+}
+
+std::string SceneBuilder::venue_name(const Venue& v) const {
+    const std::string* own = v.names.find(cat_.lang());
+    return own ? *own : v.name;
 }
 
 std::string SceneBuilder::party_name(const std::string& id) const {
@@ -271,7 +288,7 @@ PathItem SceneBuilder::polyline(std::vector<std::vector<XY>> lines, Rgba color, 
 }
 
 FontSpec SceneBuilder::font(double size, bool bold, bool italic) const {
-    return {style_.font_family, px(size), bold, italic};
+    return {style_.font_family, px(size), bold, italic, cat_.lang()};
 }
 
 }  // namespace layout_detail

@@ -1,6 +1,7 @@
 #pragma once
 // Builds the display list of a map: sea, graticule, land by de facto holder, disputed territories,
 // labels from the gazetteer, scale bar, legend, title and credits.
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,11 @@
 #include "render/style.hpp"
 
 namespace claimmap {
+class Catalog;
+class CaseText;
+}  // namespace claimmap
+
+namespace claimmap {
 
 struct MapOptions {
     int width = 1600, height = 1200;
@@ -22,6 +28,8 @@ struct MapOptions {
     std::optional<std::string> title, subtitle;
     bool graticule = true, legend = true, scale_bar = true, labels = true, north_arrow = true, inset = true;
     std::string pov = "neutral";  // point of view: a view defined in the case file (neutral, japan, russia)
+    std::string lang = "en";      // language of every word on the map: a catalog in i18n/ (en, ja, ru, ...)
+    std::optional<std::filesystem::path> data_dir;  // where i18n/ is (default: data_dir())
 };
 
 // Largest image side accepted: keeps a typo from allocating gigabytes.
@@ -77,6 +85,11 @@ struct MapInputs {
     // The timeline map: a world map of every event's venue (land = the world data).
     bool world_map = false;
     std::optional<BBox> projected_extent{};  // replaces the lon/lat extent (world maps wrap)
+    // The map's language: the program's words and the case's own terms (scenario titles, event
+    // summaries); `case_config` already carries the case's words in that language. Null: English
+    // from the built-in data folder.
+    const Catalog* catalog = nullptr;
+    const CaseText* case_text = nullptr;
 };
 
 Scene build_map_scene(const MapInputs& in, const MapOptions& options);

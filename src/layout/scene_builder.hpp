@@ -14,6 +14,7 @@
 
 #include "data/events.hpp"
 #include "geometry/projection.hpp"
+#include "i18n/catalog.hpp"
 #include "layout/map_layout.hpp"
 #include "layout/viewport.hpp"
 #include "render/scene.hpp"
@@ -31,15 +32,15 @@ PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline);
 BBox frame_box(const MapOptions& o, const PageMetrics& m, double side_column = 0);
 // Drops page points nearer than a fraction of a pixel to the last one kept.
 std::vector<XY> thinned(const std::vector<XY>& points);
-const char* month_name(int m);
-// "14 November 2018", or "November 2018" when only the month is known.
-std::string long_date(const EventDate& d);
+// The catalog of a map's inputs: theirs, or English from the built-in data folder.
+const Catalog& catalog_of(const MapInputs& in);
+const CaseText& case_text_of(const MapInputs& in);
 void validate(const MapOptions& o);
 
 class SceneBuilder {
 public:
     SceneBuilder(const MapInputs& in, const MapOptions& o, double side_column = 0)
-        : in_(in), o_(o), style_(with_party_colours(in.style, party_ids(in.case_config))), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
+        : in_(in), o_(o), cat_(catalog_of(in)), ct_(case_text_of(in)), style_(with_party_colours(in.style, party_ids(in.case_config))), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
           proj_(Projection::cached(o.crs.value_or(in.case_config.crs))),
           view_(in.projected_extent ? *in.projected_extent : proj_.forward_box(o.extent.value_or(in.case_config.extent)),
                 frame_box(o, m_, side_column)),
@@ -54,13 +55,25 @@ public:
 
 private:
     double px(double size) const { return size * m_.unit; }
+    // A string of the map's language (i18n/<lang>.toml) with its placeholders filled.
+    std::string tr(std::string_view key, TextArgs args = {}) const { return cat_.text(key, args); }
+    // A scenario's words (title, description, on_the_table) in the map's language.
+    std::string scenario_text(const std::string& id, const char* field, const std::string& english) const {
+        return ct_.get("scenario." + id + "." + field, english);
+    }
     XY page(LonLat p) const { return view_.to_page(proj_.forward(p)); }
     std::string title() const;
     std::string subtitle() const;
     // "Summit: Shinzo Abe (Japan) and Vladimir Putin (Russia)": participants are written
     // "Name (Country, role)"; the role stays in the callout.
-    static std::string event_subtitle(const Event& e);
+    std::string event_subtitle(const Event& e) const;
+    // The event's participants in the map's language (the case catalog's, else English).
+    std::vector<std::string> participants(const Event& e) const;
+    // "Summit" (a heading) or "summit" (inside a sentence), in the map's language.
+    std::string event_kind(const Event& e, bool inline_word) const;
     std::string party_name(const std::string& id) const;
+    // A venue's name in the map's language when the venues file gives one, else its English name.
+    std::string venue_name(const Venue& v) const;
     std::vector<XY> page_ring(const Ring& ring) const;
     void add_polygon(PathItem& path, const Polygon& poly) const;
     // A label line made of names in several languages, with the language of each run.
@@ -96,6 +109,9 @@ private:
     Layer changes_layer() const;
     // A small table of the figures behind the map, top right inside the frame.
     Layer figures_layer() const;
+    // "146°E", "44.5°N" in the map's language (coordinates.* strings).
+    std::string longitude(double lon) const;
+    std::string latitude(double lat) const;
     // The two lines of a label. Neutral: every English usage (the neutral name first), then each
     // party's name in its own language. A party's point of view: its own name and English usage
     // first, the other parties' on the second line.
@@ -190,6 +206,8 @@ private:
 
     const MapInputs& in_;
     const MapOptions& o_;
+    const Catalog& cat_;
+    const CaseText& ct_;
     static std::vector<std::string> party_ids(const CaseConfig& c) {
         std::vector<std::string> ids;
         for (const Party& p : c.parties) ids.push_back(p.id);

@@ -80,8 +80,8 @@ std::string scene_to_svg(const Scene& scene) {
     std::string out;
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n",
-        scene.width, scene.height);
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"{2} width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n",
+        scene.width, scene.height, scene.lang.empty() ? std::string() : " xml:lang=\"" + escape_xml(scene.lang) + "\"");
     out += "<title>" + escape_xml(scene.title) + "</title>\n";
     Patterns patterns;
     for (const Layer& layer : scene.layers)

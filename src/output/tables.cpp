@@ -5,52 +5,56 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "i18n/catalog.hpp"
+#include "pipeline/map_job.hpp"
 
 namespace claimmap {
 namespace {
 
-std::string signed_km2(double v) {
+const Catalog& words_of(const Comparison& c) { return c.words ? *c.words : catalog(data_dir(), "en"); }
+
+std::string signed_km2(const Catalog& w, double v) {
     if (std::abs(v) < 0.05) return "0";
-    return fmt::format("{:+.1f}", v);
+    return w.number(v, 1, {.sign = true, .group = false});
 }
 
-std::string pct(const TerritoryAreaRow& t) {
+std::string one_decimal(const Catalog& w, double v) { return w.number(v, 1, {.group = false}); }
+
+std::string pct(const Catalog& w, const TerritoryAreaRow& t) {
     if (t.official_km2 <= 0) return "";
-    return fmt::format("{:+.1f}%", (t.computed_km2 - t.official_km2) / t.official_km2 * 100);
+    return w.number((t.computed_km2 - t.official_km2) / t.official_km2 * 100, 1, {.sign = true, .group = false}) + "%";
 }
 
 // Thousands separators make the six-digit EEZ figures readable in a terminal.
-std::string grouped(double v) {
-    std::string s = fmt::format("{:.1f}", v);
-    size_t dot = s.find('.');
-    size_t start = s[0] == '-' ? 1 : 0;
-    for (long i = static_cast<long>(dot) - 3; i > static_cast<long>(start); i -= 3) s.insert(static_cast<size_t>(i), ",");
-    return s;
-}
+std::string grouped(const Catalog& w, double v) { return w.number(v, 1); }
 
 std::string table(const Comparison& c) {
-    std::string out = fmt::format("Scenario comparison (km² on the WGS 84 ellipsoid; change against '{}')\n\n", c.baseline);
-    out += fmt::format("{:<14} {:<6} {:>12} {:>9} {:>14} {:>9} {:>14} {:>9}\n", "scenario", "party", "land", "Δ land",
-                       "terr. sea", "Δ sea", "EEZ 12-200nm", "Δ EEZ");
+    const Catalog& w = words_of(c);
+    std::string out = w.text("table.heading", {{"baseline", c.baseline}}) + "\n\n";
+    out += fmt::format("{:<14} {:<6} {:>12} {:>9} {:>14} {:>9} {:>14} {:>9}\n", w.text("table.scenario"), w.text("table.party"),
+                       w.text("table.land"), w.text("table.d_land"), w.text("table.territorial_sea"), w.text("table.d_sea"),
+                       w.text("table.eez"), w.text("table.d_eez"));
     std::string last;
     for (const ComparisonRow& r : c.rows) {
         if (!last.empty() && last != r.scenario) out += "\n";
         out += fmt::format("{:<14} {:<6} {:>12} {:>9} {:>14} {:>9} {:>14} {:>9}\n", last == r.scenario ? "" : r.scenario,
-                           r.party, grouped(r.land_km2), signed_km2(r.d_land_km2), grouped(r.territorial_sea_km2),
-                           signed_km2(r.d_territorial_sea_km2), grouped(r.eez_km2), signed_km2(r.d_eez_km2));
+                           r.party, grouped(w, r.land_km2), signed_km2(w, r.d_land_km2), grouped(w, r.territorial_sea_km2),
+                           signed_km2(w, r.d_territorial_sea_km2), grouped(w, r.eez_km2), signed_km2(w, r.d_eez_km2));
         last = r.scenario;
     }
-    out += "\nDisputed land, computed from the data against the official figures\n\n";
-    out += fmt::format("{:<12} {:>10} {:>10} {:>8}\n", "territory", "computed", "official", "diff");
+    out += "\n" + w.text("table.territories_heading") + "\n\n";
+    out += fmt::format("{:<12} {:>10} {:>10} {:>8}\n", w.text("table.territory"), w.text("table.computed"), w.text("table.official"),
+                       w.text("table.diff"));
     double total = 0, official = 0;
     for (const TerritoryAreaRow& t : c.territories) {
-        out += fmt::format("{:<12} {:>10.1f} {:>10} {:>8}\n", t.territory, t.computed_km2,
-                           t.official_km2 > 0 ? fmt::format("{:.1f}", t.official_km2) : "-", pct(t));
+        out += fmt::format("{:<12} {:>10} {:>10} {:>8}\n", t.territory, one_decimal(w, t.computed_km2),
+                           t.official_km2 > 0 ? one_decimal(w, t.official_km2) : "-", pct(w, t));
         total += t.computed_km2;
         official += t.official_km2;
     }
-    out += fmt::format("{:<12} {:>10.1f} {:>10.1f}\n", "total", total, official);
-    out += "\nOfficial: " + c.official_source + "\nData: " + c.data_source + "\nMethod: " + c.method + "\n";
+    out += fmt::format("{:<12} {:>10} {:>10}\n", w.text("table.total"), one_decimal(w, total), one_decimal(w, official));
+    out += "\n" + w.text("table.official_source", {{"source", c.official_source}}) + "\n" +
+           w.text("table.data_source", {{"source", c.data_source}}) + "\n" + w.text("table.method", {{"method", c.method}}) + "\n";
     return out;
 }
 
@@ -92,36 +96,44 @@ std::string json(const Comparison& c) {
 }
 
 std::string markdown(const Comparison& c) {
-    std::string out = fmt::format("Change against **{}**; km² on the WGS 84 ellipsoid.\n\n", c.baseline);
-    out += "| scenario | party | land | Δ land | territorial sea | Δ sea | EEZ (12–200 nm) | Δ EEZ |\n";
+    const Catalog& w = words_of(c);
+    std::string out = w.text("markdown.heading", {{"baseline", c.baseline}}) + "\n\n";
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", w.text("table.scenario"), w.text("table.party"), w.text("table.land"),
+                       w.text("table.d_land"), w.text("markdown.territorial_sea"), w.text("table.d_sea"), w.text("markdown.eez"),
+                       w.text("table.d_eez"));
     out += "|---|---|---:|---:|---:|---:|---:|---:|\n";
     for (const ComparisonRow& r : c.rows)
-        out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", r.scenario, r.party, grouped(r.land_km2),
-                           signed_km2(r.d_land_km2), grouped(r.territorial_sea_km2), signed_km2(r.d_territorial_sea_km2),
-                           grouped(r.eez_km2), signed_km2(r.d_eez_km2));
-    out += "\n| territory | computed km² | official km² | difference |\n|---|---:|---:|---:|\n";
+        out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", r.scenario, r.party, grouped(w, r.land_km2),
+                           signed_km2(w, r.d_land_km2), grouped(w, r.territorial_sea_km2), signed_km2(w, r.d_territorial_sea_km2),
+                           grouped(w, r.eez_km2), signed_km2(w, r.d_eez_km2));
+    out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---:|\n", w.text("table.territory"), w.text("markdown.computed_km2"),
+                       w.text("markdown.official_km2"), w.text("markdown.difference"));
     for (const TerritoryAreaRow& t : c.territories)
-        out += fmt::format("| {} | {:.1f} | {} | {} |\n", t.name, t.computed_km2,
-                           t.official_km2 > 0 ? fmt::format("{:.1f}", t.official_km2) : "–", pct(t));
-    out += "\nOfficial figures: " + c.official_source + ". Data: " + c.data_source + ".\n";
+        out += fmt::format("| {} | {} | {} | {} |\n", t.name, one_decimal(w, t.computed_km2),
+                           t.official_km2 > 0 ? one_decimal(w, t.official_km2) : "–", pct(w, t));
+    out += "\n" + w.text("markdown.sources", {{"official", c.official_source}, {"data", c.data_source}}) + "\n";
     return out;
 }
 
 }  // namespace
 
 Comparison build_comparison(const std::vector<ScenarioClaims>& claims, const ScenarioSet& scenarios,
-                            const LoadedCase& loaded, const ClaimModel& model, const std::string& baseline) {
+                            const LoadedCase& loaded, const ClaimModel& model, const std::string& baseline,
+                            const std::string& lang, const std::optional<std::filesystem::path>& data) {
+    const Catalog& w = catalog(data_dir(data), lang);
+    const CaseText& terms = case_text(loaded, lang);
     const ScenarioClaims* base = nullptr;
     for (const ScenarioClaims& c : claims)
         if (c.scenario == baseline) base = &c;
     if (!base) throw Error("--baseline: scenario '" + baseline + "' was not computed");
     Comparison out;
+    out.words = &w;
     out.baseline = baseline;
     for (const ScenarioClaims& c : claims) {
         const Scenario* s = scenarios.find(c.scenario);
         for (const PartyClaim& p : c.parties) {
             const PartyClaim* b = base->party(p.party);
-            out.rows.push_back({c.scenario, s ? s->title : c.scenario, p.party, p.land_km2, p.territorial_sea_km2,
+            out.rows.push_back({c.scenario, s ? terms.get("scenario." + s->id + ".title", s->title) : c.scenario, p.party, p.land_km2, p.territorial_sea_km2,
                                 p.eez_km2, p.land_km2 - b->land_km2, p.territorial_sea_km2 - b->territorial_sea_km2,
                                 p.eez_km2 - b->eez_km2});
         }
@@ -133,15 +145,14 @@ Comparison build_comparison(const std::vector<ScenarioClaims>& claims, const Sce
         out.territories.push_back(
             {t, name, model.territory_km2().at(t), it == loaded.config.official_area_km2.end() ? 0.0 : it->second});
     }
-    out.official_source = loaded.config.official_area_source;
+    out.official_source = terms.get("official_area.source", loaded.config.official_area_source);
     out.data_source = loaded.land.source;
-    out.method = fmt::format(
-        "land from the data's polygons; territorial sea 0-{:g} nm and EEZ {:g}-{:g} nm from the coastline, split by the "
-        "median line between the parties' coasts; computed within lon {:g}..{:g}, lat {:g}..{:g} only",
-        model.settings().territorial_sea_m / nautical_mile_m, model.settings().territorial_sea_m / nautical_mile_m,
-        model.settings().eez_m / nautical_mile_m, loaded.config.region.min_x, loaded.config.region.max_x,
-        loaded.config.region.min_y, loaded.config.region.max_y);
-    if (!loaded.config.sea) out.method = "land from the data's polygons; a land dispute (sea = false): no sea zones";
+    const BBox& r = loaded.config.region;
+    out.method = w.text("method.sea", {{"territorial_sea", w.plain(model.settings().territorial_sea_m / nautical_mile_m)},
+                                       {"eez", w.plain(model.settings().eez_m / nautical_mile_m)},
+                                       {"lon_min", w.plain(r.min_x)}, {"lon_max", w.plain(r.max_x)},
+                                       {"lat_min", w.plain(r.min_y)}, {"lat_max", w.plain(r.max_y)}});
+    if (!loaded.config.sea) out.method = w.text("method.land_only");
     return out;
 }
 

@@ -57,7 +57,7 @@ void check(OGRErr err, const std::filesystem::path& target, const std::string& w
 }  // namespace
 
 std::string encode_claims(const std::vector<ScenarioClaims>& claims, const ClaimModel& model,
-                          const std::filesystem::path& target, VectorFormat format) {
+                          const std::filesystem::path& target, VectorFormat format, const ExportNames* names) {
     GDALAllRegister();
     const bool gpkg = format == VectorFormat::gpkg;
     // Built in GDAL's memory file system, then published with the run's other files: every
@@ -110,6 +110,11 @@ std::string encode_claims(const std::vector<ScenarioClaims>& claims, const Claim
             }
             OGRFieldDefn area("area_km2", OFTReal);
             check(layer->CreateField(&area), target, "field area_km2");
+            if (names)
+                for (const char* field : {"scenario_title", "party_name"}) {
+                    OGRFieldDefn f(field, OFTString);
+                    check(layer->CreateField(&f), target, std::string("field ") + field);
+                }
         }
         auto write = [&](const char* kind, const std::string& scenario, const std::string& party,
                          std::unique_ptr<OGRGeometry> geom, double area) {
@@ -119,6 +124,11 @@ std::string encode_claims(const std::vector<ScenarioClaims>& claims, const Claim
             feature->SetField("scenario", scenario.c_str());
             if (!party.empty()) feature->SetField("party", party.c_str());
             if (area >= 0) feature->SetField("area_km2", area);
+            if (names) {
+                if (auto it = names->scenario_title.find(scenario); it != names->scenario_title.end())
+                    feature->SetField("scenario_title", it->second.c_str());
+                if (auto it = names->party_name.find(party); it != names->party_name.end()) feature->SetField("party_name", it->second.c_str());
+            }
             feature->SetGeometryDirectly(geom.release());
             check(layer->CreateFeature(feature.get()), target, std::string("a ") + kind + " feature");
         };

@@ -55,6 +55,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 std::string MapJob::describe() const {
     std::string out = fmt::format("name={} style={} size={}x{} dpi={} pov={}", name, style, options.width, options.height,
                                   options.dpi, options.pov);
+    if (options.lang != "en") out += " lang=" + options.lang;  // English maps keep the key they had before languages
     if (request.scenario) out += " scenario=" + *request.scenario;
     if (request.compare) out += " compare=" + *request.compare;
     if (request.event) out += " event=" + *request.event;
@@ -101,6 +102,17 @@ Atlas read_atlas(const std::filesystem::path& path, const std::filesystem::path&
             for (const std::string& id : key == std::string("scenarios") ? e.scenarios : e.events)
                 if (!seen.insert(id).second) m.fail_at(key, "names '" + id + "' twice");
         }
+        e.langs = strings(m, "langs");
+        if (e.langs.empty() && m.raw("langs")) m.fail_at("langs", "is empty: name at least one language");
+        if (auto lang = m.opt_string("lang")) e.langs.push_back(m.checked_text("lang", *lang));
+        if (e.langs.empty()) e.langs.push_back("en");
+        {
+            std::set<std::string> seen;
+            for (const std::string& l : e.langs) {
+                if (!is_language_tag(l)) m.fail_at("langs", "has '" + l + "', which is not a language tag (en, ja, zh-Hant, ...)");
+                if (!seen.insert(l).second) m.fail_at("langs", "names '" + l + "' twice");
+            }
+        }
         e.timeline = m.opt_bool("timeline").value_or(false);
         int kinds = (!e.scenarios.empty() || e.all_scenarios) + (!e.events.empty() || e.all_events) + !e.compare.empty() + e.timeline;
         if (kinds > 1) m.fail_at("name", "combines scenarios, events, compare and timeline: pick one per [[map]]");
@@ -140,6 +152,7 @@ void expand_atlas(Atlas& atlas, const LoadedCase& loaded) {
             if (!loaded.events.find(ev)) where("names unknown event '" + ev + "'");
         if (scenarios.empty()) scenarios.push_back("");
         if (events.empty()) events.push_back("");
+        for (const std::string& lang : e.langs)
         for (const std::string& pov : e.povs) {
             bool known = false;
             for (const View& v : loaded.config.views) known = known || v.id == pov;
@@ -150,6 +163,7 @@ void expand_atlas(Atlas& atlas, const LoadedCase& loaded) {
                     job.name = replace_all(replace_all(replace_all(replace_all(e.name, "{pov}", pov), "{scenario}", scenario),
                                                        "{event}", event),
                                            "{style}", e.style);
+                    job.name = replace_all(job.name, "{lang}", lang);
                     if (job.name.empty() || job.name.find('/') != std::string::npos || job.name.find("..") != std::string::npos ||
                         job.name.find('{') != std::string::npos)
                         where("gives the file name '" + job.name + "': names must be plain (no '/', '..' or unknown {fields})");
@@ -157,7 +171,7 @@ void expand_atlas(Atlas& atlas, const LoadedCase& loaded) {
                         where("gives the file name '" + job.name + "', which is not a plain file name: it " + *problem);
                     job.line = e.line;
                     if (!names.insert(job.name).second)
-                        where("gives the file name '" + job.name + "' twice: add {pov}, {scenario} or {event} to the name");
+                        where("gives the file name '" + job.name + "' twice: add {pov}, {scenario}, {event} or {lang} to the name");
                     if (!scenario.empty()) job.request.scenario = scenario;
                     if (!event.empty()) job.request.event = event;
                     if (!e.compare.empty()) {
@@ -169,6 +183,7 @@ void expand_atlas(Atlas& atlas, const LoadedCase& loaded) {
                     job.options.height = e.height;
                     job.options.dpi = e.dpi;
                     job.options.pov = pov;
+                    job.options.lang = lang;
                     if (job.options.width < 200 || job.options.height < 150 || job.options.width > max_image_side ||
                         job.options.height > max_image_side)
                         where(fmt::format("has an image size out of range: {}x{}", job.options.width, job.options.height));

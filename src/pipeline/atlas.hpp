@@ -23,8 +23,9 @@ struct MapJob {
 // One [[map]] table before expansion over its lists.
 struct AtlasEntry {
     int line = 0;
-    std::string name;  // may hold {pov}, {scenario}, {event}, {style}
+    std::string name;  // may hold {pov}, {scenario}, {event}, {style}, {lang}
     std::vector<std::string> povs, scenarios, events, compare;
+    std::vector<std::string> langs;  // BCP 47 tags of i18n/ catalogs; default ["en"]
     bool all_scenarios = false, all_events = false, timeline = false;
     std::string style;
     int width = 1600, height = 1200;
@@ -39,7 +40,7 @@ struct Atlas {
     std::vector<MapJob> jobs;  // filled by expand_atlas: file order, expansions in order
 };
 
-// Expands [[map]] entries over their povs / scenarios / events lists. `loaded` supplies "all".
+// Expands [[map]] entries over their povs / scenarios / events / langs lists. `loaded` supplies "all".
 // Errors name the file, the line and the key.
 Atlas read_atlas(const std::filesystem::path& path, const std::filesystem::path& default_case);
 void expand_atlas(Atlas& atlas, const LoadedCase& loaded);

@@ -17,6 +17,7 @@
 
 #include "compute/claims.hpp"
 #include "core/error.hpp"
+#include "i18n/catalog.hpp"
 #include "output/checksum.hpp"
 #include "output/folder_lock.hpp"
 #include "output/gallery.hpp"
@@ -60,6 +61,7 @@ nlohmann::ordered_json manifest_entry(const Output& o, const std::vector<std::st
     const MapJob& j = *o.job;
     nlohmann::ordered_json e{{"file", o.file}, {"map", o.map}, {"format", o.format}, {"width", j.options.width},
                              {"height", j.options.height}, {"style", j.style}, {"pov", j.options.pov}};
+    if (j.options.lang != "en") e["lang"] = j.options.lang;
     e["scenario"] = j.request.scenario ? nlohmann::ordered_json(*j.request.scenario) : nlohmann::ordered_json();
     e["compare"] = j.request.compare ? nlohmann::ordered_json(*j.request.compare) : nlohmann::ordered_json();
     e["event"] = j.request.event ? nlohmann::ordered_json(*j.request.event) : nlohmann::ordered_json();
@@ -95,6 +97,15 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     Atlas atlas = read_atlas(atlas_file, default_case);
     LoadedCase loaded = load_case(atlas.case_file);
     expand_atlas(atlas, loaded);
+    // Every language's catalog is read (and checked) before any map is drawn.
+    for (MapJob& job : atlas.jobs) {
+        job.options.data_dir = data_folder;
+        try {
+            catalog(data_folder, job.options.lang);
+        } catch (const Error& e) {
+            fail(atlas.file, "line " + std::to_string(job.line) + ": map '" + job.name + "': " + e.what());
+        }
+    }
     if (options.create_out_dir) ensure_folder(options.out_dir);
     std::error_code ec;
     if (!std::filesystem::is_directory(options.out_dir, ec))
@@ -128,6 +139,14 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
     const CaseConfig& c = loaded.config;
     for (const auto& f : {c.file, c.land, c.gazetteer, c.scenarios, c.events, c.venues, c.inset, c.world})
         for (const auto& p : with_sidecars(f)) input_files.push_back(p);
+    // The words of the maps: the program's catalogs and the case's, of every language drawn.
+    std::set<std::string> langs{"en"};
+    for (const MapJob* j : jobs) langs.insert(j->options.lang);
+    for (const std::string& lang : langs) {
+        input_files.push_back(data_folder / "i18n" / (lang + ".toml"));
+        const auto case_catalog = c.file.parent_path() / "i18n" / (lang + ".toml");
+        if (std::filesystem::exists(case_catalog)) input_files.push_back(case_catalog);
+    }
     const std::string digest = inputs_digest(input_files);
     std::vector<std::string> input_names;
     for (const auto& f : input_files) input_names.push_back(f.lexically_relative(atlas.case_file.parent_path().parent_path()).string());

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <mutex>
 
 #include "compute/claims.hpp"
 #include "compute/median_line.hpp"
@@ -120,10 +121,32 @@ LonLat disputed_centre(const LoadedCase& loaded) {
     return n ? LonLat{lon / n, lat / n} : LonLat{};
 }
 
+// The words of a map in options.lang: the program's catalog, the case's terms, and the case's
+// configuration carrying them (the loaded one itself in English).
+struct MapWords {
+    MapWords(const LoadedCase& loaded, const MapOptions& options)
+        : catalog(claimmap::catalog(data_dir(options.data_dir), options.lang)), terms(case_text(loaded, options.lang)), loaded_(loaded) {
+        if (!terms.english()) localized_ = localized_config(loaded.config, terms, options.pov);
+    }
+    const CaseConfig& config() const { return localized_ ? *localized_ : loaded_.config; }
+    void apply(MapInputs& inputs) const {
+        inputs.catalog = &catalog;
+        inputs.case_text = &terms;
+    }
+    const Catalog& catalog;
+    const CaseText& terms;
+
+private:
+    const LoadedCase& loaded_;
+    std::optional<CaseConfig> localized_;
+};
+
 Scene build_timeline_scene(const LoadedCase& loaded, const Style& style, MapOptions options) {
     if (loaded.events.events.empty()) fail(loaded.events.file, "has no events for a timeline");
     EventOverlay overlay{&loaded.events, &loaded.venues, nullptr, &loaded.world, disputed_centre(loaded), &loaded.scenarios.scenarios};
-    MapInputs inputs{loaded.config, loaded.world, loaded.gazetteer, style};
+    const MapWords words(loaded, options);
+    MapInputs inputs{words.config(), loaded.world, loaded.gazetteer, style};
+    words.apply(inputs);
     inputs.events = &overlay;
     inputs.world_map = true;
     options.crs = loaded.config.world_crs();
@@ -139,6 +162,54 @@ Scene build_timeline_scene(const LoadedCase& loaded, const Style& style, MapOpti
 }
 
 }  // namespace
+
+std::set<std::string> case_text_keys(const LoadedCase& loaded) {
+    const CaseConfig& c = loaded.config;
+    std::set<std::string> keys{"wording.disputed_legend", "wording.from_disputed", "attribution", "projection_name", "official_area.source"};
+    for (const Party& p : c.parties) keys.insert("party." + p.id + ".name");
+    for (const ClaimLine& cl : c.claim_lines) keys.insert("claim_line." + cl.party + ".label");
+    for (const View& v : c.views) {
+        for (const char* f : {"title", "subtitle", "disputed_label"}) keys.insert("view." + v.id + "." + f);
+        for (const ViewBoundary& b : v.boundaries) keys.insert("view." + v.id + ".boundary." + b.scenario);
+    }
+    for (const Scenario& s : loaded.scenarios.scenarios)
+        for (const char* f : {"title", "description", "on_the_table"}) keys.insert("scenario." + s.id + "." + f);
+    for (const Event& e : loaded.events.events) {
+        keys.insert("event." + e.id + ".summary");
+        for (size_t i = 0; i < e.participants.size(); ++i) keys.insert("event." + e.id + ".participants." + std::to_string(i));
+    }
+    return keys;
+}
+
+const CaseText& case_text(const LoadedCase& loaded, const std::string& lang) {
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, std::string>, std::shared_ptr<const CaseText>> cache;
+    std::lock_guard lock(mutex);
+    auto key = std::make_pair(std::filesystem::absolute(loaded.config.file).lexically_normal().string(), lang);
+    auto& entry = cache[key];
+    if (!entry) entry = CaseText::read(loaded.config.file.parent_path(), lang, case_text_keys(loaded));
+    return *entry;
+}
+
+CaseConfig localized_config(const CaseConfig& config, const CaseText& text, const std::string& pov) {
+    CaseConfig c = config;
+    for (Party& p : c.parties) p.name = text.get("party." + p.id + ".name", p.name);
+    c.wording.disputed_legend = text.get("wording.disputed_legend", c.wording.disputed_legend);
+    c.wording.from_disputed = text.get("wording.from_disputed", c.wording.from_disputed);
+    c.attribution = text.get("attribution", c.attribution);
+    c.projection_name = text.get("projection_name", c.projection_name);
+    c.official_area_source = text.get("official_area.source", c.official_area_source);
+    for (ClaimLine& cl : c.claim_lines) cl.label = text.get("claim_line." + cl.party + ".label", cl.label);
+    // Only the view the map shows: the others' words are not needed (nor warned about).
+    for (View& v : c.views) {
+        if (v.id != pov) continue;
+        v.title = text.get("view." + v.id + ".title", v.title);
+        v.subtitle = text.get("view." + v.id + ".subtitle", v.subtitle);
+        v.disputed_label = text.get("view." + v.id + ".disputed_label", v.disputed_label);
+        for (ViewBoundary& b : v.boundaries) b.label = text.get("view." + v.id + ".boundary." + b.scenario, b.label);
+    }
+    return c;
+}
 
 namespace {
 
@@ -254,7 +325,10 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
     if (request.event)
         event_overlay = EventOverlay{&loaded.events, &loaded.venues, loaded.events.find(*request.event), &loaded.world,
                                      disputed_centre(loaded), &loaded.scenarios.scenarios};
-    MapInputs inputs{loaded.config, loaded.land, loaded.gazetteer, style};
+    const MapWords words(loaded, options);
+    const CaseText& terms = words.terms;
+    MapInputs inputs{words.config(), loaded.land, loaded.gazetteer, style};
+    words.apply(inputs);
     inputs.inset = &loaded.inset;
     if (event_overlay) inputs.events = &*event_overlay;
     std::string gains_title;
@@ -265,7 +339,10 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
         if (request.compare || from.id != to.id) {
             inputs.gains = &cache.gains_of(from.id, to.id, request.compare.has_value());
             if (request.compare) inputs.compare_to = &cache.overlay_of(to.id);
-            inputs.gains_title = (request.compare ? "Change from " + from.title + " to " : "Change against ") + to.title;
+            const std::string from_title = terms.get("scenario." + from.id + ".title", from.title),
+                              to_title = terms.get("scenario." + to.id + ".title", to.title);
+            inputs.gains_title = request.compare ? words.catalog.text("figures.change_from_to", {{"from", from_title}, {"to", to_title}})
+                                                 : words.catalog.text("figures.change_against", {{"to", to_title}});
         }
     }
     // An overview map draws the boundaries its point of view lists.

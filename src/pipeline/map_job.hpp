@@ -5,10 +5,12 @@
 #include <memory>
 #include <tuple>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "data/case_data.hpp"
+#include "i18n/catalog.hpp"
 #include "data/events.hpp"
 #include "data/land_reader.hpp"
 #include "data/scenarios.hpp"
@@ -90,6 +92,16 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
                   const ClaimCache& cache);
 // The same, computing the claims it needs first.
 Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions& options, const MapRequest& request = {});
+
+// The flat keys a case catalog (geodata/<case>/i18n/<lang>.toml) may give: party.<id>.name,
+// wording.*, attribution, projection_name, official_area.source, scenario.<id>.*, view.<id>.*,
+// view.<id>.boundary.<scenario>, claim_line.<party>.label, event.<id>.summary, event.<id>.participants.<n>.
+std::set<std::string> case_text_keys(const LoadedCase& loaded);
+// The case's own terms in `lang`, read once per process and case file (English: the case's own words).
+const CaseText& case_text(const LoadedCase& loaded, const std::string& lang);
+// The case's configuration with its words in the case text's language: party names, wording,
+// attribution, projection name, official source, claim-line labels and the view `pov`.
+CaseConfig localized_config(const CaseConfig& config, const CaseText& text, const std::string& pov);
 
 // Renders the scene once and writes every target atomically; returns the paths written.
 // `create_folder`, if given, is created (like mkdir -p) once the map is ready to be written.

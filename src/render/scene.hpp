@@ -34,6 +34,8 @@ struct FontSpec {
     double size_px = 12;
     bool bold = false;
     bool italic = false;
+    // BCP 47 tag of the text's language (the map's); language runs (LangSpan) override it.
+    std::string lang;
 };
 
 // A run of text in one language (byte offsets into the text, BCP 47 tag), so that shaping picks
@@ -69,6 +71,7 @@ struct Scene {
     double dpi = 96;            // for page sizes in physical units (PDF)
     Rgba background{1, 1, 1, 1};
     std::string title;  // document title (SVG <title>, PDF metadata)
+    std::string lang;   // BCP 47 tag of the map's words (SVG xml:lang); place names carry their own
     std::vector<Layer> layers;
 };
 

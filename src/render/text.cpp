@@ -39,8 +39,11 @@ LayoutPtr make_layout(PangoContext* context, const std::string& text, const Font
     FontDescPtr desc = font_description(font);
     pango_layout_set_font_description(layout.get(), desc.get());
     pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
-    if (!langs.empty()) {
+    if (!langs.empty() || !font.lang.empty()) {
         PangoAttrList* attrs = pango_attr_list_new();
+        // The map's language for the whole text first (glyph forms of Han characters, line
+        // breaking), then the runs of names in other languages over it.
+        if (!font.lang.empty()) pango_attr_list_insert(attrs, pango_attr_language_new(pango_language_from_string(font.lang.c_str())));
         for (const LangSpan& span : langs) {
             PangoAttribute* a = pango_attr_language_new(pango_language_from_string(span.lang.c_str()));
             a->start_index = static_cast<guint>(std::min(span.begin, text.size()));
@@ -67,6 +70,26 @@ TextExtent measure_text(const std::string& text, const FontSpec& font, const std
     pango_layout_get_extents(layout.get(), nullptr, &logical);
     return {double(logical.width) / PANGO_SCALE, double(logical.height) / PANGO_SCALE,
             double(pango_layout_get_baseline(layout.get())) / PANGO_SCALE};
+}
+
+std::vector<std::string> wrap_text(const std::string& text, const FontSpec& font, double width) {
+    thread_local PangoContextPtr context = [] {
+        PangoContextPtr c(pango_font_map_create_context(pango_cairo_font_map_get_default()));
+        configure(c.get());
+        return c;
+    }();
+    LayoutPtr layout = make_layout(context.get(), text, font, {});
+    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+    std::vector<std::string> lines;
+    for (GSList* l = pango_layout_get_lines_readonly(layout.get()); l; l = l->next) {
+        const auto* line = static_cast<PangoLayoutLine*>(l->data);
+        std::string piece = text.substr(static_cast<size_t>(line->start_index), static_cast<size_t>(line->length));
+        while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+        while (!piece.empty() && piece.front() == ' ') piece.erase(0, 1);
+        if (!piece.empty()) lines.push_back(std::move(piece));
+    }
+    return lines;
 }
 
 void draw_text(cairo_t* cr, const TextItem& item) {

@@ -16,6 +16,10 @@ struct TextExtent {
 };
 
 TextExtent measure_text(const std::string& text, const FontSpec& font, const std::vector<LangSpan>& langs = {});
+// `text` broken into lines no wider than `width` where the font's language allows a break (between
+// words; between characters in Japanese and Chinese, Pango's line breaking), trailing spaces dropped.
+// A word wider than `width` on its own is broken between characters.
+std::vector<std::string> wrap_text(const std::string& text, const FontSpec& font, double width);
 // Draws a text item (halo first, then fill) on a Cairo context.
 void draw_text(cairo_t* cr, const TextItem& item);
 // True when fontconfig resolves `family` to a font of that family (not a fallback).
