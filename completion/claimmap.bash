@@ -26,7 +26,7 @@ _claimmap() {
             COMPREPLY=($(compgen -W "$styles" -- "$cur")); compopt -o filenames 2>/dev/null
             COMPREPLY+=($(compgen -f -X '!*.toml' -- "$cur")); return ;;
         --pov | --scenario | --compare | --scenarios | --event | --shard | --size | --paper | --dpi | --extent | --crs | \
-            --title | --subtitle | --name | --format | --jobs | -j | --baseline | --date)
+            --title | --subtitle | --name | --format | --jobs | -j | --baseline | --date | --detail)
             return ;;
     esac
     if [[ -z $sub ]]; then

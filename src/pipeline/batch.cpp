@@ -93,7 +93,9 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
                       const std::function<void(const std::string&)>& report) {
     auto start = std::chrono::steady_clock::now();
     Atlas atlas = read_atlas(atlas_file, default_case);
-    LoadedCase loaded = load_case(atlas.case_file);
+    const std::optional<std::string> detail = options.detail ? options.detail : atlas.detail;
+    LoadedCase loaded = load_case(atlas.case_file, std::nullopt, detail,
+                                  options.detail ? "--detail" : atlas.file.string() + ": 'detail'");
     expand_atlas(atlas, loaded);
     if (options.create_out_dir) ensure_folder(options.out_dir);
     std::error_code ec;
