@@ -83,12 +83,13 @@ int run_scaling(int repeat, long max_memory_mib) {
             found = found || std::sscanf(line, "RESULT %zu %zu %lf %lf %lf %lf", &r.polygons, &r.vertices, &r.naive, &r.areas,
                                          &r.full, &r.rss_mib) == 6;
             if (!std::strncmp(line, "FAILED ", 7)) failure = std::string(line + 7, std::strcspn(line + 7, "\n"));
+            std::sscanf(line, "LAND %zu %zu", &r.polygons, &r.vertices);
             if (!std::strncmp(line, "NAIVE_FAILED ", 13)) naive_failure = std::string(line + 13, std::strcspn(line + 13, "\n"));
         }
         const int status = pclose(child);
         if (status != 0 || !found) {
             // A row all the same: a size the model cannot handle within the limits is a result too.
-            std::printf("| %s | | | failed: %s | | | |\n", size.label, failure.c_str());
+            std::printf("| %s | %zu | %zu | | model failed: %s | | |\n", size.label, r.polygons, r.vertices, failure.c_str());
             std::fflush(stdout);
             break;
         }
@@ -149,6 +150,8 @@ int main(int argc, char** argv) {
         if (archipelago) bench::add_archipelago(loaded.land, loaded.config, proj, archipelago, island_vertices);
         const size_t n = bench::vertex_count(loaded.land);
         std::fprintf(stderr, "%s: %zu polygons, %zu vertices\n", loaded.land.source.c_str(), loaded.land.features.size(), n);
+        std::printf("LAND %zu %zu\n", loaded.land.features.size(), n);
+        std::fflush(stdout);
 
         // The model first, so that the peak memory read after it is the model's alone.
         auto all_scenarios = [&](bool geometry) {
@@ -203,7 +206,8 @@ int main(int argc, char** argv) {
         std::printf("FAILED out of memory: more than %ld MiB of address space (--max-memory)\n", max_memory_mib);
         return 1;
     } catch (const std::exception& e) {
-        std::printf("FAILED %s\n", e.what());
+        const bool memory = std::strstr(e.what(), "bad_alloc") != nullptr;
+        std::printf("FAILED %s%s\n", e.what(), memory ? (" (address space capped at " + std::to_string(max_memory_mib) + " MiB, --max-memory)").c_str() : "");
         std::fprintf(stderr, "bench_zones: %s\n", e.what());
         return 1;
     }
