@@ -30,7 +30,7 @@ _claimmap() {
             [ -n "$share" ] && langs=$(cd "$share/i18n" 2>/dev/null && ls *.toml 2>/dev/null | sed 's/\.toml$//')
             COMPREPLY=($(compgen -W "$langs" -- "$cur")); return ;;
         --pov | --scenario | --compare | --scenarios | --event | --shard | --size | --paper | --dpi | --extent | --crs | \
-            --title | --subtitle | --name | --format | --jobs | -j | --baseline | --date)
+            --title | --subtitle | --name | --format | --jobs | -j | --baseline | --date | --detail)
             return ;;
     esac
     if [[ -z $sub ]]; then

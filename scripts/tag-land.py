@@ -15,29 +15,9 @@ usage: tag-land.py EARTH_LANDS.geojson COUNTRIES.geojson GSHHG_FILE OUT.shp W S 
                    HOLDER:TERRITORY:W:S:E:N ...
 """
 import sys
-from osgeo import ogr, osr
+from osgeo import ogr
 
-ogr.UseExceptions()
-osr.UseExceptions()
-
-
-def box(w, s, e, n):
-    ring = ogr.Geometry(ogr.wkbLinearRing)
-    for x, y in ((w, s), (e, s), (e, n), (w, n), (w, s)):
-        ring.AddPoint_2D(x, y)
-    poly = ogr.Geometry(ogr.wkbPolygon)
-    poly.AddGeometry(ring)
-    return poly
-
-
-def polygons(geom):
-    """Single polygons of any geometry (collections and multipolygons flattened)."""
-    kind = ogr.GT_Flatten(geom.GetGeometryType())
-    if kind == ogr.wkbPolygon:
-        yield geom
-    elif kind in (ogr.wkbMultiPolygon, ogr.wkbGeometryCollection):
-        for i in range(geom.GetGeometryCount()):
-            yield from polygons(geom.GetGeometryRef(i))
+from landlib import box, lonlat_crs, polygons, to_case_crs
 
 
 def envelope_intersects(env, w, s, e, n):
@@ -45,20 +25,6 @@ def envelope_intersects(env, w, s, e, n):
 
 
 GSHHG_GAP_M = 10000.0
-
-
-def lonlat_crs():
-    wgs84 = osr.SpatialReference()
-    wgs84.ImportFromEPSG(4326)
-    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return wgs84
-
-
-def to_case_crs(crs):
-    """Transformation from lon/lat to the case's conformal projection (metres)."""
-    local = osr.SpatialReference()
-    local.ImportFromProj4(crs)
-    return osr.CoordinateTransformation(lonlat_crs(), local)
 
 
 def gap_m(a, b, crs):

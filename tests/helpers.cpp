@@ -1,5 +1,7 @@
 #include "helpers.hpp"
 
+#include <boost/test/unit_test.hpp>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,8 +13,16 @@ namespace claimmap::test {
 
 std::filesystem::path shipped_case() { return std::filesystem::path(CLAIMMAP_DATA_DIR) / "geodata/kurils/case.toml"; }
 
+std::optional<std::string> detail_argument() {
+    const auto& suite = boost::unit_test::framework::master_test_suite();
+    for (int i = 1; i + 1 < suite.argc; ++i)
+        if (std::strcmp(suite.argv[i], "--detail") == 0) return std::string(suite.argv[i + 1]);
+    return std::nullopt;
+}
+
 const LoadedCase& kurils() {
-    static const LoadedCase loaded = load_case(shipped_case());
+    // A detail that is missing or unknown throws here: the tests using the case fail, none is skipped.
+    static const LoadedCase loaded = load_case(shipped_case(), std::nullopt, detail_argument());
     return loaded;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "pipeline/map_job.hpp"
@@ -8,8 +9,10 @@
 namespace claimmap::test {
 
 std::filesystem::path shipped_case();
-// The built-in case, loaded once per test process.
+// The built-in case, loaded once per test process, with the land detail given after the Boost.Test
+// options (`claimmap_tests --run_test=... -- --detail full`; the default detail otherwise).
 const LoadedCase& kurils();
+std::optional<std::string> detail_argument();
 const Style& default_style();
 
 // A fresh empty folder under the build tree's test scratch area.

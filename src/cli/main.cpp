@@ -56,6 +56,7 @@ struct CommonOptions {
     std::optional<fs::path> data_dir;
     std::optional<std::string> case_id;  // an id from geodata/cases.toml or a path to a case.toml
     std::optional<fs::path> land;
+    std::optional<std::string> detail;  // a land detail of the case ([detail.ID] in case.toml)
     fs::path resolved_case() const { return resolve_case(case_id, data_dir); }
 };
 
@@ -66,6 +67,9 @@ void add_common(CLI::App* cmd, CommonOptions& c) {
     cmd->add_option("--land", c.land,
                     "Land polygons from any OGR vector source instead of the case's own (shapefile, GeoJSON,\n"
                     "GeoPackage); fields: country, territory, name. Example: --land coast.gpkg");
+    cmd->add_option("--detail", c.detail,
+                    "Which land file of the case to use: default (its 'land') or the ID of a [detail.ID] table in\n"
+                    "its case.toml, e.g. a finer coastline. Example: --detail full");
 }
 
 struct RenderOptions {
@@ -133,7 +137,7 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
         if (!fs::is_directory(dir, ec)) fail(t.path, "cannot write: folder " + dir.string() + " does not exist");
     }
 
-    LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    LoadedCase loaded = load_case(common.resolved_case(), common.land, common.detail);
     catalog(data_dir(common.data_dir), r.lang);  // an unknown language fails before any map is drawn
     if (targets.empty()) {
         const std::string name = r.name.value_or(loaded.config.output_name);
@@ -158,7 +162,7 @@ int run_render(const CommonOptions& common, const RenderOptions& r) {
 }
 
 int run_areas(const CommonOptions& common) {
-    LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    LoadedCase loaded = load_case(common.resolved_case(), common.land, common.detail);
     fmt::print("{:<12} {:>8} {:>12}\n", "territory", "polygons", "area km²");
     double total = 0;
     for (const std::string& id : loaded.config.territories) {
@@ -203,7 +207,7 @@ int run_compare(const CommonOptions& common, const CompareOptions& o) {
     auto format = formats.find(o.format);
     if (format == formats.end()) throw Error("--format: unknown format '" + o.format + "' (use table, csv, json, markdown)");
     check_distinct("--scenarios", o.scenarios);
-    LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    LoadedCase loaded = load_case(common.resolved_case(), common.land, common.detail);
     catalog(data_dir(common.data_dir), o.lang);  // an unknown language fails before the zones are computed
     const std::string baseline = o.baseline.value_or(loaded.scenarios.baseline);
     std::vector<std::string> ids = o.scenarios;
@@ -243,7 +247,7 @@ int run_export(const CommonOptions& common, const ExportOptions& o) {
     check_distinct("--format", o.formats);
     for (const std::string& f : o.formats)
         if (f != "gpkg" && f != "geojson") throw Error("--format: unknown format '" + f + "' (use gpkg, geojson)");
-    LoadedCase loaded = load_case(common.resolved_case(), common.land);
+    LoadedCase loaded = load_case(common.resolved_case(), common.land, common.detail);
     const std::string name = o.name.value_or(loaded.config.output_name + "-claims");
     for (const std::string& f : o.formats)
         targets.push_back({o.out_dir / (name + "." + f), f == "gpkg" ? VectorFormat::gpkg : VectorFormat::geojson});
@@ -295,6 +299,7 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& o) {
     options.gallery = !o.no_gallery;
     options.progress_bar = isatty(STDERR_FILENO);
     options.create_out_dir = true;
+    options.detail = common.detail;
     const fs::path case_file = common.resolved_case();
     fs::path atlas;
     if (o.atlas) {

@@ -109,6 +109,26 @@ std::string CaseConfig::view_ids() const {
     return out;
 }
 
+std::string CaseConfig::detail_ids() const {
+    std::string out = "default";
+    for (const LandDetail& d : details) out += ", " + d.id;
+    return out;
+}
+
+void CaseConfig::use_detail(const std::string& id, const std::string& where) {
+    if (id != "default") {
+        auto d = std::find_if(details.begin(), details.end(), [&](const LandDetail& x) { return x.id == id; });
+        if (d == details.end())
+            throw Error(where + ": '" + id + "' is no land detail of " + file.string() + " (it has: " + detail_ids() + ")");
+        land = d->land;
+        attribution = d->attribution;
+    }
+    std::error_code ec;
+    if (!std::filesystem::exists(land, ec))
+        throw Error(where + " " + id + ": the land file " + land.string() + " does not exist (see " + file.string() + ")");
+    detail = id;
+}
+
 std::string CaseConfig::world_crs() const {
     return fmt::format("+proj=robin +lon_0={:g} +datum=WGS84 +units=m +no_defs", world_centre_lon);
 }
@@ -144,6 +164,23 @@ CaseConfig read_case(const std::filesystem::path& path) {
     c.world_centre_lon = s.opt_number("world_centre_lon").value_or(c.world_centre_lon);
     if (c.world_centre_lon <= -180 || c.world_centre_lon > 180) s.fail_at("world_centre_lon", "must be a longitude in (-180, 180]");
     c.attribution = s.string("attribution");
+    if (const toml::table* details = s.opt_table("detail")) {
+        for (const auto& [key, node] : *details) {
+            LandDetail d;
+            d.id = std::string(key.str());
+            const toml::table* t = node.as_table();
+            StrictTable listed(*details, path, "detail");
+            if (!t) listed.fail_at(d.id, "must be a table with a 'land' key");
+            if (d.id == "default") listed.fail_at(d.id, "is the top-level land and attribution: give the table another id");
+            if (d.id.empty() || d.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+                listed.fail_at(d.id, "must be an id of lower-case letters, digits and '-'");
+            StrictTable ds(*t, path, "detail." + d.id);
+            d.land = (dir / ds.string("land")).lexically_normal();
+            d.attribution = ds.opt_string("attribution").value_or(c.attribution);
+            ds.reject_unknown_keys();
+            c.details.push_back(std::move(d));
+        }
+    }
     c.crs = s.string("crs");
     c.projection_name = s.opt_string("projection_name").value_or(c.crs);
     auto lonlat_box = [&](const std::string& key) {

@@ -94,6 +94,14 @@ struct View {
     std::vector<ViewBoundary> boundaries;
 };
 
+// Another detail of the case's land ([detail.ID] in case.toml): its own land file and the
+// attribution maps drawn from it print. The top-level `land` and `attribution` are detail "default".
+struct LandDetail {
+    std::string id;
+    std::filesystem::path land;  // resolved against the case folder
+    std::string attribution;     // the case's own when the table gives none
+};
+
 struct CaseConfig {
     std::filesystem::path file;
     std::string id;
@@ -108,6 +116,13 @@ struct CaseConfig {
     std::vector<std::string> other_countries;
     std::vector<View> views;  // at least "neutral"
     std::filesystem::path land;       // resolved against the case folder
+    std::vector<LandDetail> details;  // besides "default", in id order
+    std::string detail = "default";   // the detail `land` and `attribution` come from
+    std::string detail_ids() const;   // "default, full, ..."
+    // Takes land and attribution from detail `id` ("default": the top-level ones). `where` names what
+    // asked for it in errors (--detail, an atlas key). Throws Error when the case has no such detail
+    // or its land file is missing.
+    void use_detail(const std::string& id, const std::string& where);
     std::filesystem::path gazetteer;  // likewise
     std::filesystem::path scenarios;  // likewise
     std::filesystem::path inset;      // land of the locator inset, likewise

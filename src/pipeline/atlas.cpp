@@ -72,6 +72,7 @@ Atlas read_atlas(const std::filesystem::path& path, const std::filesystem::path&
     // The atlas's own case (relative to the atlas file) wins over the command line's.
     if (auto case_key = top.opt_string("case")) atlas.case_file = path.parent_path() / *case_key;
     else atlas.case_file = default_case;
+    atlas.detail = top.opt_string("detail");
     std::vector<Format> formats = formats_of(top, {Format::png, Format::svg});
     std::string style = top.opt_string("style").value_or("default");
     const std::string top_size = top.opt_string("size").value_or("default");

@@ -1,6 +1,7 @@
 #pragma once
 // An atlas: many maps of one case, described as data (atlas/<name>.toml) and expanded into jobs.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct AtlasEntry {
 struct Atlas {
     std::filesystem::path file;
     std::filesystem::path case_file;
+    std::optional<std::string> detail;  // the case's land detail the maps are drawn from ('detail')
     std::vector<AtlasEntry> entries;
     std::vector<MapJob> jobs;  // filled by expand_atlas: file order, expansions in order
 };

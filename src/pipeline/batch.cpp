@@ -95,7 +95,9 @@ BatchResult run_batch(const std::filesystem::path& atlas_file, const std::filesy
                       const std::function<void(const std::string&)>& report) {
     auto start = std::chrono::steady_clock::now();
     Atlas atlas = read_atlas(atlas_file, default_case);
-    LoadedCase loaded = load_case(atlas.case_file);
+    const std::optional<std::string> detail = options.detail ? options.detail : atlas.detail;
+    LoadedCase loaded = load_case(atlas.case_file, std::nullopt, detail,
+                                  options.detail ? "--detail" : atlas.file.string() + ": 'detail'");
     expand_atlas(atlas, loaded);
     // Every language's catalog is read (and checked) before any map is drawn.
     for (MapJob& job : atlas.jobs) {

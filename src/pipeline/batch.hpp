@@ -20,6 +20,7 @@ struct BatchOptions {
     bool merge = false;           // join the shards' manifests into manifest.json and index.html (pipeline/shards.hpp)
     bool gallery = true;          // write index.html (full runs only)
     bool progress_bar = false;    // a terminal progress bar instead of one line per map
+    std::optional<std::string> detail;  // the case's land detail (--detail), over the atlas's 'detail'
     bool create_out_dir = false;  // create out_dir (after the atlas and case have loaded) if missing
     // Set (e.g. from a signal handler) to stop: maps under way finish their files, no new one
     // starts, and the manifest lists what was written.

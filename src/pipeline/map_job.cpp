@@ -38,8 +38,11 @@ void check_world_seam(const LandData& world, const CaseConfig& config) {
 
 }  // namespace
 
-LoadedCase load_case(const std::filesystem::path& case_file, const std::optional<std::filesystem::path>& land_override) {
+LoadedCase load_case(const std::filesystem::path& case_file, const std::optional<std::filesystem::path>& land_override,
+                     const std::optional<std::string>& detail, const std::string& detail_where) {
     CaseConfig config = read_case(case_file);
+    if (detail && land_override) throw Error("--land and " + detail_where + " do not go together: --land replaces the case's land");
+    if (detail) config.use_detail(*detail, detail_where);
     LandData land = read_land(land_override.value_or(config.land));
     check_land_attributes(land, config);
     Gazetteer gazetteer = read_gazetteer(config.gazetteer);

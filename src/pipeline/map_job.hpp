@@ -32,9 +32,11 @@ struct LoadedCase {
     LandData world;  // world land for event maps
 };
 
-// Loads the case file and what it names; `land_override` replaces the case's land source.
+// Loads the case file and what it names; `land_override` replaces the case's land source, `detail`
+// picks one of its land details ([detail.ID]; `detail_where` names the option or key in errors).
 LoadedCase load_case(const std::filesystem::path& case_file,
-                     const std::optional<std::filesystem::path>& land_override = std::nullopt);
+                     const std::optional<std::filesystem::path>& land_override = std::nullopt,
+                     const std::optional<std::string>& detail = std::nullopt, const std::string& detail_where = "--detail");
 
 struct OutputTarget {
     std::filesystem::path path;
