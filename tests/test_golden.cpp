@@ -240,6 +240,12 @@ GOLDEN(default_japan_ja, "default-japan-ja", "default", "japan", {}, "kurils", "
 GOLDEN(default_russia_ru, "default-russia-ru", "default", "russia", {}, "kurils", "ru")
 GOLDEN(default_two_island_ja, "default-two-island-ja", "default", "neutral", scenario("two-island"), "kurils", "ja")
 GOLDEN(default_two_island_ru, "default-two-island-ru", "default", "neutral", scenario("two-island"), "kurils", "ru")
+// One map of each other built-in case in each of its parties' languages.
+GOLDEN(takeshima_neutral_ja, "takeshima-neutral-ja", "default", "neutral", {}, "takeshima", "ja")
+GOLDEN(takeshima_neutral_ko, "takeshima-neutral-ko", "default", "neutral", {}, "takeshima", "ko")
+GOLDEN(senkaku_neutral_ja, "senkaku-neutral-ja", "default", "neutral", {}, "senkaku", "ja")
+GOLDEN(senkaku_neutral_zh_hans, "senkaku-neutral-zh-Hans", "default", "neutral", {}, "senkaku", "zh-Hans")
+GOLDEN(senkaku_neutral_zh_hant, "senkaku-neutral-zh-Hant", "default", "neutral", {}, "senkaku", "zh-Hant")
 
 #undef GOLDEN
 
