@@ -26,6 +26,11 @@ struct DateFind {
     bool venue_adjacent = false;
 };
 
+// Words before a place that make it where something happens: "in Moscow", "visit to Tokyo".
+constexpr std::array<std::string_view, 22> locative_words = {
+    "in", "at", "to", "into", "visiting", "visit", "visits", "visited", "reach", "reached", "arrived",
+    "arrive", "arrives", "toward", "towards", "near", "outside", "via", "hosted", "hosts", "host", "travel"};
+
 struct VenueMention {
     RawHit hit;  // Cat::venue (owner: a venue) or Cat::city (owner: a name in ExtractData::city_names)
     int sentence;
@@ -200,6 +205,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t i = 0; i < data.groups.size(); ++i)
         for (const std::string& nm : data.groups[i].names) add_name(matcher, nm, Cat::group, int(i), false);
     for (size_t i = 0; i < data.cues.size(); ++i) add_name(matcher, data.cues[i].phrase, Cat::cue, int(i), false);
+    for (size_t i = 0; i < data.countries.size(); ++i) add_name(matcher, data.countries[i].first, Cat::country, int(i), true);
 
     std::vector<RawHit> hits = matcher.run(text, toks, sentence_of);
     std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) { return a.span.begin < b.span.begin; });
@@ -241,6 +247,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (!data.venue_countries[h.owner].empty()) place_countries.insert(data.venue_countries[h.owner]);
         } else if (h.cat == Cat::city && data.city_names[h.owner].second.size() == 1) {
             place_countries.insert(data.world_cities[data.city_names[h.owner].second[0]].country);
+        } else if (h.cat == Cat::country) {
+            place_countries.insert(data.countries[h.owner].second);
         }
     }
     auto resolve_city = [&](int group) -> const WorldCity* {
@@ -308,16 +316,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
                     if (p != std::string_view::npos && v.is(p, "of")) {
                         size_t pp = prev_word(v, p, b);
-                        if (pp != std::string_view::npos && (v.is(pp, "city") || v.is(pp, "capital"))) {
+                        if (pp != std::string_view::npos && (v.is(pp, "city") || v.is(pp, "capital") || v.is(pp, "town") || v.is(pp, "port"))) {
+                            // "in the Russian city of Vladivostok", "to the far eastern port city of":
+                            // up to four describing words between the article and "city".
                             p = prev_word(v, pp, b);
-                            if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
+                            for (int k = 0; k < 4 && p != std::string_view::npos && !v.is(p, "the") && !v.is(p, "a") &&
+                                            !in_list(v.str(p), locative_words);
+                                 ++k)
+                                p = prev_word(v, p, b);
+                            if (p != std::string_view::npos && (v.is(p, "the") || v.is(p, "a"))) p = prev_word(v, p, b);
                         }
                     }
-                    static const std::array<std::string_view, 22> locative = {
-                        "in", "at", "to", "into", "visiting", "visit", "visits", "visited", "reach", "reached",
-                        "arrived", "arrive", "arrives", "toward", "towards", "near", "outside", "via", "hosted",
-                        "hosts", "host", "travel"};
-                    if (p != std::string_view::npos && in_list(v.str(p), locative)) strong = true;
+                    if (p != std::string_view::npos && in_list(v.str(p), locative_words)) strong = true;
                     size_t nx = h.last_tok + 1;
                     if (nx < toks.size() && gathering_noun(v, nx)) strong = true;
                     // A place that speaks or has aides is its government: "Kremlin aide", "Tokyo said".
@@ -353,6 +363,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             d.res = resolve(m, ref, tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te));
             // A week against a reference known only to the month is too vague to be an event.
             if (m.kind == DateKind::rel_week && !d.res.date) continue;
+            if (m.alternative) continue;  // "late January or early February": no month to draft
             d.span = {toks[m.tb].b, toks[m.te - 1].e};
             d.words = collapse_ws(text.substr(d.span.begin, d.span.end - d.span.begin));
             dates.push_back(std::move(d));
@@ -550,7 +561,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t k = 0; k < ns; ++k)
         for (size_t i = sent_tb[k]; i < sent_te[k]; ++i) {
             if (!v.word(i)) continue;
-            if (!event_word[k] && (event_noun(v, i) || v.is(i, "met") || v.is(i, "meet") || v.is(i, "talked"))) event_word[k] = 1;
+            if (!event_word[k] && (event_noun(v, i) || v.is(i, "met") || v.is(i, "meet") || v.is(i, "talked") || v.is(i, "visited") ||
+                                   v.is(i, "landed") || v.is(i, "traveled") || v.is(i, "travelled")))
+                event_word[k] = 1;
             if (summit_word[k].empty() && (v.is(i, "summit") || v.is(i, "summits"))) summit_word[k] = std::string(v.str(i));
             if (ministerial_word[k].empty() && v.is(i, "ministerial")) ministerial_word[k] = std::string(v.str(i));
             if (phone_word[k].empty() && (v.is(i, "phone") || v.is(i, "telephone") || v.is(i, "phoned")))
@@ -756,7 +769,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (minister_countries.size() >= 2) {
             e.what = DraftKind::ministerial;
             e.kind_note = "ministers of both countries are named";
-        } else if (!visit_word.empty() && e.place_from && !e.place_uncertain) {
+        } else if (!visit_word.empty()) {
             e.what = DraftKind::visit;
             e.kind_note = "the words around the date say \"" + visit_word + "\"";
         } else if (!working_countries.empty()) {
@@ -767,13 +780,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.kind_note = "no summit, ministers or officials found";
         }
         e.kind = event_kind(e.what);
-        // A phone call has no venue: a dateline's city or a guess is where the news was written.
-        if (e.what == DraftKind::phone_call && e.place_from && e.place_uncertain) {
+        // A phone call has no venue, and a visit goes where the text says: a dateline's city or a
+        // guess is where the news was written.
+        if ((e.what == DraftKind::phone_call || e.what == DraftKind::visit) && e.place_from && e.place_uncertain) {
             e.place.clear();
             e.place_city = nullptr;
             e.place_from.reset();
             e.place_uncertain = false;
-            e.place_note = "a phone call: no venue";
+            e.place_note = e.what == DraftKind::visit ? "a visit: the dateline is where the news was written" : "a phone call: no venue";
         }
         // Scenario: cues near the event, else the article's prevailing cue.
         std::map<std::string, int> local;

@@ -96,16 +96,22 @@ struct ExtractData {
     std::vector<WorldCity> world_cities;
     std::vector<std::pair<std::string, std::vector<int>>> city_names;  // name -> indices, most populous first
     std::vector<std::string> venue_countries;  // per venue: the country of the world city of its name, or ""
+    // Country names (ISO 3166 names from Debian iso-codes, and the case's parties) -> alpha-2 code:
+    // a country the article names helps choose among cities that share a name.
+    std::vector<std::pair<std::string, std::string>> countries;
 };
 
 // Every name of a venue an article may use (English name, aliases, Japanese, Russian).
 std::vector<std::string> venue_names(const Venue& v);
 
 std::vector<Person> read_people(const std::filesystem::path& path);
-// Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml and lexicon.toml in `case_dir`,
-// and the world's cities from `case_dir`/../world/cities.tsv.
+// Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml, lexicon.toml and case.toml's
+// parties in `case_dir`, the world's cities from `case_dir`/../world/cities.tsv and the country names
+// of `iso_codes` (the Debian package iso-codes).
+inline const char* const default_iso_codes = "/usr/share/iso-codes/json/iso_3166-1.json";
 ExtractData load_extract_data(const std::filesystem::path& case_dir,
-                              const std::optional<std::filesystem::path>& venues_file = std::nullopt);
+                              const std::optional<std::filesystem::path>& venues_file = std::nullopt,
+                              const std::filesystem::path& iso_codes = default_iso_codes);
 
 // The article file's text. Throws claimmap::Error naming the file when it is missing, unreadable,
 // empty, or not text (NUL bytes, invalid UTF-8). A UTF-8 byte-order mark is dropped.

@@ -9,10 +9,11 @@ std::string venue_for_city(std::string_view city, const ExtractData& data, const
     if (c.rfind("St. ", 0) == 0 || c.rfind("ST. ", 0) == 0) c = "Saint " + c.substr(4);
     for (const Venue& v : data.venues.venues)
         for (const std::string& n : venue_names(v))
-            if (ieq(c, n)) return v.id;
-    auto it = std::lower_bound(data.city_names.begin(), data.city_names.end(), lowered(c),
+            if (folded(c) == folded(n)) return v.id;
+    const std::string key = folded(c);
+    auto it = std::lower_bound(data.city_names.begin(), data.city_names.end(), key,
                                [](const auto& g, const std::string& n) { return g.first < n; });
-    if (it != data.city_names.end() && it->first == lowered(c)) {
+    if (it != data.city_names.end() && it->first == key) {
         const WorldCity& w = data.world_cities[it->second.front()];  // the most populous
         if (world_city) *world_city = &w;
         return w.id();
