@@ -259,6 +259,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     };
     std::vector<PersonHit> person_hits;
     std::vector<VenueMention> venue_mentions;
+    std::vector<std::set<std::string>> countries_in(x.sentences.size());  // "in Japan", "to Russia": where, by country
     for (const RawHit& h : hits) {
         int s = sentence_at(h.span.begin);
         if (s < 0) continue;
@@ -347,6 +348,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 }
                 if (h.cat == Cat::city && (!strong || overlaps_other(h.span))) break;  // cities need a word of place
                 venue_mentions.push_back({h, s, strong, false, metonym});
+                break;
+            }
+            case Cat::country: {
+                size_t p = h.first_tok == std::string_view::npos ? h.first_tok : prev_word(v, h.first_tok, sent_tb[s]);
+                if (p != std::string_view::npos && (v.is(p, "in") || v.is(p, "to"))) countries_in[s].insert(data.countries[h.owner].second);
                 break;
             }
             default: break;
@@ -579,6 +585,56 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     std::vector<std::vector<int>> people_in(ns);
     for (size_t i = 0; i < person_hits.size(); ++i)
         if (people_in[person_hits[i].f.sentence].size() < 50) people_in[person_hits[i].f.sentence].push_back(int(i));
+    // Whose event a person is, in a sentence with several dates: the nearest date to the name (or,
+    // for "X said"/"X told", to the verb), counting a clause as 20 words. And a person outside a
+    // quotation that names people and holds every date of the sentence only speaks of it.
+    const std::vector<std::string> person_date = [&] {
+        std::vector<std::string> out(person_hits.size());
+        std::vector<std::vector<const DateFind*>> dates_in(ns);
+        for (const DateFind& d : dates)
+            if (d.res.date) dates_in[d.sentence].push_back(&d);
+        auto tok_at = [&](size_t offset) {
+            return size_t(std::lower_bound(toks.begin(), toks.end(), offset, [](const Tok& t, size_t o) { return t.b < o; }) - toks.begin());
+        };
+        for (size_t s = 0; s < ns; ++s) {
+            if (dates_in[s].empty() || people_in[s].empty()) continue;
+            std::vector<char> quoted(sent_te[s] - sent_tb[s], 0);
+            bool in = false;
+            for (size_t i = sent_tb[s]; i < sent_te[s]; ++i) {
+                std::string_view w = v.str(i);
+                bool mark = toks[i].type == TokType::punct && (w == "\"" || w == "\u201c" || w == "\u201d");
+                if (mark) in = w == "\u201c" ? true : w == "\u201d" ? false : !in;
+                quoted[i - sent_tb[s]] = in && !mark;
+            }
+            auto is_quoted = [&](size_t t) { return t >= sent_tb[s] && t < sent_te[s] && quoted[t - sent_tb[s]]; };
+            bool dates_quoted = std::all_of(dates_in[s].begin(), dates_in[s].end(), [&](const DateFind* d) { return is_quoted(d->mention.tb); });
+            bool people_quoted = std::any_of(people_in[s].begin(), people_in[s].end(),
+                                             [&](int pi) { return is_quoted(tok_at(person_hits[pi].f.span.begin)); });
+            std::set<std::string> distinct;
+            for (const DateFind* d : dates_in[s]) distinct.insert(d->res.date->str());
+            for (int pi : people_in[s]) {
+                const size_t pt = tok_at(person_hits[pi].f.span.begin);
+                if (dates_quoted && people_quoted && !is_quoted(pt)) {
+                    out[pi] = "-";  // belongs to no event drafted from this sentence
+                    continue;
+                }
+                if (distinct.size() < 2) continue;
+                size_t anchor = pt;
+                for (size_t k = pt + 1; k < std::min(sent_te[s], pt + 9); ++k)
+                    if (v.is(k, "said") || v.is(k, "told") || v.is(k, "says") || v.is(k, "added") || v.is(k, "announced")) {
+                        anchor = k;
+                        break;
+                    }
+                long best = LONG_MAX;
+                for (const DateFind* d : dates_in[s]) {
+                    size_t a = std::min(anchor, d->mention.tb), b = std::max(anchor, d->mention.te);
+                    long k = long(b - a) + 20 * long(seps[b] - seps[a]);
+                    if (k < best) best = k, out[pi] = d->res.date->str();
+                }
+            }
+        }
+        return out;
+    }();
     const std::vector<std::vector<int>> territories_in = per_sentence(x.territories);
     const std::vector<std::vector<int>> cues_in = per_sentence(x.cues);
 
@@ -594,6 +650,22 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
                 e.place_uncertain = true;
                 e.place_note = "the dateline's city: the lead does not say where";
+            }
+    }
+    // "slated for Saturday" in a sentence that says the event is "in Japan": when the dateline's
+    // city is in that country, it is the best guess for where.
+    if (dl && !x.dateline_venue.empty()) {
+        std::string dateline_country = dl->city ? dl->city->country : "";
+        for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
+            if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
+        for (DraftEvent& e : x.events)
+            if (!e.place_from && !dateline_country.empty() && e.date_from && e.date_from->sentence >= 0 &&
+                countries_in[e.date_from->sentence].count(dateline_country)) {
+                e.place = x.dateline_venue;
+                e.place_city = dl->city;
+                e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
+                e.place_uncertain = true;
+                e.place_note = "the dateline's city: the text says only the country";
             }
     }
     // The main event: the date that matches the article's own date, with a venue, early on.
@@ -688,7 +760,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::set<int> seen;
         for (int s : e.sentences)
             for (int pi : people_in[s])
-                if (seen.insert(person_hits[pi].person).second) {
+                if ((person_date[pi].empty() || (e.date && person_date[pi] == e.date->str())) && seen.insert(person_hits[pi].person).second) {
                     e.participants.push_back(&data.people[person_hits[pi].person]);
                     e.participants_from.push_back(person_hits[pi].f);
                 }
@@ -718,14 +790,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (role_working(p->role)) working_countries.insert(p->country);
         }
         // Words of level close to the date: 12 words before it, 6 after.
-        auto near_date = [&](std::initializer_list<std::string_view> words) -> std::string {
+        auto near_date = [&](std::initializer_list<std::string_view> words, size_t before = 12) -> std::string {
             if (!e.date_from || e.date_from->sentence < 0) return "";
             int s = e.date_from->sentence;
             size_t first = sent_tb[s], last = sent_te[s];
             size_t mb = first;
             while (mb < last && toks[mb].b < e.date_from->span.begin) ++mb;
             size_t lo = mb, count = 0;
-            while (lo > first && count < 12) {
+            while (lo > first && count < before) {
                 --lo;
                 if (v.punct(lo, ';')) { ++lo; break; }
                 if (v.word(lo)) ++count;
@@ -747,7 +819,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::string working_word = near_date({"officials", "deputy", "vice", "working", "consultations", "representatives",
                                               "director", "envoys", "diplomats"});
         std::string interview_word = near_date({"interview", "interviews"});
-        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured"});
+        // A visit's verb often opens a long clause ("visited an island in the Pacific Ocean claimed by
+        // both Russia and Japan on Monday"): look further back for it.
+        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured", "landed"}, 20);
+        std::string ministers_word = near_date({"ministerial", "ministers"});
         if (date_sentence >= 0 && !phone_word[date_sentence].empty()) {
             e.what = DraftKind::phone_call;
             e.kind_note = "the sentence of the date says \"" + phone_word[date_sentence] + "\"";
@@ -766,6 +841,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (date_sentence >= 0 && !ministerial_word[date_sentence].empty()) {
             e.what = DraftKind::ministerial;
             e.kind_note = "the sentence of the date says \"ministerial\"";
+        } else if (!ministers_word.empty()) {
+            e.what = DraftKind::ministerial;
+            e.kind_note = "the words around the date say \"" + ministers_word + "\"";
         } else if (minister_countries.size() >= 2) {
             e.what = DraftKind::ministerial;
             e.kind_note = "ministers of both countries are named";
@@ -820,6 +898,42 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 if (f.what == e.scenario) e.scenario_from.push_back(f);
             }
         }
+    }
+    // A date whose sentence names people, all of them at another date of it ("... in their first
+    // phone talks since he took office earlier this month"), is no event of its own.
+    {
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events) {
+            bool others = !e.main && e.place.empty() && e.participants.empty() && e.date &&
+                          std::all_of(e.sentences.begin(), e.sentences.end(), [&](int s) {
+                              return !people_in[s].empty() && std::all_of(people_in[s].begin(), people_in[s].end(), [&](int pi) {
+                                  return !person_date[pi].empty() && person_date[pi] != e.date->str();
+                              });
+                          });
+            if (!others) kept.push_back(std::move(e));
+        }
+        x.events = std::move(kept);
+    }
+    // One draft per real event: a month without a place ("earlier this month", "later this month")
+    // naming people of an event drafted to a day of that month is that event again.
+    {
+        std::vector<bool> drop(x.events.size(), false);
+        for (size_t i = 0; i < x.events.size(); ++i) {
+            const DraftEvent& e = x.events[i];
+            if (e.main || !e.date || e.date->precision != EventDate::Precision::month || !e.place.empty() || e.participants.empty()) continue;
+            for (size_t j = 0; j < x.events.size() && !drop[i]; ++j) {
+                const DraftEvent& d = x.events[j];
+                if (drop[j] || !d.date || d.date->precision != EventDate::Precision::day || d.date->year != e.date->year ||
+                    d.date->month != e.date->month)
+                    continue;
+                for (const Person* p : e.participants)
+                    if (std::find(d.participants.begin(), d.participants.end(), p) != d.participants.end()) drop[i] = true;
+            }
+        }
+        std::vector<DraftEvent> kept;
+        for (size_t i = 0; i < x.events.size(); ++i)
+            if (!drop[i]) kept.push_back(std::move(x.events[i]));
+        x.events = std::move(kept);
     }
     // Main event first, the others in order of appearance; at most max_events drafts.
     std::stable_sort(x.events.begin(), x.events.end(), [](const DraftEvent& a, const DraftEvent& b) {
