@@ -23,6 +23,7 @@ struct DateFind {
     Span span;
     std::string words;
     int venue = -1;  // index into venue mentions
+    long venue_cost = 0;
     bool venue_adjacent = false;
 };
 
@@ -206,6 +207,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (const std::string& nm : data.groups[i].names) add_name(matcher, nm, Cat::group, int(i), false);
     for (size_t i = 0; i < data.cues.size(); ++i) add_name(matcher, data.cues[i].phrase, Cat::cue, int(i), false);
     for (size_t i = 0; i < data.countries.size(); ++i) add_name(matcher, data.countries[i].first, Cat::country, int(i), true);
+    for (size_t i = 0; i < data.dispute_words.size(); ++i) add_name(matcher, data.dispute_words[i], Cat::dispute, int(i), false);
 
     std::vector<RawHit> hits = matcher.run(text, toks, sentence_of);
     std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) { return a.span.begin < b.span.begin; });
@@ -260,6 +262,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     std::vector<PersonHit> person_hits;
     std::vector<VenueMention> venue_mentions;
     std::vector<std::set<std::string>> countries_in(x.sentences.size());  // "in Japan", "to Russia": where, by country
+    std::vector<char> tied(x.sentences.size(), 0);  // says a dispute word, or names a territory, group or cue
+    std::vector<char> foreign(x.sentences.size(), 0);  // names a country that is not a party
+    std::vector<char> country_tok(toks.size(), 0);  // tokens of a country's name
     for (const RawHit& h : hits) {
         int s = sentence_at(h.span.begin);
         if (s < 0) continue;
@@ -287,8 +292,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 person_hits.push_back({who, f});
                 break;
             }
-            case Cat::territory: x.territories.push_back(finding(data.territories[h.owner].id, h.span)); break;
-            case Cat::group: x.groups.push_back(finding(data.groups[h.owner].id, h.span)); break;
+            case Cat::territory:
+                x.territories.push_back(finding(data.territories[h.owner].id, h.span));
+                tied[s] = 1;
+                break;
+            case Cat::group:
+                x.groups.push_back(finding(data.groups[h.owner].id, h.span));
+                tied[s] = 1;
+                break;
             case Cat::cue: {
                 // "Iturup, Kunashir, Shikotan and Habomai": two names inside a list of all the
                 // islands are not a two-island cue. A cue made of territory names counts only when
@@ -303,6 +314,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 }
                 if (of_names && listed) break;
                 x.cues.push_back(finding(data.cues[h.owner].scenario, h.span));
+                tied[s] = 1;
                 break;
             }
             case Cat::venue:
@@ -350,7 +362,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 venue_mentions.push_back({h, s, strong, false, metonym});
                 break;
             }
+            case Cat::dispute: tied[s] = 1; break;
             case Cat::country: {
+                if (h.first_tok != std::string_view::npos)
+                    for (size_t k = h.first_tok; k <= h.last_tok; ++k) country_tok[k] = 1;
+                const std::string& code = data.countries[h.owner].second;
+                if (std::find(data.party_countries.begin(), data.party_countries.end(), code) == data.party_countries.end()) foreign[s] = 1;
                 size_t p = h.first_tok == std::string_view::npos ? h.first_tok : prev_word(v, h.first_tok, sent_tb[s]);
                 if (p != std::string_view::npos && (v.is(p, "in") || v.is(p, "to"))) countries_in[s].insert(data.countries[h.owner].second);
                 break;
@@ -399,6 +416,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else {
             a = vm.hit.last_tok + 1;
             b = d.mention.tb;
+            // "in Chino, Japan, on Monday": the country belongs to the city.
+            if (a + 1 < b && v.punct(a, ',') && country_tok[a + 1]) {
+                a += 1;
+                while (a < b && country_tok[a]) ++a;
+                if (a < b && v.punct(a, ',')) ++a;
+            }
         }
         // Another date between the two takes the venue.
         // Dates are in text order, so only the neighbours need a look.
@@ -411,6 +434,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         long clauses = long(seps[b] - seps[std::min(a, b)]);
         return words + 20 * clauses;
     };
+    std::vector<int> venue_owner(venue_mentions.size(), -1);  // the date a venue went to
     for (DateFind& d : dates) {
         const std::vector<int>& vs = venues_in[d.sentence];
         if (vs.empty()) continue;
@@ -425,7 +449,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (k < best) best = k, pick = *c;
         }
         if (pick >= 0) {
+            // A venue is one date's: "agreed Saturday in Moscow ... later this month" puts only
+            // Saturday there.
+            if (int rival = venue_owner[pick]; rival >= 0) {
+                if (dates[rival].venue_cost <= best) continue;
+                dates[rival].venue = -1;
+            }
+            venue_owner[pick] = int(&d - dates.data());
             d.venue = pick;
+            d.venue_cost = best;
             venue_mentions[pick].claimed = true;
         }
     }
@@ -592,7 +624,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::vector<std::string> out(person_hits.size());
         std::vector<std::vector<const DateFind*>> dates_in(ns);
         for (const DateFind& d : dates)
-            if (d.res.date) dates_in[d.sentence].push_back(&d);
+            if (d.res.date && dates_in[d.sentence].size() < 50) dates_in[d.sentence].push_back(&d);  // a huge "sentence" stays linear
         auto tok_at = [&](size_t offset) {
             return size_t(std::lower_bound(toks.begin(), toks.end(), offset, [](const Tok& t, size_t o) { return t.b < o; }) - toks.begin());
         };
@@ -677,7 +709,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             long score = 0;
             if (ref && e.date) {
                 if (ref->precision == EventDate::Precision::month || e.date->precision == EventDate::Precision::month) {
-                    if (e.date->year == ref->year && e.date->month == ref->month) score += 100;
+                    // A month against a day's reference is vaguer than a day within the week of it.
+                    bool vague = ref->precision == EventDate::Precision::day;
+                    if (e.date->year == ref->year && e.date->month == ref->month) score += vague ? 50 : 100;
                 } else {
                     int64_t a = days_from_civil(ref->year, ref->month, ref->day);
                     int64_t b = days_from_civil(e.date->year, e.date->month, e.date->day);
@@ -899,6 +933,27 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             }
         }
     }
+    // Out of the dispute: an event of one side alone (or of no one named), in a sentence that names
+    // another country, whose paragraph says nothing of the dispute. Only with the lexicon's
+    // [dispute] words, and never the main event.
+    if (!data.dispute_words.empty()) {
+        std::vector<char> para_tied;
+        for (size_t k = 0; k < ns; ++k) {
+            size_t p = size_t(x.sentences[k].paragraph);
+            if (para_tied.size() <= p) para_tied.resize(p + 1, 0);
+            if (tied[k]) para_tied[p] = 1;
+        }
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events) {
+            std::set<std::string> sides;
+            for (const Person* p : e.participants) sides.insert(p->country);
+            bool elsewhere = std::any_of(e.sentences.begin(), e.sentences.end(), [&](int s) { return foreign[s] != 0; });
+            bool about = e.main || sides.size() >= 2 || !elsewhere ||
+                         std::any_of(e.sentences.begin(), e.sentences.end(), [&](int s) { return para_tied[size_t(x.sentences[s].paragraph)] != 0; });
+            if (about) kept.push_back(std::move(e));
+        }
+        x.events = std::move(kept);
+    }
     // A date whose sentence names people, all of them at another date of it ("... in their first
     // phone talks since he took office earlier this month"), is no event of its own.
     {
@@ -917,18 +972,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     // One draft per real event: a month without a place ("earlier this month", "later this month")
     // naming people of an event drafted to a day of that month is that event again.
     {
+        std::map<std::pair<int, int>, std::set<const Person*>> people_of_days;  // (year, month) -> people of its day events
+        for (const DraftEvent& d : x.events)
+            if (d.date && d.date->precision == EventDate::Precision::day)
+                people_of_days[{d.date->year, d.date->month}].insert(d.participants.begin(), d.participants.end());
         std::vector<bool> drop(x.events.size(), false);
         for (size_t i = 0; i < x.events.size(); ++i) {
             const DraftEvent& e = x.events[i];
-            if (e.main || !e.date || e.date->precision != EventDate::Precision::month || !e.place.empty() || e.participants.empty()) continue;
-            for (size_t j = 0; j < x.events.size() && !drop[i]; ++j) {
-                const DraftEvent& d = x.events[j];
-                if (drop[j] || !d.date || d.date->precision != EventDate::Precision::day || d.date->year != e.date->year ||
-                    d.date->month != e.date->month)
-                    continue;
-                for (const Person* p : e.participants)
-                    if (std::find(d.participants.begin(), d.participants.end(), p) != d.participants.end()) drop[i] = true;
-            }
+            if (e.main || !e.date || e.date->precision != EventDate::Precision::month || !e.place.empty()) continue;
+            auto it = people_of_days.find({e.date->year, e.date->month});
+            if (it == people_of_days.end()) continue;
+            for (const Person* p : e.participants)
+                if (it->second.count(p)) drop[i] = true;
         }
         std::vector<DraftEvent> kept;
         for (size_t i = 0; i < x.events.size(); ++i)

@@ -90,6 +90,11 @@ struct ExtractData {
     std::vector<NamedThing> territories;  // gazetteer territories, all spellings plus lexicon extras
     std::vector<NamedThing> groups;       // "Southern Kurils", "Northern Territories" ...
     std::vector<ScenarioCue> cues;
+    // Words that tie an event to the dispute (lexicon [dispute] phrases: "peace treaty", "islands"):
+    // an event of one side alone, in a sentence that names another country ("Crimea, Ukraine", a
+    // summit with China), is not drafted unless its paragraph says one of them, or names a
+    // territory, the islands as a whole or a scenario cue.
+    std::vector<std::string> dispute_words;
     std::vector<std::string> outlets;
     // Any city can be a venue: the world gazetteer, grouped by name (lower case) for matching; a
     // name that a venue has is left to the venue.
@@ -99,6 +104,7 @@ struct ExtractData {
     // Country names (ISO 3166 names from Debian iso-codes, and the case's parties) -> alpha-2 code:
     // a country the article names helps choose among cities that share a name.
     std::vector<std::pair<std::string, std::string>> countries;
+    std::vector<std::string> party_countries;  // alpha-2 codes of the case's parties
 };
 
 // Every name of a venue an article may use (English name, aliases, Japanese, Russian).

@@ -113,7 +113,10 @@ void read_countries(const fs::path& iso_codes, const fs::path& case_file, Extrac
     std::error_code ec;
     if (fs::exists(case_file, ec))
         for (const Party& p : read_case(case_file).parties)
-            if (auto it = alpha2_of_alpha3.find(p.id); it != alpha2_of_alpha3.end()) names.insert({p.name, it->second});
+            if (auto it = alpha2_of_alpha3.find(p.id); it != alpha2_of_alpha3.end()) {
+                names.insert({p.name, it->second});
+                d.party_countries.push_back(it->second);
+            }
     d.countries.assign(names.begin(), names.end());
 }
 
@@ -153,6 +156,7 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
     const toml::array& cues = tables(top, "cue", false);
     const toml::table* outlets = top.opt_table("outlets");
     const toml::table* cities = top.opt_table("cities");
+    const toml::table* dispute = top.opt_table("dispute");
     top.reject_unknown_keys();
     for (size_t i = 0; i < terr.size(); ++i) {
         StrictTable s(*terr[i].as_table(), lex, "territory[" + std::to_string(i) + "]");
@@ -174,6 +178,11 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         std::string scenario = line_string(s, "scenario");
         if (scenario.empty() || scenario == "none") s.fail_at("scenario", "must name a scenario of the case, got '" + scenario + "'");
         for (std::string& p : s.strings("phrases", true)) d.cues.push_back({scenario, std::move(p)});
+        s.reject_unknown_keys();
+    }
+    if (dispute) {
+        StrictTable s(*dispute, lex, "dispute");
+        d.dispute_words = s.strings("phrases", true);
         s.reject_unknown_keys();
     }
     std::vector<std::string> not_cities;

@@ -172,9 +172,9 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
                     while (k < line_end && t[k] == ' ') ++k;
                     if (size_t dl = dash_at(k)) end = k + dl;
                 }
-            } else if (end == std::string_view::npos && caps_city && q > c && dash_at(q) && q + dash_at(q) < line_end &&
-                       t[q + dash_at(q)] == ' ') {
-                end = q + dash_at(q);  // "TOKYO — "
+            } else if (end == std::string_view::npos && caps_city && q >= c && q > a && t[q - 1] == ' ' && dash_at(q) &&
+                       q + dash_at(q) < line_end && t[q + dash_at(q)] == ' ') {
+                end = q + dash_at(q);  // "TOKYO — " (the scan of the city took the space before the dash)
             } else if (end == std::string_view::npos && (caps_city || !venue.empty()) && q >= c && t.compare(q, 3, "\u2022") == 0) {
                 end = q + 3;  // "NAGATO • "
             } else if (end == std::string_view::npos && caps_city && q == c && q < line_end && t[q] == ':') {
