@@ -656,6 +656,11 @@ BOOST_AUTO_TEST_CASE(unseen_news_kinds_participants_cues_tense) {
     BOOST_TEST(e.cues.empty());
     Extraction f = extract_events("The leaders agreed on Monday to negotiate on the basis of returning Shikotan and Habomai.", data(), day(2019, 1, 15));
     BOOST_TEST(f.cues.size() == 1u);
+    // Counting words are a cue only where the sentence speaks of a settlement.
+    Extraction f2 = extract_events("Russia began drills on two of the islands on Tuesday.", data(), day(2020, 9, 29));
+    BOOST_TEST(f2.cues.empty());
+    Extraction f3 = extract_events("Abe said on Tuesday Japan could accept the return of two of the islands.", data(), day(2019, 1, 15));
+    BOOST_TEST(f3.cues.size() == 1u);
     // A verb in the past right before a weekday makes it the past one, whatever follows.
     Extraction g = extract_events("Abe and Putin reaffirmed Saturday they will keep talking about a peace treaty.", data(), day(2018, 5, 27));
     BOOST_TEST_REQUIRE(!g.events.empty());
@@ -799,6 +804,33 @@ BOOST_AUTO_TEST_CASE(one_draft_per_event_and_none_outside_the_dispute) {
                                   "Putin's visit to the disputed islands was postponed after a quarrel with Ukraine in March 2014.\n",
                                   data(), day(2019, 1, 23));
     BOOST_TEST(std::any_of(d.events.begin(), d.events.end(), [](const DraftEvent& e) { return e.date->str() == "2014-03"; }));
+}
+
+BOOST_AUTO_TEST_CASE(lexicon_counting_cues_need_settlement_words) {
+    // A case whose lexicon marks cues only_with_settlement but lists no [settlement] phrases: a
+    // one-line error naming the file and the key.
+    const fs::path root = test::scratch_dir("extract_lexicon");
+    fs::create_directories(root / "world");
+    fs::create_directories(root / "c");
+    fs::copy_file(case_dir().parent_path() / "world" / "cities.tsv", root / "world" / "cities.tsv", fs::copy_options::overwrite_existing);
+    for (const char* f : {"venues.toml", "gazetteer.toml", "case.toml"})
+        fs::copy_file(case_dir() / f, root / "c" / f, fs::copy_options::overwrite_existing);
+    std::ofstream(root / "c" / "lexicon.toml") << "[[cue]]\nscenario = \"two-island\"\nonly_with_settlement = true\nphrases = [\"two islands\"]\n";
+    try {
+        load_extract_data(root / "c");
+        BOOST_FAIL("no error");
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("lexicon.toml") != std::string::npos);
+        BOOST_TEST(what.find("settlement") != std::string::npos);
+        BOOST_TEST(what.find('\n') == std::string::npos);
+    }
+    // With the phrases, it loads and the cue needs them.
+    std::ofstream(root / "c" / "lexicon.toml", std::ios::app) << "[settlement]\nphrases = [\"return\"]\n";
+    const ExtractData d = load_extract_data(root / "c");
+    BOOST_TEST_REQUIRE(d.cues.size() == 1u);
+    BOOST_TEST(d.cues[0].needs_settlement);
+    BOOST_TEST(d.settlement_words == std::vector<std::string>{"return"});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

