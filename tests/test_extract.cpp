@@ -779,6 +779,24 @@ BOOST_AUTO_TEST_CASE(participants_belong_to_the_nearest_date) {
                                   "told Lavrov.",
                                   data(), day(2013, 11, 1));
     BOOST_TEST((names(on(c, "2013-04")) == std::set<std::string>{"Shinzo Abe"}));
+    // One date: those outside its clause frame the news; the meeting of a leader and the other
+    // side's minister is ministerial.
+    Extraction d = extract_events("Suga said Abe received a message, which Putin handed to Kishida at a meeting in St Petersburg on "
+                                  "December 2.",
+                                  data(), day(2016, 12, 5));
+    const DraftEvent& pk = on(d, "2016-12-02");
+    BOOST_TEST((names(pk) == std::set<std::string>{"Vladimir Putin", "Fumio Kishida"}));
+    BOOST_TEST(to_string(pk.what) == "ministerial");
+    // ... unless their verb of speaking is in it ("X, who ..., said ... on Wednesday").
+    Extraction f = extract_events("Muneo Suzuki, who is actively involved in dialogue with Russia, said Abe made the statement during "
+                                  "their consultations earlier on Wednesday.",
+                                  data(), day(2019, 6, 26));
+    BOOST_TEST(names(on(f, "2019-06-26")).count("Muneo Suzuki") == 1u);
+    // "summit" far from the date, in a sentence with another date, is the other date's.
+    Extraction g = extract_events("Kishida and Lavrov agreed Saturday in Moscow to continue talks on a peace treaty until the summit "
+                                  "between Abe and Putin takes place later this month.",
+                                  data(), day(2016, 12, 4));
+    BOOST_TEST(to_string(on(g, "2016-12-03").what) == "ministerial");
 }
 
 BOOST_AUTO_TEST_CASE(one_draft_per_event_and_none_outside_the_dispute) {

@@ -616,6 +616,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 phone_word[k] = std::string(v.str(i));
         }
     auto sentence_has_event_word = [&](int k) { return event_word[k] != 0; };
+    std::vector<int> dates_per_sentence(ns, 0);
+    for (const DateFind& d : dates) ++dates_per_sentence[d.sentence];
     auto per_sentence = [&](const std::vector<Finding>& fs) {
         std::vector<std::vector<int>> in(ns);
         for (size_t i = 0; i < fs.size(); ++i)
@@ -658,13 +660,37 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     out[pi] = "-";  // belongs to no event drafted from this sentence
                     continue;
                 }
-                if (distinct.size() < 2) continue;
-                size_t anchor = pt;
-                for (size_t k = pt + 1; k < std::min(sent_te[s], pt + 9); ++k)
-                    if (v.is(k, "said") || v.is(k, "told") || v.is(k, "says") || v.is(k, "added") || v.is(k, "announced")) {
-                        anchor = k;
-                        break;
-                    }
+                // "X said", "X, who is ... with Russia, told": the verb of speaking stands for the person.
+                auto speaking_after = [&](size_t within) {
+                    for (size_t k = pt + 1; k < std::min(sent_te[s], pt + within); ++k)
+                        if (v.is(k, "said") || v.is(k, "told") || v.is(k, "says") || v.is(k, "added") || v.is(k, "announced")) return k;
+                    return pt;
+                };
+                if (distinct.size() < 2) {
+                    // One date: when its clause names people, those outside it (and whose verb of
+                    // speaking is outside it) only frame the news ("Suga said Abe received a message,
+                    // which Putin handed to Kishida ... on December 2"). A clause opened by "who" is
+                    // about the person before it.
+                    const DateFind& d = *dates_in[s].front();
+                    auto clause_of = [&](size_t t) { return seps[t + 1]; };
+                    auto in_clause = [&](size_t t) {
+                        uint32_t c = clause_of(t), dc = clause_of(d.mention.tb);
+                        if (c == dc) return true;
+                        // the clause right before a "who" clause holding the date
+                        if (c + 1 == dc) {
+                            size_t k = d.mention.tb;
+                            while (k > sent_tb[s] && clause_of(k - 1) == dc) --k;
+                            if (v.punct(k, ',')) ++k;  // the comma opens the clause
+                            return k < sent_te[s] && v.is(k, "who");
+                        }
+                        return false;
+                    };
+                    bool clause_has_people = std::any_of(people_in[s].begin(), people_in[s].end(),
+                                                         [&](int q) { return in_clause(tok_at(person_hits[q].f.span.begin)); });
+                    if (clause_has_people && !in_clause(pt) && !in_clause(speaking_after(16))) out[pi] = "-";
+                    continue;
+                }
+                const size_t anchor = speaking_after(9);
                 long best = LONG_MAX;
                 for (const DateFind* d : dates_in[s]) {
                     size_t a = std::min(anchor, d->mention.tb), b = std::max(anchor, d->mention.te);
@@ -871,9 +897,13 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (!interview_word.empty()) {
             e.what = DraftKind::interview;
             e.kind_note = "the words around the date say \"" + interview_word + "\"";
-        } else if (std::string w = date_sentence >= 0 ? summit_word[date_sentence] : ""; !w.empty()) {
+        } else if (std::string w = date_sentence >= 0 && dates_per_sentence[date_sentence] < 2 ? summit_word[date_sentence]
+                                                                                             : near_date({"summit", "summits"});
+                   !w.empty()) {
+            // "summit" anywhere in the sentence of the date; near the date when the sentence has
+            // others ("agreed Saturday to talk until the summit later this month").
             e.what = DraftKind::summit;
-            e.kind_note = "the sentence of the date says \"" + w + "\"";
+            e.kind_note = "the words around the date say \"" + w + "\"";
         } else if (!working_word.empty()) {
             e.what = DraftKind::working_level;
             e.kind_note = "the words around the date say \"" + working_word + "\"";
@@ -883,6 +913,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (date_sentence >= 0 && !ministerial_word[date_sentence].empty()) {
             e.what = DraftKind::ministerial;
             e.kind_note = "the sentence of the date says \"ministerial\"";
+        } else if (std::any_of(head_countries.begin(), head_countries.end(), [&](const std::string& h) {
+                       return std::any_of(minister_countries.begin(), minister_countries.end(), [&](const std::string& m) { return m != h; });
+                   })) {
+            e.what = DraftKind::ministerial;
+            e.kind_note = "a minister meets the other country's leader";
         } else if (!ministers_word.empty()) {
             e.what = DraftKind::ministerial;
             e.kind_note = "the words around the date say \"" + ministers_word + "\"";
