@@ -428,6 +428,20 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
     const bool past = m.strict == -1 || (!r.future && tense == Tense::past);
     const bool ref_day = ref && ref->precision == EventDate::Precision::day;
     const std::string ref_s = ref ? ref->str() : "";
+    // Weekdays and "yesterday" need the reference's day: without a reference there is no date, and
+    // against one known only to the month the date is that month, uncertain. True when it is so.
+    auto without_day_reference = [&](const std::string& what) {
+        if (!ref) {
+            r.how = what + ", and no reference date";
+            return true;
+        }
+        r.relative = true;
+        if (ref_day) return false;
+        r.date = month_date(ref->year, ref->month);
+        r.uncertain = true;
+        r.how = what + " against a reference known only to the month (" + ref_s + ")";
+        return true;
+    };
     switch (m.kind) {
         case DateKind::absolute_day:
             r.date = day_date(m.year, m.month, m.day);
@@ -487,17 +501,7 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             return r;
         }
         case DateKind::weekday: {
-            if (!ref) {
-                r.how = "a weekday, and no reference date";
-                return r;
-            }
-            r.relative = true;
-            if (!ref_day) {
-                r.date = month_date(ref->year, ref->month);
-                r.uncertain = true;
-                r.how = std::string("a weekday against a reference known only to the month (") + ref_s + ")";
-                return r;
-            }
+            if (without_day_reference("a weekday")) return r;
             int64_t rd = days_from_civil(ref->year, ref->month, ref->day);
             int rw = weekday_of(rd);
             int64_t d;
@@ -516,17 +520,7 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             return r;
         }
         case DateKind::rel_day: {
-            if (!ref) {
-                r.how = "relative to a date not known (no reference date)";
-                return r;
-            }
-            r.relative = true;
-            if (!ref_day) {
-                r.date = month_date(ref->year, ref->month);
-                r.uncertain = true;
-                r.how = "relative to a reference known only to the month (" + ref_s + ")";
-                return r;
-            }
+            if (without_day_reference("a day relative to the reference")) return r;
             r.date = civil_from_days(days_from_civil(ref->year, ref->month, ref->day) + m.offset);
             r.how = "relative to the reference " + ref_s;
             return r;
