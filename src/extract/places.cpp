@@ -6,7 +6,7 @@ namespace claimmap::extract_detail {
 
 std::string venue_for_city(std::string_view city, const ExtractData& data, const WorldCity** world_city) {
     std::string c = collapse_ws(city);
-    if (c.rfind("St. ", 0) == 0 || c.rfind("ST. ", 0) == 0) c = "Saint " + c.substr(4);
+    if (c.rfind("St. ", 0) == 0 || c.rfind("ST. ", 0) == 0) c.replace(0, 3, "Saint");  // "St. X" -> "Saint X"
     for (const Venue& v : data.venues.venues)
         for (const std::string& n : venue_names(v))
             if (folded(c) == folded(n)) return v.id;
