@@ -9,7 +9,12 @@
 // gold events; participants are counted person by person. "date+place" counts the pairs with both
 // right: the measure of an event found.
 //
-// Usage: build/bench/extract_eval [GOLD_TOML] [--case CASE_DIR] [--verbose]
+// Articles may say `set = N` (default 1): the numbers are printed for all sets together and, when
+// there are several, for set 1 (the first 27 articles) alone, so the first held-back score stays
+// comparable. `--verbose` lists each draft against its gold event; `--verbose-part tune` lists only
+// the tuning part (keep the held-back part unseen while tuning).
+//
+// Usage: build/bench/extract_eval [GOLD_TOML] [--case CASE_DIR] [--verbose | --verbose-part PART]
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -89,16 +94,19 @@ std::string show(const Ev& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const fs::path here = fs::path(__FILE__).parent_path();
+    const fs::path here = fs::path(CLAIMMAP_BENCH_DIR);
     fs::path gold_file = here / "extract_eval" / "gold.toml";
     fs::path case_dir = here.parent_path() / "geodata" / "kurils";
     bool verbose = false;
+    std::string verbose_part;  // empty: every part
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--case" && i + 1 < argc)
             case_dir = argv[++i];
         else if (a == "--verbose")
             verbose = true;
+        else if (a == "--verbose-part" && i + 1 < argc)
+            verbose = true, verbose_part = argv[++i];
         else if (!a.empty() && a[0] != '-')
             gold_file = a;
         else {
@@ -112,11 +120,15 @@ int main(int argc, char** argv) {
         const toml::array* articles = root["article"].as_array();
         if (!articles) throw Error(gold_file.string() + ": no [[article]] tables");
         std::map<std::string, Counts> parts;
+        int max_set = 1;
         int article_count = 0;
         for (const toml::node& an : *articles) {
             const toml::table& at = *an.as_table();
             toml::node_view<const toml::node> a{at};
             const std::string file = str(a["file"], gold_file, "file"), part = str(a["part"], gold_file, "part");
+            const int set = int(a["set"].value_or(int64_t(1)));
+            if (part != "tune" && part != "held") throw Error(gold_file.string() + ": " + file + ": part must be tune or held");
+            max_set = std::max(max_set, set);
             const std::optional<EventDate> date = parse_event_date(str(a["date"], gold_file, "date"));
             if (!date) throw Error(gold_file.string() + ": " + file + ": bad date");
             std::vector<Ev> gold;
@@ -137,25 +149,27 @@ int main(int argc, char** argv) {
                 for (const Person* p : d.participants) e.people.push_back(p->name);
                 drafts.push_back(std::move(e));
             }
-            Counts& c = parts[part];
             ++article_count;
-            c.drafts += int(drafts.size());
-            c.gold += int(gold.size());
-            for (const Ev& d : drafts) c.people_drafted += int(d.people.size());
-            for (const Ev& g : gold) c.people_gold += int(g.people.size());
-            std::vector<std::pair<int, int>> pairs = pair_up(drafts, gold);
+            const std::vector<std::pair<int, int>> pairs = pair_up(drafts, gold);
             std::set<int> paired_d, paired_g;
-            for (auto [di, gi] : pairs) {
-                const Ev &d = drafts[di], &g = gold[gi];
-                paired_d.insert(di), paired_g.insert(gi);
-                c.date += d.date == g.date;
-                c.place += d.place == g.place;
-                c.date_place += d.date == g.date && d.place == g.place;
-                c.kind += d.kind == g.kind;
-                c.scenario += d.scenario == g.scenario;
-                c.people_right += shared_people(d, g);
+            for (auto [di, gi] : pairs) paired_d.insert(di), paired_g.insert(gi);
+            for (const std::string& key : {part, part + " set " + std::to_string(set)}) {
+                Counts& c = parts[key];
+                c.drafts += int(drafts.size());
+                c.gold += int(gold.size());
+                for (const Ev& d : drafts) c.people_drafted += int(d.people.size());
+                for (const Ev& g : gold) c.people_gold += int(g.people.size());
+                for (auto [di, gi] : pairs) {
+                    const Ev &d = drafts[di], &g = gold[gi];
+                    c.date += d.date == g.date;
+                    c.place += d.place == g.place;
+                    c.date_place += d.date == g.date && d.place == g.place;
+                    c.kind += d.kind == g.kind;
+                    c.scenario += d.scenario == g.scenario;
+                    c.people_right += shared_people(d, g);
+                }
             }
-            if (verbose) {
+            if (verbose && (verbose_part.empty() || verbose_part == part)) {
                 std::printf("%s (%s)\n", file.c_str(), part.c_str());
                 for (auto [di, gi] : pairs)
                     std::printf("  %s draft %s\n  %*s gold  %s\n", drafts[di].date == gold[gi].date && drafts[di].place == gold[gi].place ? "ok " : "~  ",
@@ -167,9 +181,11 @@ int main(int argc, char** argv) {
             }
         }
         std::printf("extract_eval: %d articles in %s\n", article_count, gold_file.string().c_str());
-        for (const char* part : {"tune", "held"}) {
+        std::vector<std::string> shown{"tune", "held"};
+        if (max_set > 1) shown = {"tune", "held", "tune set 1", "held set 1"};
+        for (const std::string& part : shown) {
             const Counts& c = parts[part];
-            std::printf("%s part: %d gold events, %d drafts\n", part, c.gold, c.drafts);
+            std::printf("%s part: %d gold events, %d drafts\n", part.c_str(), c.gold, c.drafts);
             row("date+place", c.date_place, c.drafts, c.gold);
             row("date", c.date, c.drafts, c.gold);
             row("place", c.place, c.drafts, c.gold);

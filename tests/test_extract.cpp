@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "data/events.hpp"
+#include "extract/detail.hpp"
 #include "extract/extract.hpp"
 #include "helpers.hpp"
 
@@ -655,10 +656,199 @@ BOOST_AUTO_TEST_CASE(unseen_news_kinds_participants_cues_tense) {
     BOOST_TEST(e.cues.empty());
     Extraction f = extract_events("The leaders agreed on Monday to negotiate on the basis of returning Shikotan and Habomai.", data(), day(2019, 1, 15));
     BOOST_TEST(f.cues.size() == 1u);
+    // Counting words are a cue only where the sentence speaks of a settlement.
+    Extraction f2 = extract_events("Russia began drills on two of the islands on Tuesday.", data(), day(2020, 9, 29));
+    BOOST_TEST(f2.cues.empty());
+    Extraction f3 = extract_events("Abe said on Tuesday Japan could accept the return of two of the islands.", data(), day(2019, 1, 15));
+    BOOST_TEST(f3.cues.size() == 1u);
     // A verb in the past right before a weekday makes it the past one, whatever follows.
     Extraction g = extract_events("Abe and Putin reaffirmed Saturday they will keep talking about a peace treaty.", data(), day(2018, 5, 27));
     BOOST_TEST_REQUIRE(!g.events.empty());
     BOOST_TEST(g.events[0].date->str() == "2018-05-26");
+}
+
+BOOST_AUTO_TEST_CASE(latin_names_are_folded_to_ascii) {
+    using claimmap::extract_detail::folded;
+    BOOST_TEST(folded("A Coruña") == "a coruna");
+    BOOST_TEST(folded("Kraków") == "krakow");
+    BOOST_TEST(folded("Düsseldorf") == "dusseldorf");
+    BOOST_TEST(folded("Ōzu") == "ozu");
+    BOOST_TEST(folded("Южно-Курильск") == "Южно-Курильск");  // other scripts kept
+    // A city whose GeoNames name has diacritics is found spelled either way, with an ASCII id.
+    for (const char* text : {"Lavrov and Kono met in A Coruna on Monday to discuss the islands.",
+                             "Lavrov and Kono met in A Coruña on Monday to discuss the islands."}) {
+        Extraction x = extract_events(text, data(), day(2019, 5, 14));
+        BOOST_TEST_REQUIRE(!x.events.empty());
+        BOOST_TEST(x.events[0].place == "a-coruna");
+        BOOST_TEST_REQUIRE(x.events[0].place_city != nullptr);
+        BOOST_TEST(x.events[0].place_city->country == "ES");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_country_named_in_the_text_picks_among_cities_of_one_name) {
+    BOOST_TEST_REQUIRE(!data().countries.empty());  // the iso-codes list was read
+    // Chino: a larger city in the United States, a smaller one in Japan.
+    Extraction us = extract_events("Officials met in Chino on Monday to discuss the islands.", data(), day(2019, 5, 14));
+    BOOST_TEST_REQUIRE(!us.events.empty());
+    BOOST_TEST_REQUIRE(us.events[0].place_city != nullptr);
+    BOOST_TEST(us.events[0].place_city->country == "US");
+    Extraction jp = extract_events("Officials met in Chino, Japan, on Monday to discuss the islands.", data(), day(2019, 5, 14));
+    BOOST_TEST_REQUIRE(!jp.events.empty());
+    BOOST_TEST_REQUIRE(jp.events[0].place_city != nullptr);
+    BOOST_TEST(jp.events[0].place_city->country == "JP");
+    // A party's name ("Russia", which iso-codes calls "Russian Federation") is a country too.
+    bool russia = std::any_of(data().countries.begin(), data().countries.end(),
+                              [](const auto& c) { return c.first == "Russia" && c.second == "RU"; });
+    BOOST_TEST(russia);
+}
+
+BOOST_AUTO_TEST_CASE(months_with_a_relative_year_and_alternatives) {
+    BOOST_TEST(date_of("the talks will be held in January next year", day(2013, 11, 1)) == "2014-01");
+    BOOST_TEST(date_of("they met in May last year", day(2013, 11, 1)) == "2012-05");
+    // "proposed to Putin in May": it happened; "a proposed summit in May" is planned.
+    BOOST_TEST(date_of("the plan Abe proposed to Putin in May", day(2016, 12, 4)) == "2016-05");
+    BOOST_TEST(date_of("a proposed summit in May", day(2016, 12, 4)) == "2017-05");
+    // "late January or early February": neither month is drafted.
+    Extraction x = extract_events("Kishida and Lavrov agreed on Friday to hold a vice ministerial meeting late January or early "
+                                  "February next year on the peace treaty.",
+                                  data(), day(2013, 11, 1));
+    for (const DraftEvent& e : x.events) {
+        BOOST_TEST_REQUIRE(e.date.has_value());
+        BOOST_TEST(e.date->str() == "2013-11-01");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(places_described_and_named_by_country) {
+    // "the Russian city of Vladivostok": described cities are places.
+    Extraction a = extract_events("Abe plans to meet Putin in the Russian city of Vladivostok next month on the islands.", data(),
+                                  day(2019, 8, 2));
+    BOOST_TEST(std::any_of(a.events.begin(), a.events.end(),
+                           [](const DraftEvent& e) { return e.date && e.date->str() == "2019-09" && e.place == "vladivostok"; }));
+    // "TOKYO Nov 1 ..." dateline, and an event "in Japan" placed at the dateline's city, marked uncertain.
+    Extraction b = extract_events("TOKYO Nov 1 Japan and Russia agreed on Friday to keep talking on the islands.\n\n"
+                                  "Lavrov was in Japan to attend a meeting of foreign and defence ministers, slated for Saturday.\n",
+                                  data(), day(2013, 11, 1));
+    BOOST_TEST(b.dateline_venue == "tokyo");
+    auto sat = std::find_if(b.events.begin(), b.events.end(), [](const DraftEvent& e) { return e.date && e.date->str() == "2013-11-02"; });
+    BOOST_TEST_REQUIRE((sat != b.events.end()));
+    BOOST_TEST(sat->place == "tokyo");
+    BOOST_TEST(sat->place_uncertain);
+    BOOST_TEST(to_string(sat->what) == "ministerial");  // "ministers" near the date
+}
+
+BOOST_AUTO_TEST_CASE(visits_take_no_place_from_the_dateline) {
+    Extraction x = extract_events("TOKYO \u2014 Russia's president visited an island in the Pacific Ocean claimed by both Russia and "
+                                  "Japan on Monday, triggering protests.\n",
+                                  data(), day(2010, 11, 1));
+    BOOST_TEST(x.dateline_venue == "tokyo");
+    const DraftEvent& e = main_event(x);
+    BOOST_TEST(to_string(e.what) == "visit");
+    BOOST_TEST(e.place.empty());
+    // Pronoun-free recollections are events too: "visited" is a word of an event.
+    Extraction y = extract_events("In November 2010 Medvedev visited Kunashiri, one of the disputed islands.", data(), day(2019, 8, 2));
+    BOOST_TEST(std::any_of(y.events.begin(), y.events.end(), [](const DraftEvent& e) {
+        return e.date && e.date->str() == "2010-11" && to_string(e.what) == "visit";
+    }));
+}
+
+BOOST_AUTO_TEST_CASE(participants_belong_to_the_nearest_date) {
+    auto names = [](const DraftEvent& e) {
+        std::set<std::string> out;
+        for (const Person* p : e.participants) out.insert(p->name);
+        return out;
+    };
+    auto on = [](const Extraction& x, const std::string& date) {
+        auto it = std::find_if(x.events.begin(), x.events.end(), [&](const DraftEvent& e) { return e.date && e.date->str() == date; });
+        BOOST_TEST_REQUIRE((it != x.events.end()));
+        return *it;
+    };
+    // Two dates in a sentence: each takes the people named nearest to it.
+    Extraction a = extract_events("Kishida and Lavrov agreed Saturday in Moscow to continue talks on a peace treaty until the summit "
+                                  "between Abe and Putin takes place later this month.",
+                                  data(), day(2016, 12, 4));
+    BOOST_TEST((names(on(a, "2016-12-03")) == std::set<std::string>{"Fumio Kishida", "Sergey Lavrov"}));
+    BOOST_TEST((names(on(a, "2016-12")) == std::set<std::string>{"Shinzo Abe", "Vladimir Putin"}));
+    // A speaker belongs to the date of the speaking, not to the one beside his name.
+    Extraction b = extract_events("The talks took place in Moscow on December 3, Yoshihide Suga, the chief cabinet secretary told a "
+                                  "news conference on Monday.",
+                                  data(), day(2016, 12, 5));
+    BOOST_TEST(names(on(b, "2016-12-03")).count("Yoshihide Suga") == 0u);
+    BOOST_TEST(names(on(b, "2016-12-05")).count("Yoshihide Suga") == 1u);
+    // People outside a quotation that holds the date and names someone only speak of it.
+    Extraction c = extract_events("\"Ever since Abe visited Russia in April, cooperation has been progressing on the islands,\" Kishida "
+                                  "told Lavrov.",
+                                  data(), day(2013, 11, 1));
+    BOOST_TEST((names(on(c, "2013-04")) == std::set<std::string>{"Shinzo Abe"}));
+    // One date: those outside its clause frame the news; the meeting of a leader and the other
+    // side's minister is ministerial.
+    Extraction d = extract_events("Suga said Abe received a message, which Putin handed to Kishida at a meeting in St Petersburg on "
+                                  "December 2.",
+                                  data(), day(2016, 12, 5));
+    const DraftEvent& pk = on(d, "2016-12-02");
+    BOOST_TEST((names(pk) == std::set<std::string>{"Vladimir Putin", "Fumio Kishida"}));
+    BOOST_TEST(to_string(pk.what) == "ministerial");
+    // ... unless their verb of speaking is in it ("X, who ..., said ... on Wednesday").
+    Extraction f = extract_events("Muneo Suzuki, who is actively involved in dialogue with Russia, said Abe made the statement during "
+                                  "their consultations earlier on Wednesday.",
+                                  data(), day(2019, 6, 26));
+    BOOST_TEST(names(on(f, "2019-06-26")).count("Muneo Suzuki") == 1u);
+    // "summit" far from the date, in a sentence with another date, is the other date's.
+    Extraction g = extract_events("Kishida and Lavrov agreed Saturday in Moscow to continue talks on a peace treaty until the summit "
+                                  "between Abe and Putin takes place later this month.",
+                                  data(), day(2016, 12, 4));
+    BOOST_TEST(to_string(on(g, "2016-12-03").what) == "ministerial");
+}
+
+BOOST_AUTO_TEST_CASE(one_draft_per_event_and_none_outside_the_dispute) {
+    // "earlier this month" beside people of the day's event is not an event of its own.
+    Extraction a = extract_events("Suga told Putin on Tuesday he is eager to settle the island dispute, in their first phone talks since "
+                                  "Suga took office earlier this month.",
+                                  data(), day(2020, 9, 29));
+    BOOST_TEST(a.events.size() == 1u);
+    BOOST_TEST_REQUIRE(!a.events.empty());
+    BOOST_TEST(a.events[0].date->str() == "2020-09-29");
+    // A month mention naming the people of an event drafted to a day of that month is that event.
+    Extraction b = extract_events("Kishida and Putin held phone talks on Thursday on the peace treaty.\n\n"
+                                  "Kishida, who took office in October, told Putin that the islands issue must be settled.\n",
+                                  data(), day(2021, 10, 8));
+    BOOST_TEST(b.events.size() == 1u);
+    // An event of one side in a sentence about another country, with nothing of the dispute in its
+    // paragraph, is not drafted; the same sentence about the islands is.
+    Extraction c = extract_events("Abe and Putin met in Moscow on Tuesday on the islands.\n\n"
+                                  "Putin's visit was postponed after Moscow annexed Ukraine's Crimean peninsula in March 2014.\n",
+                                  data(), day(2019, 1, 23));
+    for (const DraftEvent& e : c.events) BOOST_TEST(e.date->str() != "2014-03");
+    Extraction d = extract_events("Abe and Putin met in Moscow on Tuesday on the islands.\n\n"
+                                  "Putin's visit to the disputed islands was postponed after a quarrel with Ukraine in March 2014.\n",
+                                  data(), day(2019, 1, 23));
+    BOOST_TEST(std::any_of(d.events.begin(), d.events.end(), [](const DraftEvent& e) { return e.date->str() == "2014-03"; }));
+}
+
+BOOST_AUTO_TEST_CASE(lexicon_counting_cues_need_settlement_words) {
+    // A case whose lexicon marks cues only_with_settlement but lists no [settlement] phrases: a
+    // one-line error naming the file and the key.
+    const fs::path root = test::scratch_dir("extract_lexicon");
+    fs::create_directories(root / "world");
+    fs::create_directories(root / "c");
+    fs::copy_file(case_dir().parent_path() / "world" / "cities.tsv", root / "world" / "cities.tsv", fs::copy_options::overwrite_existing);
+    for (const char* f : {"venues.toml", "gazetteer.toml", "case.toml"})
+        fs::copy_file(case_dir() / f, root / "c" / f, fs::copy_options::overwrite_existing);
+    std::ofstream(root / "c" / "lexicon.toml") << "[[cue]]\nscenario = \"two-island\"\nonly_with_settlement = true\nphrases = [\"two islands\"]\n";
+    try {
+        load_extract_data(root / "c");
+        BOOST_FAIL("no error");
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("lexicon.toml") != std::string::npos);
+        BOOST_TEST(what.find("settlement") != std::string::npos);
+        BOOST_TEST(what.find('\n') == std::string::npos);
+    }
+    // With the phrases, it loads and the cue needs them.
+    std::ofstream(root / "c" / "lexicon.toml", std::ios::app) << "[settlement]\nphrases = [\"return\"]\n";
+    const ExtractData d = load_extract_data(root / "c");
+    BOOST_TEST_REQUIRE(d.cues.size() == 1u);
+    BOOST_TEST(d.cues[0].needs_settlement);
+    BOOST_TEST(d.settlement_words == std::vector<std::string>{"return"});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

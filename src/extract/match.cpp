@@ -4,7 +4,8 @@
 
 namespace claimmap::extract_detail {
 
-// Tokens of a phrase as matched: hyphens and dots dropped, apostrophes normalised.
+// Tokens of a phrase as matched: hyphens and dots dropped, apostrophes normalised, Latin letters
+// folded to ASCII (so "Coruña" and "Coruna" are one name).
 std::vector<std::string> phrase_tokens(std::string_view phrase) {
     std::vector<Tok> toks = tokenize(phrase, 0, phrase.size());
     TokView v{phrase, toks};
@@ -15,7 +16,7 @@ std::vector<std::string> phrase_tokens(std::string_view phrase) {
             out.push_back("'");
             continue;
         }
-        out.push_back(lowered(v.str(i)));
+        out.push_back(folded(v.str(i)));
     }
     return out;
 }
@@ -25,7 +26,7 @@ bool non_ascii(std::string_view s) {
 }
 
 void add_name(Matcher& m, std::string_view phrase, Cat cat, int owner, bool proper) {
-    if (non_ascii(phrase))
+    if (non_ascii(folded(phrase)))
         m.add_raw(phrase, cat, owner);  // other scripts: substring search
     else
         m.add(phrase, cat, owner, proper);
@@ -56,7 +57,7 @@ std::vector<RawHit> Matcher::run(std::string_view text, const std::vector<Tok>& 
     for (size_t k = 0; k < stream.size(); ++k) {
         size_t t0 = stream[k];
         if (toks[t0].type == TokType::punct && !v.apostrophe(t0)) continue;
-        key = v.apostrophe(t0) ? "'" : lowered(v.str(t0));
+        key = v.apostrophe(t0) ? "'" : folded(v.str(t0));
         auto it = index_.find(key);
         if (it == index_.end()) continue;
         std::array<int, size_t(Cat::count)> best;
@@ -76,7 +77,7 @@ std::vector<RawHit> Matcher::run(std::string_view text, const std::vector<Tok>& 
                 else if (p.toks[q] == "'")
                     ok = v.apostrophe(t);
                 else
-                    ok = toks[t].type != TokType::punct && ieq(v.str(t), p.toks[q]);
+                    ok = toks[t].type != TokType::punct && (non_ascii(v.str(t)) ? folded(v.str(t)) == p.toks[q] : ieq(v.str(t), p.toks[q]));
             }
             if (!ok) continue;
             size_t t1 = stream[k + p.toks.size() - 1];

@@ -6,13 +6,14 @@ namespace claimmap::extract_detail {
 
 std::string venue_for_city(std::string_view city, const ExtractData& data, const WorldCity** world_city) {
     std::string c = collapse_ws(city);
-    if (c.rfind("St. ", 0) == 0 || c.rfind("ST. ", 0) == 0) c = "Saint " + c.substr(4);
+    if (c.rfind("St. ", 0) == 0 || c.rfind("ST. ", 0) == 0) c.replace(0, 3, "Saint");  // "St. X" -> "Saint X"
     for (const Venue& v : data.venues.venues)
         for (const std::string& n : venue_names(v))
-            if (ieq(c, n)) return v.id;
-    auto it = std::lower_bound(data.city_names.begin(), data.city_names.end(), lowered(c),
+            if (folded(c) == folded(n)) return v.id;
+    const std::string key = folded(c);
+    auto it = std::lower_bound(data.city_names.begin(), data.city_names.end(), key,
                                [](const auto& g, const std::string& n) { return g.first < n; });
-    if (it != data.city_names.end() && it->first == lowered(c)) {
+    if (it != data.city_names.end() && it->first == key) {
         const WorldCity& w = data.world_cities[it->second.front()];  // the most populous
         if (world_city) *world_city = &w;
         return w.id();
@@ -99,6 +100,26 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
         const WorldCity* world_city = nullptr;
         std::string venue = venue_for_city(city, data, &world_city);
         bool caps_city = caps >= 3 && !lowercase && city.size() <= 40;
+        if (!caps_city && venue.empty()) {
+            // "TOKYO Nov 1 Foreign ministers ...": the capitals stop where the month begins.
+            size_t k = a;
+            while (k < line_end && k - a <= 40 && (is_upper(t[k]) || t[k] == ' ' || t[k] == '-' || t[k] == '.')) ++k;
+            size_t w = k;
+            while (w > a && t[w - 1] != ' ') --w;
+            std::string_view caps_run = t.substr(a, w - a);
+            while (!caps_run.empty() && caps_run.back() == ' ') caps_run.remove_suffix(1);
+            if (caps_run.size() >= 3 && w < line_end) {
+                std::vector<Tok> toks = tokenize(t, w, std::min(line_end, w + 24));
+                TokView v{t, toks};
+                auto ms = scan_dates(v, 0, std::min<size_t>(toks.size(), 4));
+                if (!ms.empty() && ms[0].tb == 0 && (ms[0].kind == DateKind::month_day || ms[0].kind == DateKind::absolute_day)) {
+                    city = caps_run;
+                    c = a + caps_run.size();
+                    caps_city = true;
+                    venue = venue_for_city(city, data, &world_city);
+                }
+            }
+        }
         if ((caps_city || !venue.empty()) && c < line_end && c - a <= 41) {
             size_t q = c;
             while (q < line_end && t[q] == ' ') ++q;
@@ -151,13 +172,22 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
                     while (k < line_end && t[k] == ' ') ++k;
                     if (size_t dl = dash_at(k)) end = k + dl;
                 }
-            } else if (end == std::string_view::npos && caps_city && q > c && dash_at(q) && q + dash_at(q) < line_end &&
-                       t[q + dash_at(q)] == ' ') {
-                end = q + dash_at(q);  // "TOKYO — "
+            } else if (end == std::string_view::npos && caps_city && q >= c && q > a && t[q - 1] == ' ' && dash_at(q) &&
+                       q + dash_at(q) < line_end && t[q + dash_at(q)] == ' ') {
+                end = q + dash_at(q);  // "TOKYO — " (the scan of the city took the space before the dash)
             } else if (end == std::string_view::npos && (caps_city || !venue.empty()) && q >= c && t.compare(q, 3, "\u2022") == 0) {
                 end = q + 3;  // "NAGATO • "
             } else if (end == std::string_view::npos && caps_city && q == c && q < line_end && t[q] == ':') {
                 end = q + 1;  // "MOSCOW: "
+            } else if (end == std::string_view::npos && caps_city && q > c && q < line_end && is_upper(t[q])) {
+                // "TOKYO Nov 1 Foreign ministers ...": the city, then the day, then the text.
+                std::vector<Tok> toks = tokenize(t, q, std::min(line_end, q + 24));
+                TokView v{t, toks};
+                auto ms = scan_dates(v, 0, std::min<size_t>(toks.size(), 4));
+                if (!ms.empty() && ms[0].tb == 0 && (ms[0].kind == DateKind::month_day || ms[0].kind == DateKind::absolute_day)) {
+                    date_from = q;
+                    date_to = end = toks[ms[0].te - 1].e;
+                }
             }
             if (end != std::string_view::npos) {
                 Dateline d;

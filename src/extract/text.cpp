@@ -19,6 +19,47 @@ std::string lowered(std::string_view s) {
     return out;
 }
 
+// ASCII letters of U+00C0..U+017F (Latin-1 and Latin Extended-A), lower case; "" keeps the character.
+static const char* const latin_ascii[192] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+std::string folded(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            out += lower(char(c));
+            ++i;
+            continue;
+        }
+        size_t len = std::min(utf8_len(c), s.size() - i);
+        if (len == 2) {
+            unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+            if (cp >= 0xC0 && cp < 0x180 && *latin_ascii[cp - 0xC0]) {
+                out += latin_ascii[cp - 0xC0];
+                i += 2;
+                continue;
+            }
+        }
+        out.append(s.substr(i, len));
+        i += len;
+    }
+    return out;
+}
+
 bool ieq(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
@@ -157,7 +198,7 @@ std::string collapse_ws(std::string_view s) {
 std::string slug(std::string_view s) {
     std::string out;
     bool dash = false;
-    for (char c : s) {
+    for (char c : folded(s)) {  // "A Coruña" -> "a-coruna"
         if (is_alpha(c) || is_digit(c)) {
             if (dash && !out.empty()) out += '-';
             out += lower(c);
