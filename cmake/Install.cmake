@@ -34,7 +34,8 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "claimmap developers <claimmap@invalid>")
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
-# The libraries' packages come from dpkg-shlibdeps; the fonts the styles name are data, not links.
+# The libraries' packages come from dpkg-shlibdeps; the fonts the styles name and the country list
+# that new-case and events extract read (iso-codes) are data, not links.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, fonts-dejavu-core, iso-codes")
 include(CPack)

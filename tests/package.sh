@@ -10,7 +10,7 @@ debs=("$dir"/*.deb)
 [ -e "${debs[0]}" ] || fail "cpack made no .deb in $dir"
 info=$(dpkg-deb -I "${debs[0]}")
 depends=$(grep '^ Depends:' <<<"$info") || fail "the package has no Depends: $info"
-for dep in libgdal libproj libgeos-c libpangocairo libcairo libpng fonts-noto-cjk libc6; do
+for dep in libgdal libproj libgeos-c libpangocairo libcairo libpng fonts-noto-cjk libc6 iso-codes; do
   [[ $depends == *"$dep"* ]] || fail "Depends lacks $dep: $depends"
 done
 contents=$(dpkg-deb -c "${debs[0]}")
