@@ -35,6 +35,17 @@ for c in "${cases[@]}"; do
   [ -s "$out/layers.gpkg" ] || fail "$id: export wrote no gpkg"
   echo "ok: $id: render, compare, export"
 done
+# Every installed catalog is usable by the installed binary: a map in each language (an unknown or
+# broken catalog is an error, so one left out of the install fails here).
+for cat in "$share"/i18n/*.toml; do
+  lang=$(basename "$cat" .toml); mkdir -p "$dir/work/lang-$lang"
+  err=$("$bin" render --size 400x300 --lang "$lang" --out-dir "$dir/work/lang-$lang" --name map --format svg 2>&1 >/dev/null) \
+    || fail "render --lang $lang: $err"
+  [ -s "$dir/work/lang-$lang/map.svg" ] || fail "render --lang $lang wrote no map.svg"
+  [ "$lang" = en ] || grep -q "xml:lang=\"$lang\"" "$dir/work/lang-$lang/map.svg" || fail "render --lang $lang: the SVG does not say xml:lang=\"$lang\""
+done
+[ -e "$share/i18n/ja.toml" ] || fail "i18n/ja.toml is not installed under $share"
+echo "ok: every installed catalog renders a map"
 atlases=("$share"/atlas/*.toml)
 [ -e "${atlases[0]}" ] || fail "no atlas installed under $share/atlas"
 for a in "${atlases[@]}"; do
