@@ -37,8 +37,10 @@ double median_seconds(int repeat, F&& f) {
 int main(int argc, char** argv) {
     std::optional<std::filesystem::path> land;
     int repeat = 5;
+    bool print_areas = false;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--land") && i + 1 < argc) land = argv[++i];
+        else if (!std::strcmp(argv[i], "--print-areas")) print_areas = true;
         else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
         else {
             std::fprintf(stderr, "usage: bench_zones [--land FILE] [--repeat N]\n");
@@ -46,6 +48,14 @@ int main(int argc, char** argv) {
         }
     }
     LoadedCase loaded = load_case(default_case_file(), land);
+    if (print_areas) {
+        // Every scenario's areas, one line per party, for recording a reference.
+        ClaimModel model(loaded);
+        for (const Scenario& s : loaded.scenarios.scenarios)
+            for (const PartyClaim& p : model.evaluate(s, false).parties)
+                std::printf("%s\t%s\t%.3f\t%.3f\t%.3f\n", s.id.c_str(), p.party.c_str(), p.land_km2, p.territorial_sea_km2, p.eez_km2);
+        return 0;
+    }
     size_t vertices = 0;
     for (const LandFeature& f : loaded.land.features) {
         vertices += f.shape.outer.size();
