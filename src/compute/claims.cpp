@@ -88,6 +88,9 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     : loaded_(loaded), settings_(settings), proj_(Projection::cached(loaded.config.crs)) {
     // Land per unit: a disputed territory, or a country's undisputed land.
     std::map<std::string, std::vector<GeomPtr>> parts;
+    std::vector<std::pair<std::string, GeomPtr>> land_at_region_edge;  // measured once the region is projected
+    const BBox& region = loaded.config.region;
+    const double margin = 0.01;  // degrees: well clear of the projected region's chords
     for (const LandFeature& f : loaded.land.features) {
         const std::string unit = land_unit(f);
         const double km2 = geodesic_area_m2(f.shape) / 1e6;
@@ -97,6 +100,15 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
         for (const Ring& h : f.shape.holes) poly.holes.push_back(proj_.forward(h));
         GeomPtr g = geos_.polygon(poly);
         if (!geos_.is_valid(g.get())) g = geos_.make_valid(g.get());
+        const bool inside = std::all_of(f.shape.outer.begin(), f.shape.outer.end(), [&](const LonLat& p) {
+            return p.lon > region.min_x + margin && p.lon < region.max_x - margin && p.lat > region.min_y + margin &&
+                   p.lat < region.max_y - margin;
+        });
+        if (inside) {
+            unit_land_in_region_km2_[unit] += km2;
+        } else {
+            land_at_region_edge.emplace_back(unit, geos_.clone(g.get()));
+        }
         parts[unit].push_back(std::move(g));
     }
     CoastSites coast = claimmap::coast_sites(loaded.land, proj_, settings_.site_spacing_m);
@@ -125,6 +137,10 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     // The data region, projected with curved edges.
     const PathXY region_ring = proj_.forward_outline(loaded.config.region, 100);
     region_ = geos_.polygon({region_ring, {}});
+    // Each unit's land within the region, measured as the zones are (projected, densified): the
+    // zone limits are cut to the region, and the land is measured out of them.
+    for (auto& [unit, land] : land_at_region_edge)
+        unit_land_in_region_km2_[unit] += area_km2(geos_.polygons(geos_.intersection(land.get(), region_.get()).get()));
 
     std::vector<PathXY> rings;
     MultiPolygonXY land_plain = geos_.polygons(land_all_.get());
@@ -219,9 +235,6 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     if (worker_error) std::rethrow_exception(worker_error);
     buffer12_ = geos_.clone(worker_limit.get());
     worker_limit.reset();
-    sea12_ = geos_.difference(buffer12_.get(), land_all_.get());
-    band200_ = geos_.difference(buffer200_.get(), buffer12_.get());
-    sea200_ = geos_.difference(buffer200_.get(), land_all_.get());
 }
 
 GeomPtr ClaimModel::corrected_buffer(Geos& geos, const Projection& proj, const GEOSGeometry* land, double distance,
@@ -270,7 +283,7 @@ GeomPtr ClaimModel::corrected_buffer(Geos& geos, const Projection& proj, const G
     return geos.unary_union(fixed.get());
 }
 
-const ClaimModel::UnitZones& ClaimModel::unit(const std::string& key) {
+ClaimModel::UnitZones& ClaimModel::unit(const std::string& key) {
     if (auto it = units_.find(key); it != units_.end()) return it->second;
     // A key is a unit id, or "<territory>><party>" for one side of a split territory.
     std::string base = key;
@@ -305,11 +318,27 @@ const ClaimModel::UnitZones& ClaimModel::unit(const std::string& key) {
         z.land = geos_.clone(unit_land_.at(base).get());
         z.land_km2 = unit_land_km2_.at(base);
     }
-    z.territorial_sea = geos_.intersection(sea12_.get(), z.cells.get());
-    z.eez = geos_.intersection(band200_.get(), z.cells.get());
-    z.territorial_sea_km2 = area_km2(geos_.polygons(z.territorial_sea.get()));
-    z.eez_km2 = area_km2(geos_.polygons(z.eez.get()));
+    // Areas without cutting out the land (the slow overlay at full detail): within its cells, the
+    // territorial sea is the 12 nm limit less the unit's land, and the EEZ the 200 nm limit less
+    // the 12 nm one. A whole unit's land lies in its own cells (a land point's nearest coast is its
+    // own island's); a split territory's pieces do not follow its cut, so the land there is measured.
+    z.within12 = geos_.intersection(buffer12_.get(), z.cells.get());
+    z.within200 = geos_.intersection(buffer200_.get(), z.cells.get());
+    const double km2_12 = area_km2(geos_.polygons(z.within12.get()));
+    const double land_in_cells =
+        split ? area_km2(geos_.polygons(geos_.intersection(unit_land_.at(base).get(), z.cells.get()).get()))
+              : unit_land_in_region_km2_.at(base);
+    z.territorial_sea_km2 = km2_12 - land_in_cells;
+    z.eez_km2 = area_km2(geos_.polygons(z.within200.get())) - km2_12;
     return units_[key] = std::move(z);
+}
+
+const ClaimModel::UnitZones& ClaimModel::unit_geometry(const std::string& key) {
+    UnitZones& z = unit(key);
+    if (z.territorial_sea) return z;
+    z.territorial_sea = geos_.difference(z.within12.get(), land_all_.get());
+    z.eez = geos_.difference(z.within200.get(), z.within12.get());
+    return z;
 }
 
 // The median line between two units: where their cells meet, at sea and within the EEZ limit.
@@ -319,7 +348,51 @@ const GEOSGeometry* ClaimModel::shared_boundary(const std::string& a, const std:
     GeomPtr ba = geos_.boundary(unit(a).cells.get());
     GeomPtr bb = geos_.boundary(unit(b).cells.get());
     GeomPtr shared = geos_.intersection(ba.get(), bb.get());
+    if (!sea200_) sea200_ = geos_.difference(buffer200_.get(), land_all_.get());
     return (shared_boundaries_[key] = geos_.intersection(shared.get(), sea200_.get())).get();
+}
+
+MultiPolygonXY ClaimModel::merge_touching(std::vector<GeomPtr> pieces) {
+    // Every polygon of every piece, with its envelope; polygons of different pieces whose envelopes
+    // meet are grouped (union-find) and each group unioned, the rest passed through as they are.
+    struct Part {
+        size_t piece;
+        GeomPtr geom;
+        BBox env;
+    };
+    std::vector<Part> parts;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+        const int n = GEOSGetNumGeometries_r(geos_.handle(), pieces[i].get());
+        for (int k = 0; k < n; ++k) {
+            GeomPtr g = geos_.clone(GEOSGetGeometryN_r(geos_.handle(), pieces[i].get(), k));
+            if (GEOSGeomTypeId_r(geos_.handle(), g.get()) != GEOS_POLYGON || geos_.is_empty(g.get())) continue;
+            BBox env;
+            if (!GEOSGeom_getXMin_r(geos_.handle(), g.get(), &env.min_x) || !GEOSGeom_getYMin_r(geos_.handle(), g.get(), &env.min_y) ||
+                !GEOSGeom_getXMax_r(geos_.handle(), g.get(), &env.max_x) || !GEOSGeom_getYMax_r(geos_.handle(), g.get(), &env.max_y))
+                throw Error("GEOS envelope: failed");
+            parts.push_back({i, std::move(g), env});
+        }
+    }
+    std::vector<size_t> group(parts.size());
+    for (size_t i = 0; i < parts.size(); ++i) group[i] = i;
+    auto root = [&](size_t i) {
+        while (group[i] != i) i = group[i] = group[group[i]];
+        return i;
+    };
+    for (size_t i = 0; i < parts.size(); ++i)
+        for (size_t j = i + 1; j < parts.size(); ++j) {
+            const BBox &a = parts[i].env, &b = parts[j].env;
+            if (parts[i].piece != parts[j].piece && a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y)
+                group[std::max(root(i), root(j))] = std::min(root(i), root(j));
+        }
+    std::map<size_t, std::vector<GeomPtr>> groups;  // by the group's first part: a stable order
+    for (size_t i = 0; i < parts.size(); ++i) groups[root(i)].push_back(std::move(parts[i].geom));
+    MultiPolygonXY out;
+    for (auto& [first, members] : groups) {
+        MultiPolygonXY merged = members.size() == 1 ? geos_.polygons(members[0].get()) : geos_.polygons(geos_.union_all(std::move(members)).get());
+        for (PolygonXY& p : merged) out.push_back(std::move(p));
+    }
+    return out;
 }
 
 std::vector<std::string> ClaimModel::units_of(const std::string& party, const Scenario& scenario, const Split* split) const {
@@ -387,15 +460,31 @@ const ClaimModel::Split& ClaimModel::split_for(const TerritorySplit& ts, const S
         auto at = [&](double a, double n) { return XY{o.x + axis.x * a + normal.x * n, o.y + axis.y * a + normal.y * n}; };
         return geos_.polygon({{at(0, -far), at(far, -far), at(far, far), at(0, far)}, {}});
     };
-    double lo = tmin, hi = tmax;  // piece area falls from the whole territory to nothing
+    // The piece's area falls smoothly from the whole territory at tmin to nothing at tmax: false
+    // position (Illinois) finds the cut in a few areas where bisection to a millimetre takes ~30.
+    auto excess = [&](double t) {
+        return area_km2(geos_.polygons(geos_.intersection(land, half_plane(t).get()).get())) - needed;
+    };
+    double lo = tmin, hi = tmax, f_lo = territory_km2 - needed, f_hi = -needed, t = (lo + hi) / 2;
+    int side = 0;
     for (int i = 0; i < 60 && hi - lo > 1e-3; ++i) {
-        double mid = (lo + hi) / 2;
-        GeomPtr piece = geos_.intersection(land, half_plane(mid).get());
-        if (area_km2(geos_.polygons(piece.get())) > needed) lo = mid;
-        else hi = mid;
+        t = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+        if (!(t > lo && t < hi)) t = (lo + hi) / 2;
+        const double f = excess(t);
+        if (std::abs(f) <= 1e-10 * territory_km2) break;
+        if (f > 0) {
+            lo = t, f_lo = f;
+            if (side == 1) f_hi /= 2;  // the same end twice: halve the other's weight
+            side = 1;
+        } else {
+            hi = t, f_hi = f;
+            if (side == -1) f_lo /= 2;
+            side = -1;
+        }
+        t = (lo + hi) / 2;
     }
     split->axis = axis;
-    split->t = (lo + hi) / 2;
+    split->t = t;
     GeomPtr hp = half_plane(split->t);
     split->land_party = geos_.intersection(land, hp.get());
     split->land_rest = geos_.difference(land, hp.get());
@@ -417,7 +506,7 @@ ScenarioClaims ClaimModel::evaluate(const Scenario& scenario, bool geometry) {
         claim.party = party.id;
         std::vector<GeomPtr> land, sea, eez;
         for (const std::string& key : units_of(party.id, scenario, split)) {
-            const UnitZones& z = unit(key);
+            const UnitZones& z = geometry ? unit_geometry(key) : unit(key);
             claim.land_km2 += z.land_km2;
             claim.territorial_sea_km2 += z.territorial_sea_km2;
             claim.eez_km2 += z.eez_km2;
@@ -427,10 +516,13 @@ ScenarioClaims ClaimModel::evaluate(const Scenario& scenario, bool geometry) {
             eez.push_back(geos_.clone(z.eez.get()));
         }
         // Unit zones tile the sea without overlap, so their union is a plain merge.
-        claim.land = land.empty() ? MultiPolygonXY{} : geos_.polygons(geos_.union_all(std::move(land)).get());
-        claim.territorial_sea = sea.empty() ? MultiPolygonXY{} : geos_.polygons(geos_.union_all(std::move(sea)).get());
-        claim.eez = eez.empty() ? MultiPolygonXY{} : geos_.polygons(geos_.union_all(std::move(eez)).get());
-        party_units.push_back(units_of(party.id, scenario, split));
+        if (geometry) // Units' land is disjoint: gathered, not unioned. Their zones tile the sea, so only pieces
+        // that can touch across a cell boundary are merged.
+        for (const GeomPtr& g : land)
+            for (PolygonXY& p : geos_.polygons(g.get())) claim.land.push_back(std::move(p));
+        if (geometry) claim.territorial_sea = merge_touching(std::move(sea));
+        if (geometry) claim.eez = merge_touching(std::move(eez));
+        if (geometry) party_units.push_back(units_of(party.id, scenario, split));
         out.parties.push_back(std::move(claim));
     }
     // A median line between every pair of parties whose zones touch: the shared boundaries of
@@ -449,7 +541,7 @@ ScenarioClaims ClaimModel::evaluate(const Scenario& scenario, bool geometry) {
             out.median_line.insert(out.median_line.end(), lines.begin(), lines.end());
             out.median_lines.push_back({parties[i].id, parties[j].id, std::move(lines)});
         }
-    if (split) {
+    if (geometry) if (split) {
         out.split_cut = split->cut;
         out.split_territory = split->territory;
         out.split_pieces[split->party] = geos_.polygons(split->land_party.get());
