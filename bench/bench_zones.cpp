@@ -3,12 +3,16 @@
 // all land, the naive first step of any EEZ computation. Reports ratios and peak memory.
 //
 // Usage: build/bench/bench_zones [--land FILE] [--repeat N]
+//        build/bench/bench_zones [--land FILE] --print-areas            (every scenario's areas, TSV)
+//        build/bench/bench_zones [--land FILE] --check-areas REF.tsv    (largest difference from REF)
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -38,12 +42,14 @@ int main(int argc, char** argv) {
     std::optional<std::filesystem::path> land;
     int repeat = 5;
     bool print_areas = false;
+    std::optional<std::filesystem::path> reference;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--land") && i + 1 < argc) land = argv[++i];
         else if (!std::strcmp(argv[i], "--print-areas")) print_areas = true;
+        else if (!std::strcmp(argv[i], "--check-areas") && i + 1 < argc) reference = argv[++i];
         else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
         else {
-            std::fprintf(stderr, "usage: bench_zones [--land FILE] [--repeat N]\n");
+            std::fprintf(stderr, "usage: bench_zones [--land FILE] [--repeat N] [--print-areas | --check-areas REFERENCE.tsv]\n");
             return 2;
         }
     }
@@ -55,6 +61,36 @@ int main(int argc, char** argv) {
             for (const PartyClaim& p : model.evaluate(s, false).parties)
                 std::printf("%s\t%s\t%.3f\t%.3f\t%.3f\n", s.id.c_str(), p.party.c_str(), p.land_km2, p.territorial_sea_km2, p.eez_km2);
         return 0;
+    }
+    if (reference) {
+        // The largest relative difference from recorded areas (tests/data/zone-areas/*.tsv).
+        std::ifstream in(*reference);
+        if (!in) {
+            std::fprintf(stderr, "%s: cannot read\n", reference->c_str());
+            return 1;
+        }
+        ClaimModel model(loaded);
+        double worst = 0;
+        for (std::string line; std::getline(in, line);) {
+            if (line.empty() || line[0] == '#') continue;
+            std::istringstream row(line);
+            std::string scenario, party;
+            double recorded[3];
+            const Scenario* s = nullptr;
+            if (!(row >> scenario >> party >> recorded[0] >> recorded[1] >> recorded[2]) || !(s = loaded.scenarios.find(scenario))) {
+                std::fprintf(stderr, "%s: bad line: %s\n", reference->c_str(), line.c_str());
+                return 1;
+            }
+            const PartyClaim* p = model.evaluate(*s, false).party(party);
+            if (!p) {
+                std::fprintf(stderr, "%s: no party %s\n", reference->c_str(), party.c_str());
+                return 1;
+            }
+            const double now[3] = {p->land_km2, p->territorial_sea_km2, p->eez_km2};
+            for (int k = 0; k < 3; ++k) worst = std::max(worst, std::abs(now[k] - recorded[k]) / recorded[k]);
+        }
+        std::printf("largest difference from %s: %.4f %%\n", reference->c_str(), worst * 100);
+        return worst <= 1e-3 ? 0 : 1;
     }
     size_t vertices = 0;
     for (const LandFeature& f : loaded.land.features) {
