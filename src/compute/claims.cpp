@@ -141,7 +141,6 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     // zone limits are cut to the region, and the land is measured out of them.
     for (auto& [unit, land] : land_at_region_edge)
         unit_land_in_region_km2_[unit] += area_km2(geos_.polygons(geos_.intersection(land.get(), region_.get()).get()));
-
     std::vector<PathXY> rings;
     MultiPolygonXY land_plain = geos_.polygons(land_all_.get());
     for (const PolygonXY& p : land_plain) {
@@ -149,7 +148,6 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
         for (const PathXY& h : p.holes) rings.push_back(h);
     }
     coast_ = std::make_unique<CoastIndex>(rings, 250.0);
-
     // Whole-land buffers, corrected to geodesic distances and cut to the data region. The coast
     // is simplified before buffering (the slow step) by a tenth of the distance; the correction
     // then measures every vertex from the full-detail coast (docs/method.md). The territorial-sea
@@ -229,7 +227,6 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
         }
         for (size_t s : kept_index)
             if (!cells_[s]) throw Error("median line: no Voronoi cell found for a coast site");
-
         buffer200_ = limit(geos_, proj_, land_all_.get(), region_.get(), settings_.eez_m);
     }  // joins the worker
     if (worker_error) std::rethrow_exception(worker_error);
@@ -264,13 +261,17 @@ GeomPtr ClaimModel::corrected_buffer(Geos& geos, const Projection& proj, const G
     auto correct = [&](PathXY& ring) {
         ring = densify(ring, distance / 20);
         for (XY& v : ring) {
+            XY c = coast_->nearest(v);
             for (int iteration = 0; iteration < 8; ++iteration) {
-                XY c = coast_->nearest(v);
                 LonLat cg = proj.inverse(c);
                 XY moved = proj.forward(geodesic_destination(cg, geodesic_azimuth_deg(cg, proj.inverse(v)), distance));
                 bool settled = std::hypot(moved.x - v.x, moved.y - v.y) < 1.0;
                 v = moved;
                 if (settled) break;
+                // Still nearest to the same coast point: moving again would not move it.
+                const XY next = coast_->nearest(v);
+                if (std::hypot(next.x - c.x, next.y - c.y) < 1e-6) break;
+                c = next;
             }
         }
     };
@@ -279,7 +280,9 @@ GeomPtr ClaimModel::corrected_buffer(Geos& geos, const Projection& proj, const G
         for (PathXY& h : p.holes) correct(h);
     }
     GeomPtr fixed = geos.multipolygon(polys);
-    if (!geos.is_valid(fixed.get())) fixed = geos.make_valid(fixed.get());
+    // Where two coasts' limits meet, corrected vertices can cross: the structure method (rings
+    // noded and their enclosed areas kept) mends that about five times faster than the linework one.
+    if (!geos.is_valid(fixed.get())) fixed = geos.make_valid_polygons(fixed.get());
     return geos.unary_union(fixed.get());
 }
 
