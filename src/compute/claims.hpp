@@ -4,7 +4,8 @@
 //
 // Method (docs/method.md has the details and the error budget):
 //  - Work in the case's conformal projection. Coast sites: every coastline vertex, densified to
-//    `site_spacing_m`. One Voronoi diagram of all sites, computed once; the cells of each land unit
+//    `site_spacing_m`. One Voronoi diagram, computed once, of the sites with a Delaunay neighbour of
+//    another land unit (the others do not change any unit's region); the cells of each land unit
 //    (a disputed territory, or the undisputed land of a country) are unioned once. A party's sea
 //    region under a scenario is the union of its units' cells: every point of it is nearer to that
 //    party's coast than to the other's, so its boundary with the other party's region is the
@@ -12,7 +13,8 @@
 //  - One buffer of all land per distance, computed once, its vertices then moved to lie exactly
 //    the distance from their nearest coast point measured on the ellipsoid. A party's zone is the
 //    buffer within its region: inside its region the nearest coast is its own.
-//  - Areas: rings densified, unprojected, measured with PROJ's geodesic polygon area.
+//  - Areas: rings densified, unprojected, measured with PROJ's geodesic polygon area; a unit's
+//    territorial sea is its 12 nm area less its land, so no land overlay is needed for numbers.
 #include <map>
 #include <memory>
 #include <optional>
