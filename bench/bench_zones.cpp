@@ -5,6 +5,8 @@
 // Usage: build/bench/bench_zones [--land FILE | --detail ID] [--vertices N] [--archipelago N]
 //                                [--island-vertices N] [--repeat N] [--max-memory MIB]
 //        build/bench/bench_zones --scaling [--repeat N] [--max-memory MIB]
+//        build/bench/bench_zones [--land FILE | --detail ID] --print-areas          (every scenario's areas, TSV)
+//        build/bench/bench_zones [--land FILE | --detail ID] --check-areas REF.tsv  (largest difference from REF)
 // --vertices N simplifies the land to at most N vertices, --archipelago N adds synthetic islands of
 // at most --island-vertices each (default 100) up to about N (bench/synthetic_land.hpp); --scaling
 // runs the scaling series of bench/README.md, each size in a process of its own (peak memory is per
@@ -18,7 +20,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <new>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -117,13 +121,46 @@ int run_scaling(int repeat, long max_memory_mib) {
 
 }  // namespace
 
+// The largest relative difference of every scenario's areas from recorded ones
+// (tests/data/zone-areas/*.tsv); fails above 0.1 %.
+int check_areas(const LoadedCase& loaded, const std::filesystem::path& reference) {
+    std::ifstream in(reference);
+    if (!in) {
+        std::fprintf(stderr, "%s: cannot read\n", reference.c_str());
+        return 1;
+    }
+    ClaimModel model(loaded);
+    double worst = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream row(line);
+        std::string scenario, party;
+        double recorded[3];
+        const Scenario* s = nullptr;
+        if (!(row >> scenario >> party >> recorded[0] >> recorded[1] >> recorded[2]) || !(s = loaded.scenarios.find(scenario))) {
+            std::fprintf(stderr, "%s: bad line: %s\n", reference.c_str(), line.c_str());
+            return 1;
+        }
+        const PartyClaim* p = model.evaluate(*s, false).party(party);
+        if (!p) {
+            std::fprintf(stderr, "%s: no party %s\n", reference.c_str(), party.c_str());
+            return 1;
+        }
+        const double now[3] = {p->land_km2, p->territorial_sea_km2, p->eez_km2};
+        for (int k = 0; k < 3; ++k) worst = std::max(worst, std::abs(now[k] - recorded[k]) / recorded[k]);
+    }
+    std::printf("largest difference from %s: %.4f %%\n", reference.c_str(), worst * 100);
+    return worst <= 1e-3 ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
     std::optional<std::filesystem::path> land;
     std::optional<std::string> detail;
     size_t vertices = 0, archipelago = 0, island_vertices = 100;
     long max_memory_mib = 4096;
     int repeat = 5;
-    bool scaling = false;
+    bool scaling = false, print_areas = false;
+    std::optional<std::filesystem::path> reference;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--land") && i + 1 < argc) land = argv[++i];
         else if (!std::strcmp(argv[i], "--detail") && i + 1 < argc) detail = argv[++i];
@@ -133,10 +170,13 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--max-memory") && i + 1 < argc) max_memory_mib = std::max(256L, std::atol(argv[++i]));
         else if (!std::strcmp(argv[i], "--scaling")) scaling = true;
+        else if (!std::strcmp(argv[i], "--print-areas")) print_areas = true;
+        else if (!std::strcmp(argv[i], "--check-areas") && i + 1 < argc) reference = argv[++i];
         else {
             std::fprintf(stderr, "usage: bench_zones [--land FILE | --detail ID] [--vertices N] [--archipelago N]\n"
                                  "                   [--island-vertices N] [--repeat N] [--max-memory MIB]\n"
-                                 "       bench_zones --scaling [--repeat N] [--max-memory MIB]\n");
+                                 "       bench_zones --scaling [--repeat N] [--max-memory MIB]\n"
+                                 "       bench_zones [--land FILE | --detail ID] --print-areas | --check-areas REFERENCE.tsv\n");
             return 2;
         }
     }
@@ -150,6 +190,15 @@ int main(int argc, char** argv) {
         if (archipelago) bench::add_archipelago(loaded.land, loaded.config, proj, archipelago, island_vertices);
         const size_t n = bench::vertex_count(loaded.land);
         std::fprintf(stderr, "%s: %zu polygons, %zu vertices\n", loaded.land.source.c_str(), loaded.land.features.size(), n);
+        if (print_areas) {
+            // Every scenario's areas, one line per party, for recording a reference.
+            ClaimModel model(loaded);
+            for (const Scenario& s : loaded.scenarios.scenarios)
+                for (const PartyClaim& p : model.evaluate(s, false).parties)
+                    std::printf("%s\t%s\t%.3f\t%.3f\t%.3f\n", s.id.c_str(), p.party.c_str(), p.land_km2, p.territorial_sea_km2, p.eez_km2);
+            return 0;
+        }
+        if (reference) return check_areas(loaded, *reference);
         std::printf("LAND %zu %zu\n", loaded.land.features.size(), n);
         std::fflush(stdout);
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <fstream>
+#include <sstream>
+#include <tuple>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -255,6 +257,30 @@ BOOST_AUTO_TEST_CASE(median_lines_alone_on_collinear_sites_give_way) {
     }
     MedianLines alone(islets);
     BOOST_TEST(!alone.between(*test::kurils().scenarios.find("status-quo")).has_value());
+}
+
+// The fast path (Voronoi cells of border sites only, areas without a land overlay) must give the
+// areas the model gave before it, recorded in tests/data/zone-areas (the file says how), within 0.1 %.
+BOOST_AUTO_TEST_CASE(areas_match_the_model_before_the_fast_path) {
+    std::ifstream in(std::filesystem::path(CLAIMMAP_TEST_DATA) / "zone-areas" / "kurils-shipped.tsv");
+    BOOST_TEST_REQUIRE(in.good(), "missing tests/data/zone-areas/kurils-shipped.tsv");
+    int checked = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream row(line);
+        std::string scenario, party;
+        double land = 0, sea = 0, eez = 0;
+        BOOST_TEST_REQUIRE(static_cast<bool>(row >> scenario >> party >> land >> sea >> eez), line);
+        const PartyClaim* p = scenario_claims(scenario).party(party);
+        BOOST_TEST_REQUIRE(p != nullptr, scenario << "/" << party);
+        for (auto [name, now, before] : {std::tuple{"land", p->land_km2, land}, {"territorial sea", p->territorial_sea_km2, sea},
+                                         {"EEZ", p->eez_km2, eez}}) {
+            BOOST_TEST(std::abs(now - before) <= 1e-3 * before,
+                       scenario << "/" << party << " " << name << ": " << now << " km², before " << before << " km²");
+        }
+        ++checked;
+    }
+    BOOST_TEST(checked == 8);
 }
 
 BOOST_AUTO_TEST_CASE(custom_scenario_from_the_file) {

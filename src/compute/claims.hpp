@@ -4,7 +4,8 @@
 //
 // Method (docs/method.md has the details and the error budget):
 //  - Work in the case's conformal projection. Coast sites: every coastline vertex, densified to
-//    `site_spacing_m`. One Voronoi diagram of all sites, computed once; the cells of each land unit
+//    `site_spacing_m`. One Voronoi diagram, computed once, of the sites with a Delaunay neighbour of
+//    another land unit (the others do not change any unit's region); the cells of each land unit
 //    (a disputed territory, or the undisputed land of a country) are unioned once. A party's sea
 //    region under a scenario is the union of its units' cells: every point of it is nearer to that
 //    party's coast than to the other's, so its boundary with the other party's region is the
@@ -12,7 +13,8 @@
 //  - One buffer of all land per distance, computed once, its vertices then moved to lie exactly
 //    the distance from their nearest coast point measured on the ellipsoid. A party's zone is the
 //    buffer within its region: inside its region the nearest coast is its own.
-//  - Areas: rings densified, unprojected, measured with PROJ's geodesic polygon area.
+//  - Areas: rings densified, unprojected, measured with PROJ's geodesic polygon area; a unit's
+//    territorial sea is its 12 nm area less its land, so no land overlay is needed for numbers.
 #include <map>
 #include <memory>
 #include <optional>
@@ -98,13 +100,19 @@ private:
     // What one land unit contributes, computed once and reused by every scenario: its land, the
     // sea nearer to it than to any other unit (Voronoi cells), and that sea's zones and areas.
     struct UnitZones {
-        GeomPtr land, cells, territorial_sea, eez;
+        GeomPtr land, cells, within12, within200;  // within12/200: the zone limits within the cells
+        GeomPtr territorial_sea, eez;              // null until unit_geometry
+
         double land_km2 = 0, territorial_sea_km2 = 0, eez_km2 = 0;
     };
     // `geos` and `proj` are parameters so that a worker thread can pass its own.
     GeomPtr corrected_buffer(Geos& geos, const Projection& proj, const GEOSGeometry* land, double distance,
                              double simplify_tolerance) const;
-    const UnitZones& unit(const std::string& key);
+    UnitZones& unit(const std::string& key);                 // cells and areas
+    const UnitZones& unit_geometry(const std::string& key);  // and the zones' geometry
+
+    // The union of pieces that tile without overlap, merging only polygons that can touch.
+    MultiPolygonXY merge_touching(std::vector<GeomPtr> pieces);
     const GEOSGeometry* shared_boundary(const std::string& a, const std::string& b);
     const Split& split_for(const TerritorySplit& split, const Scenario& scenario);
     std::vector<std::string> units_of(const std::string& party, const Scenario& scenario, const Split* split) const;
@@ -116,7 +124,8 @@ private:
     Geos worker_geos_;  // the second thread's context; declared before any geometry it may own
     std::map<std::string, GeomPtr> unit_land_;  // unit -> land polygons (projected)
     std::map<std::string, double> unit_land_km2_;
-    GeomPtr land_all_, region_, buffer12_, buffer200_, sea12_, band200_, sea200_;
+    std::map<std::string, double> unit_land_in_region_km2_;  // as the zones are measured
+    GeomPtr land_all_, region_, buffer12_, buffer200_, sea200_;  // sea200_: when first needed
     std::unique_ptr<CoastIndex> coast_;
     std::vector<XY> sites_;
     std::vector<std::string> site_unit_;

@@ -125,6 +125,20 @@ GeomPtr Geos::simplify(const GEOSGeometry* g, double tolerance) {
 
 GeomPtr Geos::make_valid(const GEOSGeometry* g) { return take(GEOSMakeValid_r(ctx_, g), "make valid"); }
 
+GeomPtr Geos::make_valid_polygons(const GEOSGeometry* g) {
+    struct Params {
+        GEOSContextHandle_t ctx;
+        GEOSMakeValidParams* p;
+        ~Params() {
+            if (p) GEOSMakeValidParams_destroy_r(ctx, p);
+        }
+    } params{ctx_, GEOSMakeValidParams_create_r(ctx_)};
+    if (!params.p || !GEOSMakeValidParams_setMethod_r(ctx_, params.p, GEOS_MAKE_VALID_STRUCTURE) ||
+        !GEOSMakeValidParams_setKeepCollapsed_r(ctx_, params.p, 0))
+        failed("make valid");
+    return take(GEOSMakeValidWithParams_r(ctx_, g, params.p), "make valid");
+}
+
 GeomPtr Geos::boundary(const GEOSGeometry* g) { return take(GEOSBoundary_r(ctx_, g), "boundary"); }
 
 GeomPtr Geos::voronoi(const GEOSGeometry* sites, const GEOSGeometry* envelope) {

@@ -61,6 +61,8 @@ public:
     GeomPtr buffer(const GEOSGeometry* g, double distance, int quadrant_segments = 8);
     GeomPtr simplify(const GEOSGeometry* g, double tolerance);
     GeomPtr make_valid(const GEOSGeometry* g);
+    // Valid polygons by GEOS's "structure" method (collapsed parts dropped).
+    GeomPtr make_valid_polygons(const GEOSGeometry* g);
     GeomPtr boundary(const GEOSGeometry* g);
     GeomPtr voronoi(const GEOSGeometry* sites, const GEOSGeometry* envelope);
     GeomPtr line_merge(const GEOSGeometry* g);
