@@ -253,7 +253,10 @@ BOOST_AUTO_TEST_CASE(the_command_line_rejects_a_bad_or_unknown_language) {
     r = test::run_claimmap("render --lang tlh --out-dir '" + out.string() + "'");
     BOOST_TEST(r.exit_code != 0);
     BOOST_TEST(r.err.find("--lang") != std::string::npos, r.err);
-    BOOST_TEST(r.err.find("ja, ru") != std::string::npos, r.err);
+    // The error lists the languages there are: every shipped catalog is named.
+    for (const auto& entry : fs::directory_iterator(data_root / "i18n"))
+        if (entry.path().extension() == ".toml")
+            BOOST_TEST(r.err.find(entry.path().stem().string()) != std::string::npos, entry.path().stem() << ": " << r.err);
     BOOST_TEST(fs::is_empty(out));
 }
 
