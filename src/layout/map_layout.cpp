@@ -219,6 +219,8 @@ std::string SceneBuilder::event_subtitle(const Event& e) const {
 
 SceneBuilder::LabelLine SceneBuilder::venue_names(const Venue& v, const std::string& sep) const {
     LabelLine line;
+    // The reader's language first when the venue has a name in it, then English and each party's own.
+    if (const std::string* own = v.names.find(cat_.lang()); own && cat_.lang() != "en") line.add(*own, cat_.lang(), sep);
     line.add(v.name, "", sep);
     for (const Party& p : in_.case_config.parties)
         if (const std::string* n = v.names.find(p.language(), p.id)) line.add(*n, p.language(), sep);
