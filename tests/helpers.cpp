@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace claimmap::test {
@@ -24,6 +25,14 @@ const LoadedCase& kurils() {
     // A detail that is missing or unknown throws here: the tests using the case fail, none is skipped.
     static const LoadedCase loaded = load_case(shipped_case(), std::nullopt, detail_argument());
     return loaded;
+}
+
+const LoadedCase& built_in_case(const std::string& id) {
+    static std::map<std::string, LoadedCase> loaded;
+    auto it = loaded.find(id);
+    if (it == loaded.end())
+        it = loaded.emplace(id, load_case(std::filesystem::path(CLAIMMAP_DATA_DIR) / "geodata" / id / "case.toml")).first;
+    return it->second;
 }
 
 const Style& default_style() {

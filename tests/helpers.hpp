@@ -12,6 +12,8 @@ std::filesystem::path shipped_case();
 // The built-in case, loaded once per test process, with the land detail given after the Boost.Test
 // options (`claimmap_tests --run_test=... -- --detail full`; the default detail otherwise).
 const LoadedCase& kurils();
+// A built-in case by id (geodata/<id>/case.toml), at its default detail, loaded once per process.
+const LoadedCase& built_in_case(const std::string& id);
 std::optional<std::string> detail_argument();
 const Style& default_style();
 

@@ -113,14 +113,6 @@ struct GoldenMap {
     std::string lang = "en";         // a catalog of i18n/
 };
 
-const LoadedCase& shipped(const std::string& id) {
-    static std::map<std::string, LoadedCase> loaded;
-    auto it = loaded.find(id);
-    if (it == loaded.end())
-        it = loaded.emplace(id, load_case(fs::path(CLAIMMAP_DATA_DIR) / "geodata" / id / "case.toml")).first;
-    return it->second;
-}
-
 void check_golden(const GoldenMap& map) {
     // Never write or compare a reference drawn with a fallback font.
     BOOST_REQUIRE_MESSAGE(font_available(pinned_font), "fontconfig does not resolve \"" << pinned_font
@@ -130,7 +122,7 @@ void check_golden(const GoldenMap& map) {
     options.height = golden_height;
     options.pov = map.pov;
     options.lang = map.lang;
-    Scene scene = build_scene(shipped(map.case_id), style_named(map.style), options, map.request);
+    Scene scene = build_scene(test::built_in_case(map.case_id), style_named(map.style), options, map.request);
     std::string png = encode_scene(scene, Format::png);
 
     const fs::path reference = golden_dir() / (map.name + ".png");

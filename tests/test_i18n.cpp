@@ -39,20 +39,13 @@ std::vector<std::string> built_in_cases() {
     return out;
 }
 
-const LoadedCase& shipped(const std::string& id) {
-    static std::map<std::string, LoadedCase> loaded;
-    auto it = loaded.find(id);
-    if (it == loaded.end()) it = loaded.emplace(id, load_case(resolve_case(id, data_root))).first;
-    return it->second;
-}
-
 // One claim cache per case for the whole run: the zone model is computed once.
 Scene scene_of(const std::string& id, const MapOptions& o, const MapRequest& r) {
     static std::map<std::string, std::unique_ptr<ClaimCache>> caches;
     auto& cache = caches[id];
-    if (!cache) cache = std::make_unique<ClaimCache>(shipped(id));
-    cache->prepare(shipped(id), o, r);
-    return build_scene(shipped(id), test::default_style(), o, r, *cache);
+    if (!cache) cache = std::make_unique<ClaimCache>(test::built_in_case(id));
+    cache->prepare(test::built_in_case(id), o, r);
+    return build_scene(test::built_in_case(id), test::default_style(), o, r, *cache);
 }
 
 // A catalog file in a scratch folder, named <lang>.toml.
@@ -152,7 +145,7 @@ BOOST_AUTO_TEST_CASE(every_shipped_catalog_has_every_english_key_with_the_same_p
 BOOST_AUTO_TEST_CASE(every_case_catalog_has_the_words_of_overview_and_scenario_maps) {
     int catalogs = 0;
     for (const std::string& id : built_in_cases()) {
-        const LoadedCase& loaded = shipped(id);
+        const LoadedCase& loaded = test::built_in_case(id);
         const fs::path dir = loaded.config.file.parent_path() / "i18n";
         if (!fs::is_directory(dir)) continue;
         for (const auto& entry : fs::directory_iterator(dir)) {
@@ -190,7 +183,7 @@ BOOST_AUTO_TEST_CASE(a_missing_string_falls_back_to_english_with_one_warning_nam
 }
 
 BOOST_AUTO_TEST_CASE(a_case_catalog_missing_a_term_falls_back_with_one_warning) {
-    const LoadedCase& loaded = shipped("kurils");
+    const LoadedCase& loaded = test::built_in_case("kurils");
     fs::path dir = test::scratch_dir("i18n-case-fallback");
     fs::create_directories(dir / "i18n");
     write_file_atomically(dir / "i18n/ja.toml", "language = \"ja\"\n[party.JPN]\nname = \"日本\"\n");
@@ -231,7 +224,7 @@ BOOST_AUTO_TEST_CASE(a_bad_catalog_is_one_error_naming_the_file_and_the_key) {
     fs::path dir = test::scratch_dir("i18n-bad-case");
     fs::create_directories(dir / "i18n");
     write_file_atomically(dir / "i18n/ja.toml", "language = \"ja\"\n[scenario.no-such]\ntitle = \"x\"\n");
-    std::string e = error_of([&] { CaseText::read(dir, "ja", case_text_keys(shipped("kurils"))); });
+    std::string e = error_of([&] { CaseText::read(dir, "ja", case_text_keys(test::built_in_case("kurils"))); });
     BOOST_TEST(e.find("ja.toml") != std::string::npos, e);
     BOOST_TEST(e.find("scenario.no-such.title") != std::string::npos, e);
 }
@@ -356,7 +349,7 @@ BOOST_AUTO_TEST_CASE(maps_in_other_languages_have_no_english_words) {
         if (lang == "en") continue;
         int cases = 0;
         for (const std::string& id : built_in_cases()) {
-            const LoadedCase& loaded = shipped(id);
+            const LoadedCase& loaded = test::built_in_case(id);
             if (!fs::exists(loaded.config.file.parent_path() / "i18n" / (lang + ".toml"))) continue;
             ++cases;
             const std::set<std::string> allowed = allowed_latin_words(loaded);
@@ -389,7 +382,7 @@ BOOST_AUTO_TEST_CASE(maps_in_other_languages_have_no_english_words) {
 
 // The same map in English says the English words, so the check above can fail.
 BOOST_AUTO_TEST_CASE(the_english_word_check_finds_english_words) {
-    const LoadedCase& loaded = shipped("kurils");
+    const LoadedCase& loaded = test::built_in_case("kurils");
     MapOptions o;
     o.width = 1200;
     o.height = 900;
@@ -406,7 +399,7 @@ BOOST_AUTO_TEST_CASE(the_english_word_check_finds_english_words) {
 // Takeshima's events: four long before the rest, two on one day: the timeline's labels keep apart.
 BOOST_AUTO_TEST_CASE(timeline_labels_do_not_overlap) {
     for (const std::string& id : built_in_cases()) {
-        const LoadedCase& loaded = shipped(id);
+        const LoadedCase& loaded = test::built_in_case(id);
         std::vector<MapRequest> requests;
         MapRequest timeline;
         timeline.timeline = true;
@@ -467,13 +460,13 @@ BOOST_AUTO_TEST_CASE(atlas_langs_multiply_maps) {
                                               "\"\n[[map]]\nname = \"o-{pov}-{lang}\"\npovs = [\"neutral\", \"japan\"]\nlangs = [\"ja\", \"ru\"]\n"
                                               "[[map]]\nname = \"plain\"\n");
     Atlas atlas = read_atlas(dir / "a.toml", test::shipped_case());
-    expand_atlas(atlas, shipped("kurils"));
+    expand_atlas(atlas, test::built_in_case("kurils"));
     std::set<std::string> names;
     for (const MapJob& j : atlas.jobs) names.insert(j.name + ":" + j.options.lang);
     BOOST_TEST((names == std::set<std::string>{"o-neutral-ja:ja", "o-neutral-ru:ru", "o-japan-ja:ja", "o-japan-ru:ru", "plain:en"}));
     write_file_atomically(dir / "b.toml", "[[map]]\nname = \"o\"\nlangs = [\"ja\", \"ru\"]\n");
     Atlas twice = read_atlas(dir / "b.toml", test::shipped_case());
-    std::string e = error_of([&] { expand_atlas(twice, shipped("kurils")); });
+    std::string e = error_of([&] { expand_atlas(twice, test::built_in_case("kurils")); });
     BOOST_TEST(e.find("twice") != std::string::npos, e);
     BOOST_TEST(e.find("{lang}") != std::string::npos, e);
 }
