@@ -252,10 +252,17 @@ Layer SceneBuilder::timeline_layer() const {
     double x0 = fr.min_x + px(70), x1 = fr.max_x - px(20);
     double y = fr.max_y + m_.timeline_band * 0.42;
     auto t_of = [](const EventDate& d) { return d.year + (d.month - 1) / 12.0 + (d.day > 0 ? (d.day - 1) / 365.0 : 0.0); };
-    // Events long before the rest (an old treaty) go left of a break in the axis.
-    double first_recent = t_of(events.back().date) - 10;
+    // Events long before the rest (an old treaty) go left of a break in the axis: the break is at
+    // the widest gap between events when that gap is ten years or more, longer than the span of the
+    // events after it, and leaves most events on the axis.
+    size_t split = 0;
+    double widest = 0;
+    for (size_t i = 1; i < events.size(); ++i)
+        if (double gap = t_of(events[i].date) - t_of(events[i - 1].date); gap > widest) widest = gap, split = i;
+    if (widest < 10 || widest <= t_of(events.back().date) - t_of(events[split].date) || 2 * split > events.size()) split = 0;
+    const double first_recent = t_of(events[split].date);
     std::vector<const Event*> early, recent;
-    for (const Event& e : events) (t_of(e.date) < first_recent ? early : recent).push_back(&e);
+    for (size_t i = 0; i < events.size(); ++i) (i < split ? early : recent).push_back(&events[i]);
     FontSpec f = font(style_.small_size), fb = font(style_.small_size, true);
     // The early events' years, each once, left of the break; the axis starts right of them.
     std::optional<TextItem> early_label;
