@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 #include <thread>
 #include <unordered_map>
 
@@ -74,6 +75,103 @@ std::vector<bool> sites_on_label_borders(const std::vector<XY>& sites, const std
     return keep;
 }
 
+
+BBox bounds(const PathXY& ring) {
+    BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (const XY& p : ring) {
+        b.min_x = std::min(b.min_x, p.x), b.max_x = std::max(b.max_x, p.x);
+        b.min_y = std::min(b.min_y, p.y), b.max_y = std::max(b.max_y, p.y);
+    }
+    return b;
+}
+
+bool meet(const BBox& a, const BBox& b) {
+    return a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y;
+}
+
+// Every pair (i of `a`, j of `b`) whose boxes meet, in a stable order: a sweep along x, so that
+// thousands of islets cost n log n plus the pairs, not n².
+std::vector<std::pair<size_t, size_t>> meeting_pairs(const std::vector<BBox>& a, const std::vector<BBox>& b) {
+    struct Box {
+        double min_x;
+        bool from_a;
+        size_t index;
+    };
+    std::vector<Box> boxes;
+    boxes.reserve(a.size() + b.size());
+    for (size_t i = 0; i < a.size(); ++i) boxes.push_back({a[i].min_x, true, i});
+    for (size_t j = 0; j < b.size(); ++j) boxes.push_back({b[j].min_x, false, j});
+    std::sort(boxes.begin(), boxes.end(), [](const Box& x, const Box& y) {
+        return std::tie(x.min_x, x.from_a, x.index) < std::tie(y.min_x, y.from_a, y.index);
+    });
+    std::vector<std::pair<size_t, size_t>> pairs;
+    std::vector<size_t> open_a, open_b;  // boxes begun, not yet ended, along x
+    for (const Box& box : boxes) {
+        const BBox& self = box.from_a ? a[box.index] : b[box.index];
+        auto sweep = [&](std::vector<size_t>& open, const std::vector<BBox>& other, bool other_is_a) {
+            size_t kept = 0;
+            for (size_t k : open) {
+                if (other[k].max_x < self.min_x) continue;  // ended before this one begins
+                open[kept++] = k;
+                if (meet(self, other[k])) pairs.push_back(other_is_a ? std::pair{k, box.index} : std::pair{box.index, k});
+            }
+            open.resize(kept);
+        };
+        if (box.from_a) {
+            sweep(open_b, b, false);
+            open_a.push_back(box.index);
+        } else {
+            sweep(open_a, a, true);
+            open_b.push_back(box.index);
+        }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    return pairs;
+}
+
+double signed_area(const PathXY& ring) {
+    double twice = 0;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) twice += (ring[j].x - ring[i].x) * (ring[j].y + ring[i].y);
+    return twice / 2;
+}
+
+// Adds each hole to the polygon of `polys` whose area holds it. Every hole must lie inside one
+// polygon's area, clear of all other boundaries but for single points: an inner point of the hole
+// then lies in exactly one polygon. Holes are turned against their polygon's outer ring, as GEOS
+// writes them.
+void add_holes(Geos& geos, MultiPolygonXY& polys, const std::vector<PathXY>& holes) {
+    if (holes.empty()) return;
+    std::vector<BBox> poly_bounds, hole_bounds;
+    for (const PolygonXY& p : polys) poly_bounds.push_back(bounds(p.outer));
+    for (const PathXY& h : holes) hole_bounds.push_back(bounds(h));
+    std::vector<GeomPtr> geoms(polys.size());
+    std::vector<PreparedPtr> prepared(polys.size());
+    std::vector<bool> placed(holes.size(), false);
+    std::vector<std::vector<size_t>> added(polys.size());
+    for (const auto& [h, k] : meeting_pairs(hole_bounds, poly_bounds)) {
+        if (placed[h]) continue;
+        const BBox &hb = hole_bounds[h], &pb = poly_bounds[k];
+        if (hb.min_x < pb.min_x || hb.max_x > pb.max_x || hb.min_y < pb.min_y || hb.max_y > pb.max_y) continue;
+        if (!prepared[k]) {
+            geoms[k] = geos.polygon(polys[k]);
+            prepared[k] = geos.prepare(geoms[k].get());
+        }
+        GeomPtr area = geos.polygon({holes[h], {}});
+        GeomPtr inner = geos.take(GEOSPointOnSurface_r(geos.handle(), area.get()), "point on surface");
+        const char inside = GEOSPreparedContains_r(geos.handle(), prepared[k].get(), inner.get());
+        if (inside == 2) throw Error("GEOS contains: failed");
+        if (inside) placed[h] = true, added[k].push_back(h);
+    }
+    for (size_t h = 0; h < holes.size(); ++h)
+        if (!placed[h]) throw Error("zone geometry: a hole lies in no polygon");
+    for (size_t k = 0; k < polys.size(); ++k)
+        for (size_t h : added[k]) {
+            PathXY ring = holes[h];
+            if ((signed_area(ring) > 0) == (signed_area(polys[k].outer) > 0)) std::reverse(ring.begin(), ring.end());
+            polys[k].holes.push_back(std::move(ring));
+        }
+}
+
 }  // namespace
 
 const PartyClaim* ScenarioClaims::party(const std::string& id) const {
@@ -142,7 +240,11 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     for (auto& [unit, land] : land_at_region_edge)
         unit_land_in_region_km2_[unit] += area_km2(geos_.polygons(geos_.intersection(land.get(), region_.get()).get()));
     std::vector<PathXY> rings;
-    MultiPolygonXY land_plain = geos_.polygons(land_all_.get());
+    const MultiPolygonXY& land_plain = land_polys_ = geos_.polygons(land_all_.get());
+    for (const PolygonXY& p : land_plain) land_bounds_.push_back(bounds(p.outer));
+    land_alone_.assign(land_plain.size(), true);
+    for (const auto& [i, j] : meeting_pairs(land_bounds_, land_bounds_))
+        if (i != j) land_alone_[i] = land_alone_[j] = false;
     for (const PolygonXY& p : land_plain) {
         rings.push_back(p.outer);
         for (const PathXY& h : p.holes) rings.push_back(h);
@@ -188,12 +290,8 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
         std::vector<size_t> kept_index;
         for (size_t i = 0; i < sites_.size(); ++i)
             if (keep[i]) kept.push_back(sites_[i]), kept_index.push_back(i);
-        double inf = INFINITY;
-        BBox env{inf, inf, -inf, -inf};
-        for (const XY& p : region_ring) {
-            env.min_x = std::min(env.min_x, p.x), env.max_x = std::max(env.max_x, p.x);
-            env.min_y = std::min(env.min_y, p.y), env.max_y = std::max(env.max_y, p.y);
-        }
+        const double inf = INFINITY;
+        BBox env = bounds(region_ring);
         const double pad = settings_.eez_m * 2;
         env = {env.min_x - pad, env.min_y - pad, env.max_x + pad, env.max_y + pad};
         GeomPtr diagram = geos_.voronoi(geos_.multipoint(kept).get(), geos_.box(env).get());
@@ -339,7 +437,7 @@ ClaimModel::UnitZones& ClaimModel::unit(const std::string& key) {
 const ClaimModel::UnitZones& ClaimModel::unit_geometry(const std::string& key) {
     UnitZones& z = unit(key);
     if (z.territorial_sea) return z;
-    z.territorial_sea = geos_.difference(z.within12.get(), land_all_.get());
+    z.territorial_sea = without_land(z.within12.get());
     z.eez = geos_.difference(z.within200.get(), z.within12.get());
     return z;
 }
@@ -351,48 +449,122 @@ const GEOSGeometry* ClaimModel::shared_boundary(const std::string& a, const std:
     GeomPtr ba = geos_.boundary(unit(a).cells.get());
     GeomPtr bb = geos_.boundary(unit(b).cells.get());
     GeomPtr shared = geos_.intersection(ba.get(), bb.get());
-    if (!sea200_) sea200_ = geos_.difference(buffer200_.get(), land_all_.get());
-    return (shared_boundaries_[key] = geos_.intersection(shared.get(), sea200_.get())).get();
+    GeomPtr within = geos_.intersection(shared.get(), buffer200_.get());
+    // Less the land it crosses, if any: only land polygons near one of its segments take part, not
+    // all land with its thousands of islets.
+    std::vector<BBox> segments;
+    for (const PathXY& line : geos_.lines(within.get()))
+        for (size_t i = 1; i < line.size(); ++i) segments.push_back(bounds({line[i - 1], line[i]}));
+    std::set<size_t> near;
+    for (const auto& [segment, land] : meeting_pairs(segments, land_bounds_)) near.insert(land);
+    if (!near.empty()) {
+        std::vector<GeomPtr> land;
+        for (size_t i : near) land.push_back(geos_.polygon(land_polys_[i]));
+        within = geos_.difference(within.get(), geos_.collect(std::move(land), GEOS_MULTIPOLYGON).get());
+    }
+    return (shared_boundaries_[key] = std::move(within)).get();
+}
+
+GeomPtr ClaimModel::without_land(const GEOSGeometry* sea) {
+    // Polygon by polygon; a land polygon without holes that lies inside a sea polygon, clear of
+    // every other land polygon's box (an islet), becomes a hole as it is: the overlay is left with
+    // the land on the sea polygon's boundary, not thousands of islets inside it.
+    MultiPolygonXY polys = geos_.polygons(sea);
+    std::vector<BBox> poly_bounds;
+    for (const PolygonXY& p : polys) poly_bounds.push_back(bounds(p.outer));
+    std::vector<std::vector<size_t>> land_near(polys.size());
+    for (const auto& [k, i] : meeting_pairs(poly_bounds, land_bounds_)) land_near[k].push_back(i);
+    MultiPolygonXY out;
+    for (size_t k = 0; k < polys.size(); ++k) {
+        if (land_near[k].empty()) {
+            out.push_back(std::move(polys[k]));
+            continue;
+        }
+        GeomPtr poly = geos_.polygon(polys[k]);
+        PreparedPtr prepared = geos_.prepare(poly.get());
+        std::vector<PathXY> islets;
+        std::vector<GeomPtr> overlaid;
+        for (size_t i : land_near[k]) {
+            GeomPtr land = geos_.polygon(land_polys_[i]);
+            if (land_alone_[i] && land_polys_[i].holes.empty()) {
+                const char inside = GEOSPreparedContainsProperly_r(geos_.handle(), prepared.get(), land.get());
+                if (inside == 2) throw Error("GEOS contains properly: failed");
+                if (inside) {
+                    islets.push_back(land_polys_[i].outer);
+                    continue;
+                }
+            }
+            overlaid.push_back(std::move(land));
+        }
+        MultiPolygonXY pieces;
+        if (overlaid.empty()) pieces.push_back(std::move(polys[k]));
+        else pieces = geos_.polygons(geos_.difference(poly.get(), geos_.collect(std::move(overlaid), GEOS_MULTIPOLYGON).get()).get());
+        add_holes(geos_, pieces, islets);
+        for (PolygonXY& p : pieces) out.push_back(std::move(p));
+    }
+    return geos_.multipolygon(out);
 }
 
 MultiPolygonXY ClaimModel::merge_touching(std::vector<GeomPtr> pieces) {
-    // Every polygon of every piece, with its envelope; polygons of different pieces whose envelopes
-    // meet are grouped (union-find) and each group unioned, the rest passed through as they are.
+    // Every polygon of every piece, with its box; polygons of different pieces whose boxes meet
+    // are grouped (union-find) and each group unioned, the rest passed through as they are.
     struct Part {
         size_t piece;
-        GeomPtr geom;
-        BBox env;
+        PolygonXY poly;
     };
     std::vector<Part> parts;
-    for (size_t i = 0; i < pieces.size(); ++i) {
-        const int n = GEOSGetNumGeometries_r(geos_.handle(), pieces[i].get());
-        for (int k = 0; k < n; ++k) {
-            GeomPtr g = geos_.clone(GEOSGetGeometryN_r(geos_.handle(), pieces[i].get(), k));
-            if (GEOSGeomTypeId_r(geos_.handle(), g.get()) != GEOS_POLYGON || geos_.is_empty(g.get())) continue;
-            BBox env;
-            if (!GEOSGeom_getXMin_r(geos_.handle(), g.get(), &env.min_x) || !GEOSGeom_getYMin_r(geos_.handle(), g.get(), &env.min_y) ||
-                !GEOSGeom_getXMax_r(geos_.handle(), g.get(), &env.max_x) || !GEOSGeom_getYMax_r(geos_.handle(), g.get(), &env.max_y))
-                throw Error("GEOS envelope: failed");
-            parts.push_back({i, std::move(g), env});
+    std::vector<BBox> part_bounds;
+    for (size_t i = 0; i < pieces.size(); ++i)
+        for (PolygonXY& p : geos_.polygons(pieces[i].get())) {
+            part_bounds.push_back(bounds(p.outer));
+            parts.push_back({i, std::move(p)});
         }
-    }
     std::vector<size_t> group(parts.size());
     for (size_t i = 0; i < parts.size(); ++i) group[i] = i;
     auto root = [&](size_t i) {
         while (group[i] != i) i = group[i] = group[group[i]];
         return i;
     };
-    for (size_t i = 0; i < parts.size(); ++i)
-        for (size_t j = i + 1; j < parts.size(); ++j) {
-            const BBox &a = parts[i].env, &b = parts[j].env;
-            if (parts[i].piece != parts[j].piece && a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y)
-                group[std::max(root(i), root(j))] = std::min(root(i), root(j));
+    for (const auto& [i, j] : meeting_pairs(part_bounds, part_bounds))
+        if (i < j && parts[i].piece != parts[j].piece) {
+            const size_t ri = root(i), rj = root(j);
+            group[std::max(ri, rj)] = std::min(ri, rj);
         }
-    std::map<size_t, std::vector<GeomPtr>> groups;  // by the group's first part: a stable order
-    for (size_t i = 0; i < parts.size(); ++i) groups[root(i)].push_back(std::move(parts[i].geom));
+    std::map<size_t, std::vector<size_t>> groups;  // by the group's first part: a stable order
+    for (size_t i = 0; i < parts.size(); ++i) groups[root(i)].push_back(i);
     MultiPolygonXY out;
     for (auto& [first, members] : groups) {
-        MultiPolygonXY merged = members.size() == 1 ? geos_.polygons(members[0].get()) : geos_.polygons(geos_.union_all(std::move(members)).get());
+        if (members.size() == 1) {
+            out.push_back(std::move(parts[members[0]].poly));
+            continue;
+        }
+        // A hole whose box meets no other polygon of the group cannot be filled by the union: it is
+        // set aside and put back after, so that the union does not node thousands of islets' holes.
+        std::vector<BBox> hole_bounds, member_bounds;
+        std::vector<std::pair<size_t, size_t>> holes;  // (member, hole)
+        for (size_t m = 0; m < members.size(); ++m) {
+            member_bounds.push_back(part_bounds[members[m]]);
+            for (size_t h = 0; h < parts[members[m]].poly.holes.size(); ++h) {
+                holes.push_back({m, h});
+                hole_bounds.push_back(bounds(parts[members[m]].poly.holes[h]));
+            }
+        }
+        std::vector<bool> free(holes.size(), true);
+        for (const auto& [h, m] : meeting_pairs(hole_bounds, member_bounds))
+            if (m != holes[h].first) free[h] = false;
+        std::vector<std::vector<PathXY>> kept(members.size());
+        std::vector<PathXY> set_aside;
+        for (size_t h = 0; h < holes.size(); ++h) {
+            PathXY& ring = parts[members[holes[h].first]].poly.holes[holes[h].second];
+            (free[h] ? set_aside : kept[holes[h].first]).push_back(std::move(ring));
+        }
+        std::vector<GeomPtr> stripped;
+        for (size_t m = 0; m < members.size(); ++m) {
+            parts[members[m]].poly.holes = std::move(kept[m]);
+            stripped.push_back(geos_.polygon(parts[members[m]].poly));
+        }
+        MultiPolygonXY merged = geos_.polygons(geos_.union_all(std::move(stripped)).get());
+        add_holes(geos_, merged, set_aside);
         for (PolygonXY& p : merged) out.push_back(std::move(p));
     }
     return out;

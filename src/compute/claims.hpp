@@ -113,6 +113,8 @@ private:
 
     // The union of pieces that tile without overlap, merging only polygons that can touch.
     MultiPolygonXY merge_touching(std::vector<GeomPtr> pieces);
+    // The polygons of `sea` less all land.
+    GeomPtr without_land(const GEOSGeometry* sea);
     const GEOSGeometry* shared_boundary(const std::string& a, const std::string& b);
     const Split& split_for(const TerritorySplit& split, const Scenario& scenario);
     std::vector<std::string> units_of(const std::string& party, const Scenario& scenario, const Split* split) const;
@@ -125,7 +127,10 @@ private:
     std::map<std::string, GeomPtr> unit_land_;  // unit -> land polygons (projected)
     std::map<std::string, double> unit_land_km2_;
     std::map<std::string, double> unit_land_in_region_km2_;  // as the zones are measured
-    GeomPtr land_all_, region_, buffer12_, buffer200_, sea200_;  // sea200_: when first needed
+    GeomPtr land_all_, region_, buffer12_, buffer200_;
+    MultiPolygonXY land_polys_;       // land_all_'s polygons
+    std::vector<BBox> land_bounds_;   // their boxes
+    std::vector<bool> land_alone_;    // whether no other land polygon's box meets this one's
     std::unique_ptr<CoastIndex> coast_;
     std::vector<XY> sites_;
     std::vector<std::string> site_unit_;
