@@ -224,10 +224,25 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
             }
         unit_land_[unit] = geos_.collect(std::move(polys), GEOS_MULTIPOLYGON);
     }
+    // Each polygon is valid; together they are unless two overlap, which only polygons whose boxes
+    // meet can do: only those are checked (not thousands of islets).
+    auto index_land = [&] {
+        land_polys_ = geos_.polygons(land_all_.get());
+        land_bounds_.clear();
+        for (const PolygonXY& p : land_polys_) land_bounds_.push_back(bounds(p.outer));
+        land_alone_.assign(land_polys_.size(), true);
+        for (const auto& [i, j] : meeting_pairs(land_bounds_, land_bounds_))
+            if (i != j) land_alone_[i] = land_alone_[j] = false;
+    };
     land_all_ = geos_.collect(std::move(all), GEOS_MULTIPOLYGON);
-    if (!geos_.is_valid(land_all_.get())) {
+    index_land();
+    std::vector<GeomPtr> crowded;
+    for (size_t i = 0; i < land_polys_.size(); ++i)
+        if (!land_alone_[i]) crowded.push_back(geos_.polygon(land_polys_[i]));
+    if (!geos_.is_valid(geos_.collect(std::move(crowded), GEOS_MULTIPOLYGON).get())) {
         land_all_ = geos_.unary_union(land_all_.get());
         for (auto& [unit, land] : unit_land_) land = geos_.unary_union(land.get());
+        index_land();
     }
     // A land dispute (sea = false): land alone, no zones, no median lines.
     if (!loaded.config.sea) return;
@@ -240,11 +255,7 @@ ClaimModel::ClaimModel(const LoadedCase& loaded, ZoneSettings settings)
     for (auto& [unit, land] : land_at_region_edge)
         unit_land_in_region_km2_[unit] += area_km2(geos_.polygons(geos_.intersection(land.get(), region_.get()).get()));
     std::vector<PathXY> rings;
-    const MultiPolygonXY& land_plain = land_polys_ = geos_.polygons(land_all_.get());
-    for (const PolygonXY& p : land_plain) land_bounds_.push_back(bounds(p.outer));
-    land_alone_.assign(land_plain.size(), true);
-    for (const auto& [i, j] : meeting_pairs(land_bounds_, land_bounds_))
-        if (i != j) land_alone_[i] = land_alone_[j] = false;
+    const MultiPolygonXY& land_plain = land_polys_;
     for (const PolygonXY& p : land_plain) {
         rings.push_back(p.outer);
         for (const PathXY& h : p.holes) rings.push_back(h);

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <functional>
+#include <unordered_set>
 
 namespace claimmap {
 
@@ -33,7 +34,14 @@ Ring unproject(const PathXY& path, const Projection& proj, double max_segment_m)
 
 CoastSites coast_sites(const LandData& land, const Projection& proj, double spacing_m) {
     CoastSites sites;
-    std::set<std::pair<double, double>> seen;
+    struct Hash {
+        size_t operator()(const XY& p) const { return std::hash<double>{}(p.x) * 31 + std::hash<double>{}(p.y); }
+    };
+    struct Same {
+        bool operator()(const XY& a, const XY& b) const { return a.x == b.x && a.y == b.y; }
+    };
+    std::unordered_set<XY, Hash, Same> seen;  // membership only: the order of sites is the rings'
+    seen.reserve(land.features.size() * 16);
     // A site closer than half the spacing to the last one adds nothing to the median line.
     const double min_gap = spacing_m / 2;
     auto add_ring = [&](const PathXY& ring, const std::string& unit) {
@@ -41,7 +49,7 @@ CoastSites coast_sites(const LandData& land, const Projection& proj, double spac
         XY last{INFINITY, INFINITY};
         for (size_t i = 0; i + 1 < dense.size(); ++i) {
             if (std::hypot(dense[i].x - last.x, dense[i].y - last.y) < min_gap) continue;
-            if (seen.insert({dense[i].x, dense[i].y}).second) {
+            if (seen.insert(dense[i]).second) {
                 sites.points.push_back(dense[i]);
                 sites.units.push_back(unit);
                 last = dense[i];
