@@ -25,7 +25,33 @@ struct DateFind {
     int venue = -1;  // index into venue mentions
     long venue_cost = 0;
     bool venue_adjacent = false;
+    bool said = false;  // the date is when someone spoke: "said Friday", "told reporters on Tuesday"
+    int speaker = -1;   // index into person hits: who spoke, when the text names a known person
 };
+
+// Verbs of speaking: a date right after one ("said Friday") is when something was said.
+constexpr std::array<std::string_view, 10> speech_verbs = {"said", "says", "told", "tells", "announced", "stated",
+                                                           "added", "reported", "reports", "noted"};
+// Who speaks when the subject is one of these is the news's source, not a party: "a government
+// source said Wednesday", "Russian media reported Friday" date the reporting, not an event.
+constexpr std::array<std::string_view, 9> attribution_subjects = {"source", "sources", "media", "reports", "report",
+                                                                  "newspaper", "daily", "agency", "agencies"};
+
+// The verb of speaking a date belongs to: up to five words back from the date ("told a regular
+// press conference on Tuesday"), within its clause; npos when there is none.
+size_t speech_verb_before(const TokView& v, size_t sentence_begin, size_t date_begin) {
+    int words = 0;
+    for (size_t k = date_begin; k > sentence_begin && words < 6;) {
+        --k;
+        if (!v.word(k)) {
+            if (v.punct(k, '[') || v.punct(k, ']')) continue;
+            return std::string_view::npos;  // another clause
+        }
+        ++words;
+        if (in_list(v.str(k), speech_verbs)) return k;
+    }
+    return std::string_view::npos;
+}
 
 // Words before a place that make it where something happens: "in Moscow", "visit to Tokyo".
 constexpr std::array<std::string_view, 22> locative_words = {
@@ -392,6 +418,36 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             d.sentence = int(s);
             d.mention = m;
             d.res = resolve(m, ref, tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te));
+            // "October will mark 60 years since ...": an anniversary, not an event.
+            {
+                size_t k = m.te;
+                if (k < sent_te[s] && (v.is(k, "will") || v.is(k, "would"))) ++k;
+                if (k + 1 < sent_te[s] && (v.is(k, "mark") || v.is(k, "marks") || v.is(k, "marked"))) {
+                    bool years = false;
+                    for (size_t j = k + 1; j < std::min(sent_te[s], k + 5); ++j)
+                        years = years || v.is(j, "years") || v.is(j, "anniversary");
+                    if (years) continue;
+                }
+            }
+            if (size_t verb = speech_verb_before(v, sent_tb[s], m.tb); verb != std::string_view::npos) {
+                d.said = true;
+                // The subject: a person named just before the verb ("Fumio Kishida said Friday"),
+                // or the words that show the news's own source ("a government source said").
+                size_t subject = prev_word(v, verb, sent_tb[s]);
+                if (subject != std::string_view::npos && in_list(v.str(subject), attribution_subjects)) continue;
+                if (subject != std::string_view::npos) {
+                    const std::string_view w = v.str(subject);
+                    if (std::any_of(data.outlets.begin(), data.outlets.end(), [&](const std::string& o) { return ieq(o, w); })) continue;
+                }
+                // The nearest person named up to eight words before the verb: "Yoshihide Suga,
+                // the chief cabinet secretary, told".
+                for (size_t pi = 0; pi < person_hits.size(); ++pi)
+                    if (person_hits[pi].f.sentence == int(s) && person_hits[pi].f.span.end <= toks[verb].b) {
+                        size_t words = 0;
+                        for (size_t k = verb; k > sent_tb[s] && toks[k - 1].b >= person_hits[pi].f.span.end; --k) words += v.word(k - 1);
+                        if (words <= 8) d.speaker = int(pi);
+                    }
+            }
             // A week against a reference known only to the month is too vague to be an event.
             if (m.kind == DateKind::rel_week && !d.res.date) continue;
             if (m.alternative) continue;  // "late January or early February": no month to draft
@@ -440,7 +496,19 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
         long words = long(b > a ? b - a : 0);
         long clauses = long(seps[b] - seps[std::min(a, b)]);
-        return words + 20 * clauses;
+        // "in Sochi, not Moscow, in May": the place set aside is no clause between the two.
+        for (size_t k = a; k + 2 < b; ++k)
+            if (v.punct(k, ',') && v.is(k + 1, "not") && v.capital(k + 2)) {
+                size_t j = k + 2;
+                while (j < b && v.capital(j)) ++j;
+                if (j < b && v.punct(j, ',')) clauses -= 2, words -= long(j - k + 1);
+            }
+        // "a summit in June, to be held in Osaka": the place of a gathering "held in" belongs to
+        // the gathering's date across the comma.
+        if (vm.hit.first_tok > a && vm.hit.first_tok >= 2 && v.is(vm.hit.first_tok - 1, "in") &&
+            (v.is(vm.hit.first_tok - 2, "held") || v.is(vm.hit.first_tok - 2, "place")))
+            clauses = std::min<long>(clauses, 0);
+        return std::max<long>(words, 0) + 20 * std::max<long>(clauses, 0);
     };
     std::vector<int> venue_owner(venue_mentions.size(), -1);  // the date a venue went to
     for (DateFind& d : dates) {
@@ -480,7 +548,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                           days_from_civil(d.res.date->year, d.res.date->month, d.res.date->day)) <= 7;
     };
     for (DateFind& d : dates) {
-        if (d.venue >= 0 || !near_reference(d)) continue;
+        // When someone spoke is not where the next sentence's events are.
+        if (d.venue >= 0 || d.said || !near_reference(d)) continue;
         for (int s : {d.sentence + 1, d.sentence - 1}) {
             if (s < 0 || s >= int(x.sentences.size())) continue;
             const std::vector<int>& vs = venues_in[s];
@@ -495,6 +564,26 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 venue_mentions[*free].claimed = true;
                 break;
             }
+        }
+    }
+
+    // "The two-day visit from May 11": a sentence opening with "The" and an event noun refers back
+    // to the event of the sentence before; a day within that event's month is its day.
+    for (DateFind& d : dates) {
+        if (!d.res.date || d.res.date->precision != EventDate::Precision::day || d.venue >= 0) continue;
+        const size_t sb = sent_tb[d.sentence];
+        if (!v.is(sb, "the") || d.mention.tb > sb + 6) continue;
+        bool noun = false;
+        for (size_t k = sb + 1; k < d.mention.tb && !noun; ++k) noun = event_noun(v, k);
+        if (!noun) continue;
+        for (DateFind& p : dates) {
+            if (p.sentence != d.sentence - 1 || !p.res.date || p.res.date->precision != EventDate::Precision::month ||
+                p.res.date->year != d.res.date->year || p.res.date->month != d.res.date->month)
+                continue;
+            p.res.date = d.res.date;
+            p.res.how += "; the day from the next sentence, \"" + d.words + "\"";
+            d.venue = p.venue;
+            break;
         }
     }
 
@@ -529,8 +618,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                                    ", GeoNames) is not in venues.toml yet: add it there with this id";
                 }
             }
+            e.said = d.said && d.venue < 0;
+            if (e.said && d.speaker >= 0) {
+                e.speaker = &data.people[person_hits[d.speaker].person];
+                e.speaker_from = person_hits[d.speaker].f;
+            }
             x.events.push_back(std::move(e));
             sources.emplace_back();
+        } else {
+            x.events[it->second].said = x.events[it->second].said && d.said && d.venue < 0;
         }
         DraftEvent& e = x.events[it->second];
         sources[it->second].push_back(&d);
@@ -710,7 +806,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t k = 0; k < x.sentences.size() && lead < 0; ++k)
             if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
         for (DraftEvent& e : x.events)
-            if (lead >= 0 && !e.place_from && e.date_from && e.date_from->sentence == lead) {
+            if (lead >= 0 && !e.place_from && !e.said && e.date_from && e.date_from->sentence == lead) {
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
                 e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
@@ -725,7 +821,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
             if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
         for (DraftEvent& e : x.events)
-            if (!e.place_from && !dateline_country.empty() && e.date_from && e.date_from->sentence >= 0 &&
+            if (!e.place_from && !e.said && !dateline_country.empty() && e.date_from && e.date_from->sentence >= 0 &&
                 countries_in[e.date_from->sentence].count(dateline_country)) {
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
@@ -784,7 +880,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (next >= 0 && next < int(x.sentences.size()) &&
             std::find(m.sentences.begin(), m.sentences.end(), next) == m.sentences.end())
             m.sentences.push_back(next), std::sort(m.sentences.begin(), m.sentences.end());
-        if (!m.place_from) {
+        if (!m.place_from && !m.said) {  // where a statement was made, the text does not say
             if (!x.dateline_venue.empty()) {
                 m.place = x.dateline_venue;
                 m.place_city = dl->city;
@@ -897,6 +993,16 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (!interview_word.empty()) {
             e.what = DraftKind::interview;
             e.kind_note = "the words around the date say \"" + interview_word + "\"";
+        } else if (e.said) {
+            // "Kishida said Friday": what happened that day is that he spoke, whoever he spoke of.
+            e.what = DraftKind::statement;
+            e.kind_note = "the date is when " + (e.speaker ? e.speaker->name : std::string("someone")) + " spoke";
+            if (e.speaker) {  // else those named near the date, as for any event
+                e.participants.clear();
+                e.participants_from.clear();
+                e.participants.push_back(e.speaker);
+                e.participants_from.push_back(*e.speaker_from);
+            }
         } else if (std::string w = date_sentence >= 0 && dates_per_sentence[date_sentence] < 2 ? summit_word[date_sentence]
                                                                                              : near_date({"summit", "summits"});
                    !w.empty()) {
