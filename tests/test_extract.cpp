@@ -954,4 +954,47 @@ BOOST_AUTO_TEST_CASE(an_anniversary_is_no_event) {
     BOOST_TEST(event_on(y, "2016-10"));
 }
 
+BOOST_AUTO_TEST_CASE(a_place_after_a_word_of_place_is_no_government) {
+    // "Singapore today said" reads like "Tokyo firmly insists", but "in" makes it the place.
+    Extraction x = extract_events("Abe, following his meeting with Putin in Singapore today said he will visit Russia next year.",
+                                  data(), day(2018, 11, 14));
+    const DraftEvent* e = event_on(x, "2018-11-14");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "singapore");
+    Extraction y = extract_events("Tokyo firmly insists on the return of the islands, Suga said on Monday.", data(), day(2018, 11, 14));
+    for (const DraftEvent& d : y.events) BOOST_TEST(d.place != "tokyo");
+}
+
+BOOST_AUTO_TEST_CASE(a_bracketed_month_a_range_and_a_named_gathering) {
+    Extraction x = extract_events("\"On [September] 4-6, Prime Minister [Shinzo] Abe will visit Vladivostok, where he will take part in "
+                                  "the Eastern Economic Forum (EEF).\"\n\nUshakov told reporters earlier that Putin and Abe will hold a "
+                                  "meeting on September 5 on the sidelines of the Eastern Economic Forum (EEF).",
+                                  data(), day(2019, 9, 3));
+    const DraftEvent* visit = event_on(x, "2019-09-04");
+    BOOST_TEST_REQUIRE(visit);
+    BOOST_TEST(visit->place == "vladivostok");
+    const DraftEvent* meeting = event_on(x, "2019-09-05");
+    BOOST_TEST_REQUIRE(meeting);
+    BOOST_TEST(meeting->place == "vladivostok");
+    BOOST_TEST(meeting->place_uncertain);
+    // A gathering the article places nowhere gives no place.
+    Extraction y = extract_events("Putin and Abe will hold a meeting on September 5 on the sidelines of the Eastern Economic Forum.",
+                                  data(), day(2019, 9, 3));
+    const DraftEvent* alone = event_on(y, "2019-09-05");
+    BOOST_TEST_REQUIRE(alone);
+    BOOST_TEST(alone->place.empty());
+}
+
+BOOST_AUTO_TEST_CASE(later_this_month_is_the_one_day_still_to_come) {
+    Extraction x = extract_events("Kishida and Lavrov agreed Saturday in Moscow to continue talks until the summit between Abe and Putin "
+                                  "takes place later this month.\n\nLavrov said work will be reported to the two leaders, who will meet "
+                                  "on Dec. 15 and 16 in Japan.",
+                                  data(), day(2016, 12, 4));
+    BOOST_TEST(!event_on(x, "2016-12"));
+    const DraftEvent* summit = event_on(x, "2016-12-15");
+    BOOST_TEST_REQUIRE(summit);
+    BOOST_TEST(names_of(*summit).count("Shinzo Abe") == 1u);
+    BOOST_TEST(names_of(*summit).count("Vladimir Putin") == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -174,6 +174,8 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
         if (int m = month_token(v, k)) {
             size_t j = k + 1;
             if (j < e && v.punct(j, '.') && v.adjacent(k, j)) ++j;
+            // "On [September] 4-6": a month an editor put in brackets inside a quotation.
+            if (j < e && v.punct(j, ']') && v.adjacent(k, j) && k > 0 && v.punct(k - 1, '[')) ++j;
             size_t dj = j;
             int d = day_at(dj);
             if (d > 0 && (dj >= e || !v.number(dj) || year_value(v, dj) > 0)) {

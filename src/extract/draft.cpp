@@ -26,6 +26,7 @@ struct DateFind {
     long venue_cost = 0;
     bool venue_adjacent = false;
     bool said = false;  // the date is when someone spoke: "said Friday", "told reporters on Tuesday"
+    std::string venue_via;  // the named gathering whose place the date took: "Eastern Economic Forum"
     int speaker = -1;   // index into person hits: who spoke, when the text names a known person
 };
 
@@ -384,7 +385,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         "wants", "insists", "claims", "considers", "refuses", "maintains", "argues", "sees",
                         "government", "leadership", "chief"};
                     bool speaks = nx < toks.size() && (in_list(v.str(nx), government) || v.apostrophe(nx));
-                    if (!speaks && nx + 1 < toks.size() && v.word(nx) && !v.capital(nx) && in_list(v.str(nx + 1), government) &&
+                    // (Not after a word of place: "in Singapore today said" is a place.)
+                    if (!speaks && !strong && nx + 1 < toks.size() && v.word(nx) && !v.capital(nx) && in_list(v.str(nx + 1), government) &&
                         !v.is(nx + 1, "is") && !v.is(nx + 1, "was") && !v.is(nx + 1, "has"))
                         speaks = true;  // "Kremlin economic aide", "Tokyo firmly insists"
                     if (speaks) {
@@ -476,7 +478,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             a = d.mention.te;
             b = vm.hit.first_tok;
             // "On Tuesday, ..." opening the sentence is not a clause of its own.
-            if (a < b && v.punct(a, ',') && (d.mention.tb == sb || (d.mention.tb == sb + 1 && v.is(sb, "on")))) ++a;
+            // (Also after an opening quotation mark or an editor's bracket: "\"On [September] 4-6, ...".)
+            bool opens = true;
+            for (size_t k = sb; k < d.mention.tb && opens; ++k) opens = !v.word(k) || (v.is(k, "on") && k + 3 >= d.mention.tb);
+            if (a < b && v.punct(a, ',') && opens) ++a;
+            // "4-6": the end of a range is part of the date.
+            if (a + 2 < b && v.dash(a) && v.number(a + 1) && v.punct(a + 2, ',') && opens) a += 3;
         } else {
             a = vm.hit.last_tok + 1;
             b = d.mention.tb;
@@ -567,6 +574,50 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
     }
 
+    // A named gathering ("the Eastern Economic Forum") is where the article first places it: a
+    // date at it ("on September 5 on the sidelines of the Eastern Economic Forum") is there too.
+    {
+        static const std::array<std::string_view, 9> gathering_heads = {"Forum", "Summit", "Conference", "Olympics", "Games",
+                                                                        "Expo", "Congress", "Assembly", "Festival"};
+        struct Gathering {
+            std::string name;
+            int sentence;
+            size_t tok;
+        };
+        std::vector<Gathering> gatherings;
+        for (size_t s = 0; s < x.sentences.size(); ++s)
+            for (size_t i = sent_tb[s]; i < sent_te[s]; ++i) {
+                if (!v.capital(i) || !in_list(v.str(i), gathering_heads)) continue;
+                size_t b = i;
+                while (b > sent_tb[s] && v.capital(b - 1) && b > sent_tb[s] + 1) --b;  // not the sentence's first word
+                if (b == i) continue;  // "Summit" alone says no name
+                std::string name;
+                for (size_t k = b; k <= i; ++k) name += (name.empty() ? "" : " ") + lowered(v.str(k));
+                gatherings.push_back({name, int(s), i});
+            }
+        std::map<std::string, int> gathering_venue;  // name -> venue mention
+        for (const Gathering& g : gatherings) {
+            if (gathering_venue.count(g.name)) continue;
+            long best = LONG_MAX;
+            for (int vi : venues_in[g.sentence]) {
+                const VenueMention& vm = venue_mentions[vi];
+                long dist = std::labs(long(vm.hit.first_tok) - long(g.tok));
+                if (dist < best) best = dist, gathering_venue[g.name] = vi;
+            }
+        }
+        for (DateFind& d : dates) {
+            if (d.venue >= 0 || d.said || !venues_in[d.sentence].empty()) continue;
+            for (const Gathering& g : gatherings) {
+                auto it = gathering_venue.find(g.name);
+                if (g.sentence != d.sentence || it == gathering_venue.end()) continue;
+                d.venue = it->second;
+                d.venue_adjacent = true;
+                d.venue_via = g.name;
+                break;
+            }
+        }
+    }
+
     // "The two-day visit from May 11": a sentence opening with "The" and an event noun refers back
     // to the event of the sentence before; a day within that event's month is its day.
     for (DateFind& d : dates) {
@@ -611,7 +662,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 e.place = vkey;
                 e.place_from = finding(vkey, vm.hit.span);
                 e.place_uncertain = d.venue_adjacent;
-                if (d.venue_adjacent) e.place_note = "named in the " + std::string(vm.sentence > d.sentence ? "next" : "previous") + " sentence";
+                if (d.venue_adjacent)
+                    e.place_note = !d.venue_via.empty() ? "where the article places the " + d.venue_via
+                                                        : "named in the " + std::string(vm.sentence > d.sentence ? "next" : "previous") + " sentence";
                 if (city) {
                     e.place_city = resolve_city(vm.hit.owner);
                     e.place_note = e.place_city->name + " (" + e.place_city->country +
@@ -1133,6 +1186,29 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (it == people_of_days.end()) continue;
             for (const Person* p : e.participants)
                 if (it->second.count(p)) drop[i] = true;
+            // "later this month" in the article's month, beside the one day of it still to come that
+            // has no place either ("who will meet on Dec. 15"): the same event.
+            if (drop[i] || !ref || ref->precision != EventDate::Precision::day || e.date->year != ref->year || e.date->month != ref->month)
+                continue;
+            int later = -1, count = 0;
+            for (size_t j = 0; j < x.events.size(); ++j) {
+                const DraftEvent& d = x.events[j];
+                if (d.date && d.date->precision == EventDate::Precision::day && d.date->year == ref->year &&
+                    d.date->month == ref->month && d.date->day > ref->day)
+                    ++count, later = d.place.empty() ? int(j) : -1;
+            }
+            if (count != 1 || later < 0) continue;
+            DraftEvent& target = x.events[size_t(later)];
+            for (size_t k = 0; k < e.participants.size(); ++k)
+                if (std::find(target.participants.begin(), target.participants.end(), e.participants[k]) == target.participants.end()) {
+                    target.participants.push_back(e.participants[k]);
+                    target.participants_from.push_back(e.participants_from[k]);
+                }
+            if (target.what == DraftKind::statement && e.what != DraftKind::statement) {
+                target.what = e.what, target.kind = e.kind;
+                target.kind_note = e.kind_note + " (in the sentence that names the month)";
+            }
+            drop[i] = true;
         }
         std::vector<DraftEvent> kept;
         for (size_t i = 0; i < x.events.size(); ++i)
