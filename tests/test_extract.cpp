@@ -997,4 +997,35 @@ BOOST_AUTO_TEST_CASE(later_this_month_is_the_one_day_still_to_come) {
     BOOST_TEST(names_of(*summit).count("Vladimir Putin") == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(speaking_on_the_day_of_another_event) {
+    // A statement the day of an unplaced visit is a draft of its own ...
+    Extraction x = extract_events("TOKYO - Dmitry Medvedev visited Kunashiri Island on Monday.\n\nThe visit is very regrettable, Foreign "
+                                  "Minister Fumio Kishida told a session of Parliament on Monday.",
+                                  data(), day(2010, 11, 1));
+    int on_monday = 0;
+    for (const DraftEvent& e : x.events) on_monday += e.date && e.date->str() == "2010-11-01";
+    BOOST_TEST(on_monday == 2);
+    // ... but a meeting with the other side that the speaker reports is the event itself.
+    Extraction y = extract_events("Senior Deputy Foreign Minister Takeo Mori told reporters Monday that he had discussions with Deputy "
+                                  "Foreign Minister Igor Morgulov on travel to the islands.",
+                                  data(), day(2019, 4, 22));
+    const DraftEvent* talks = event_on(y, "2019-04-22");
+    BOOST_TEST_REQUIRE(talks);
+    BOOST_TEST(!talks->said);
+    BOOST_TEST(names_of(*talks).count("Igor Morgulov") == 1u);
+    // The Kremlin press service saying it is the source of the news, not an event.
+    Extraction z = extract_events("Putin and Abe discussed the peace treaty in a phone conversation, the Kremlin press service said on "
+                                  "Monday.",
+                                  data(), day(2020, 8, 31));
+    BOOST_TEST(z.events.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_meeting_inside_one_government_is_no_event) {
+    Extraction x = extract_events("Kishida and Lavrov held talks in Moscow on December 3.\n\nEarlier on Monday, Kishida informed Abe on "
+                                  "the results of his trip.",
+                                  data(), day(2016, 12, 5));
+    BOOST_TEST(event_on(x, "2016-12-03"));
+    BOOST_TEST(!event_on(x, "2016-12-05"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

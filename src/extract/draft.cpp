@@ -35,8 +35,8 @@ constexpr std::array<std::string_view, 10> speech_verbs = {"said", "says", "told
                                                            "added", "reported", "reports", "noted"};
 // Who speaks when the subject is one of these is the news's source, not a party: "a government
 // source said Wednesday", "Russian media reported Friday" date the reporting, not an event.
-constexpr std::array<std::string_view, 9> attribution_subjects = {"source", "sources", "media", "reports", "report",
-                                                                  "newspaper", "daily", "agency", "agencies"};
+constexpr std::array<std::string_view, 10> attribution_subjects = {"source", "sources", "media", "reports", "report",
+                                                                   "newspaper", "daily", "agency", "agencies", "service"};
 
 // The verb of speaking a date belongs to: up to five words back from the date ("told a regular
 // press conference on Tuesday"), within its clause; npos when there is none.
@@ -449,6 +449,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         for (size_t k = verb; k > sent_tb[s] && toks[k - 1].b >= person_hits[pi].f.span.end; --k) words += v.word(k - 1);
                         if (words <= 8) d.speaker = int(pi);
                     }
+                // "Mori told reporters Monday that he had discussions with Morgulov": what he tells
+                // is a meeting with the other side that day, and that is the event.
+                if (d.speaker >= 0) {
+                    const std::string& side = data.people[person_hits[d.speaker].person].country;
+                    bool meeting = false, other = false;
+                    for (size_t k = verb + 1; k < sent_te[s]; ++k)
+                        meeting = meeting || event_noun(v, k) || v.is(k, "met") || v.is(k, "discussions") || v.is(k, "discussion") ||
+                                  v.is(k, "talked");
+                    for (const PersonHit& ph : person_hits)
+                        other = other || (ph.f.sentence == int(s) && ph.f.span.begin > toks[verb].e && data.people[ph.person].country != side);
+                    if (meeting && other) d.said = false, d.speaker = -1;
+                }
             }
             // A week against a reference known only to the month is too vague to be an event.
             if (m.kind == DateKind::rel_week && !d.res.date) continue;
@@ -643,6 +655,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     std::vector<std::vector<const DateFind*>> sources;
     for (const DateFind& d : dates) {
         std::string dkey = d.res.date ? d.res.date->str() : "?" + lowered(d.words);
+        // Someone speaking on the day of another unplaced event ("visited the island on Monday ...
+        // Kan told Parliament on Monday") is an event of its own; with a placed one it joins it below.
+        if (d.said && d.venue < 0) dkey += " said";
         std::string vkey;
         bool city = false;
         if (d.venue >= 0) {
@@ -1153,6 +1168,20 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             bool about = e.main || sides.size() >= 2 || !elsewhere ||
                          std::any_of(e.sentences.begin(), e.sentences.end(), [&](int s) { return para_tied[size_t(x.sentences[s].paragraph)] != 0; });
             if (about) kept.push_back(std::move(e));
+        }
+        x.events = std::move(kept);
+    }
+    // Two or more people of one side and nothing else (no place, no speaking, no word of a kind):
+    // a meeting inside one government ("Kishida informed Abe on Monday"), not an event between the
+    // parties.
+    {
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events) {
+            std::set<std::string> sides;
+            for (const Person* p : e.participants) sides.insert(p->country);
+            bool internal = !e.main && !e.said && e.place.empty() && e.participants.size() >= 2 && sides.size() == 1 &&
+                            e.what == DraftKind::statement;
+            if (!internal) kept.push_back(std::move(e));
         }
         x.events = std::move(kept);
     }
