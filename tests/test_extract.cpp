@@ -1017,7 +1017,28 @@ BOOST_AUTO_TEST_CASE(speaking_on_the_day_of_another_event) {
     Extraction z = extract_events("Putin and Abe discussed the peace treaty in a phone conversation, the Kremlin press service said on "
                                   "Monday.",
                                   data(), day(2020, 8, 31));
-    BOOST_TEST(z.events.size() == 1u);
+    BOOST_TEST_REQUIRE(z.events.size() == 1u);
+    BOOST_TEST(z.events[0].date->str() == "2020-08-31");  // the press service's day dates the call it reports
+    BOOST_TEST(to_string(z.events[0].what) == "phone-call");
+}
+
+BOOST_AUTO_TEST_CASE(an_undated_statement_in_the_lead_is_made_where_and_when_the_dateline_says) {
+    Extraction x = extract_events("SINGAPORE, November 15. /TASS/. Talks with Japan over a peace treaty require serious groundwork, "
+                                  "Russian President Vladimir Putin said after his visit.\n\n\"Yesterday, during our meeting, Prime "
+                                  "Minister Shinzo Abe said that Japan was ready to resume talks,\" Putin said.",
+                                  data(), day(2018, 11, 15));
+    const DraftEvent* said = event_on(x, "2018-11-15");
+    BOOST_TEST_REQUIRE(said);
+    BOOST_TEST(to_string(said->what) == "statement");
+    BOOST_TEST(said->place == "singapore");
+    BOOST_TEST(said->place_uncertain);
+    BOOST_TEST((names_of(*said) == std::set<std::string>{"Vladimir Putin"}));
+    BOOST_TEST(event_on(x, "2018-11-14"));
+    // Without a dateline there is no place or day to give it.
+    Extraction y = extract_events("Talks with Japan over a peace treaty require serious groundwork, Russian President Vladimir Putin "
+                                  "said after his visit.",
+                                  data(), day(2018, 11, 15));
+    BOOST_TEST(!event_on(y, "2018-11-15"));
 }
 
 BOOST_AUTO_TEST_CASE(a_meeting_inside_one_government_is_no_event) {

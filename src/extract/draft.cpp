@@ -415,7 +415,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     // Dates
     std::vector<DateFind> dates;
     for (size_t s = 0; s < x.sentences.size(); ++s) {
-        for (const DateMention& m : scan_dates(v, sent_tb[s], sent_te[s])) {
+        const std::vector<DateMention> mentions = scan_dates(v, sent_tb[s], sent_te[s]);
+        for (const DateMention& m : mentions) {
             DateFind d;
             d.sentence = int(s);
             d.mention = m;
@@ -436,30 +437,44 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 // The subject: a person named just before the verb ("Fumio Kishida said Friday"),
                 // or the words that show the news's own source ("a government source said").
                 size_t subject = prev_word(v, verb, sent_tb[s]);
-                if (subject != std::string_view::npos && in_list(v.str(subject), attribution_subjects)) continue;
+                bool attribution = false;
                 if (subject != std::string_view::npos) {
                     const std::string_view w = v.str(subject);
-                    if (std::any_of(data.outlets.begin(), data.outlets.end(), [&](const std::string& o) { return ieq(o, w); })) continue;
+                    attribution = in_list(w, attribution_subjects) ||
+                                  std::any_of(data.outlets.begin(), data.outlets.end(), [&](const std::string& o) { return ieq(o, w); });
                 }
-                // The nearest person named up to eight words before the verb: "Yoshihide Suga,
-                // the chief cabinet secretary, told".
-                for (size_t pi = 0; pi < person_hits.size(); ++pi)
-                    if (person_hits[pi].f.sentence == int(s) && person_hits[pi].f.span.end <= toks[verb].b) {
-                        size_t words = 0;
-                        for (size_t k = verb; k > sent_tb[s] && toks[k - 1].b >= person_hits[pi].f.span.end; --k) words += v.word(k - 1);
-                        if (words <= 8) d.speaker = int(pi);
+                // The source's day is dropped when the sentence dates its news otherwise ("plans to
+                // visit in mid-May, a source said Wednesday") or its news is yet to come ("reported
+                // Friday that Lavrov would receive him"); else it is the news's day ("held a phone
+                // conversation, the press service said on Monday").
+                bool to_come = false;
+                for (size_t k = sent_tb[s]; k < sent_te[s] && attribution && !to_come; ++k)
+                    to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
+                              v.is(k, "scheduled") || v.is(k, "considering");
+                if (attribution && (mentions.size() > 1 || to_come)) continue;
+                if (attribution) {
+                    d.said = false;
+                } else {
+                    // The nearest person named up to eight words before the verb: "Yoshihide Suga,
+                    // the chief cabinet secretary, told".
+                    for (size_t pi = 0; pi < person_hits.size(); ++pi)
+                        if (person_hits[pi].f.sentence == int(s) && person_hits[pi].f.span.end <= toks[verb].b) {
+                            size_t words = 0;
+                            for (size_t k = verb; k > sent_tb[s] && toks[k - 1].b >= person_hits[pi].f.span.end; --k) words += v.word(k - 1);
+                            if (words <= 8) d.speaker = int(pi);
+                        }
+                    // "Mori told reporters Monday that he had discussions with Morgulov": what he tells
+                    // is a meeting with the other side that day, and that is the event.
+                    if (d.speaker >= 0) {
+                        const std::string& side = data.people[person_hits[d.speaker].person].country;
+                        bool meeting = false, other = false;
+                        for (size_t k = verb + 1; k < sent_te[s]; ++k)
+                            meeting = meeting || event_noun(v, k) || v.is(k, "met") || v.is(k, "discussions") || v.is(k, "discussion") ||
+                                      v.is(k, "talked");
+                        for (const PersonHit& ph : person_hits)
+                            other = other || (ph.f.sentence == int(s) && ph.f.span.begin > toks[verb].e && data.people[ph.person].country != side);
+                        if (meeting && other) d.said = false, d.speaker = -1;
                     }
-                // "Mori told reporters Monday that he had discussions with Morgulov": what he tells
-                // is a meeting with the other side that day, and that is the event.
-                if (d.speaker >= 0) {
-                    const std::string& side = data.people[person_hits[d.speaker].person].country;
-                    bool meeting = false, other = false;
-                    for (size_t k = verb + 1; k < sent_te[s]; ++k)
-                        meeting = meeting || event_noun(v, k) || v.is(k, "met") || v.is(k, "discussions") || v.is(k, "discussion") ||
-                                  v.is(k, "talked");
-                    for (const PersonHit& ph : person_hits)
-                        other = other || (ph.f.sentence == int(s) && ph.f.span.begin > toks[verb].e && data.people[ph.person].country != side);
-                    if (meeting && other) d.said = false, d.speaker = -1;
                 }
             }
             // A week against a reference known only to the month is too vague to be an event.
@@ -971,6 +986,48 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     m.place_note = std::string("a guess: the first ") + (pick->strong ? "place" : "city") +
                                    " the article names; the text does not say where the event was";
                 }
+            }
+        }
+    }
+
+    // "SINGAPORE, November 15. /TASS/. Talks ... require serious groundwork, Putin said": a lead
+    // that reports someone speaking, with no date of its own, is a statement made where and when
+    // the dateline says (unless a draft of that day already has the speaker).
+    if (dl && ref && ref->precision == EventDate::Precision::day && !x.dateline_venue.empty()) {
+        int lead = -1;
+        for (size_t k = 0; k < x.sentences.size() && lead < 0; ++k)
+            if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
+        const bool dated = lead >= 0 && std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == lead; });
+        int speaker = -1;
+        for (size_t k = lead >= 0 && !dated ? sent_tb[lead] : toks.size(); k < sent_te[lead >= 0 ? lead : 0] && speaker < 0; ++k) {
+            if (!in_list(v.str(k), speech_verbs) || !v.word(k)) continue;
+            for (size_t pi = 0; pi < person_hits.size(); ++pi)
+                if (person_hits[pi].f.sentence == lead && person_hits[pi].f.span.end <= toks[k].b && toks[k].b - person_hits[pi].f.span.end <= 2)
+                    speaker = int(pi);
+        }
+        if (speaker >= 0) {
+            const Person* who = &data.people[person_hits[speaker].person];
+            bool known = std::any_of(x.events.begin(), x.events.end(), [&](const DraftEvent& e) {
+                return e.date && e.date->str() == ref->str() &&
+                       (std::find(e.participants.begin(), e.participants.end(), who) != e.participants.end() ||
+                        std::any_of(e.sentences.begin(), e.sentences.end(), [&](int k) { return k == lead; }));
+            });
+            if (!known) {
+                DraftEvent e;
+                e.date = *ref;
+                e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
+                e.date_how = "no date in the lead: the article's own date";
+                e.date_uncertain = true;
+                e.place = x.dateline_venue;
+                e.place_city = dl->city;
+                e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
+                e.place_uncertain = true;
+                e.place_note = "the dateline's city: the lead reports the statement from there";
+                e.said = true;
+                e.speaker = who;
+                e.speaker_from = person_hits[speaker].f;
+                e.sentences.push_back(lead);
+                x.events.push_back(std::move(e));
             }
         }
     }
