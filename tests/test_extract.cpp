@@ -977,6 +977,7 @@ BOOST_AUTO_TEST_CASE(a_bracketed_month_a_range_and_a_named_gathering) {
     BOOST_TEST_REQUIRE(meeting);
     BOOST_TEST(meeting->place == "vladivostok");
     BOOST_TEST(meeting->place_uncertain);
+    BOOST_TEST(meeting->place_note == "where the article places the Eastern Economic Forum");
     // A gathering the article places nowhere gives no place.
     Extraction y = extract_events("Putin and Abe will hold a meeting on September 5 on the sidelines of the Eastern Economic Forum.",
                                   data(), day(2019, 9, 3));

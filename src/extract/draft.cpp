@@ -607,7 +607,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         static const std::array<std::string_view, 9> gathering_heads = {"Forum", "Summit", "Conference", "Olympics", "Games",
                                                                         "Expo", "Congress", "Assembly", "Festival"};
         struct Gathering {
-            std::string name;
+            std::string name, shown;  // lower case (the key), and as written
             int sentence;
             size_t tok;
         };
@@ -618,9 +618,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 size_t b = i;
                 while (b > sent_tb[s] && v.capital(b - 1) && b > sent_tb[s] + 1) --b;  // not the sentence's first word
                 if (b == i) continue;  // "Summit" alone says no name
-                std::string name;
-                for (size_t k = b; k <= i; ++k) name += (name.empty() ? "" : " ") + lowered(v.str(k));
-                gatherings.push_back({name, int(s), i});
+                std::string shown;
+                for (size_t k = b; k <= i; ++k) shown += (shown.empty() ? "" : " ") + std::string(v.str(k));
+                gatherings.push_back({lowered(shown), shown, int(s), i});
             }
         std::map<std::string, int> gathering_venue;  // name -> venue mention
         for (const Gathering& g : gatherings) {
@@ -639,7 +639,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 if (g.sentence != d.sentence || it == gathering_venue.end()) continue;
                 d.venue = it->second;
                 d.venue_adjacent = true;
-                d.venue_via = g.name;
+                d.venue_via = g.shown;
                 break;
             }
         }
