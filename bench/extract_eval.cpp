@@ -9,9 +9,9 @@
 // gold events; participants are counted person by person. "date+place" counts the pairs with both
 // right: the measure of an event found.
 //
-// Articles may say `set = N` (default 1): the numbers are printed for all sets together and, when
-// there are several, for set 1 (the first 27 articles) alone, so the first held-back score stays
-// comparable. `--verbose` lists each draft against its gold event; `--verbose-part tune` lists only
+// Articles may say `set = N` (default 1), the batch they were added in: the numbers are printed
+// for all sets together and, when there are several, for each set alone, so every earlier
+// held-back score stays comparable. `--verbose` lists each draft against its gold event; `--verbose-part tune` lists only
 // the tuning part (keep the held-back part unseen while tuning).
 //
 // Usage: build/bench/extract_eval [GOLD_TOML] [--case CASE_DIR] [--verbose | --verbose-part PART]
@@ -182,7 +182,8 @@ int main(int argc, char** argv) {
         }
         std::printf("extract_eval: %d articles in %s\n", article_count, gold_file.string().c_str());
         std::vector<std::string> shown{"tune", "held"};
-        if (max_set > 1) shown = {"tune", "held", "tune set 1", "held set 1"};
+        for (int set = 1; max_set > 1 && set <= max_set; ++set)
+            for (const char* part : {"tune", "held"}) shown.push_back(std::string(part) + " set " + std::to_string(set));
         for (const std::string& part : shown) {
             const Counts& c = parts[part];
             std::printf("%s part: %d gold events, %d drafts\n", part.c_str(), c.gold, c.drafts);

@@ -851,4 +851,203 @@ BOOST_AUTO_TEST_CASE(lexicon_counting_cues_need_settlement_words) {
     BOOST_TEST(d.settlement_words == std::vector<std::string>{"return"});
 }
 
+// The rules below came from the tuning part of bench/extract_eval (set 3); each is checked here on
+// sentences of its own.
+
+namespace {
+const DraftEvent* event_on(const Extraction& x, const std::string& date) {
+    auto it = std::find_if(x.events.begin(), x.events.end(), [&](const DraftEvent& e) { return e.date && e.date->str() == date; });
+    return it == x.events.end() ? nullptr : &*it;
+}
+std::set<std::string> names_of(const DraftEvent& e) {
+    std::set<std::string> out;
+    for (const Person* p : e.participants) out.insert(p->name);
+    return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_date_of_speaking_is_a_statement_by_the_speaker_with_no_guessed_place) {
+    Extraction x = extract_events("Japan has urged Russian Prime Minister Dmitry Medvedev not to visit the disputed islands, Foreign "
+                                  "Minister Fumio Kishida said Friday.\n\nThe Japanese Embassy in Moscow conveyed Tokyo's concern "
+                                  "Thursday to the Russian Foreign Ministry.",
+                                  data(), day(2015, 7, 24));
+    const DraftEvent* said = event_on(x, "2015-07-24");
+    BOOST_TEST_REQUIRE(said);
+    BOOST_TEST(to_string(said->what) == "statement");
+    BOOST_TEST(said->place.empty());  // not the embassy's Moscow of the next sentence
+    BOOST_TEST((names_of(*said) == std::set<std::string>{"Fumio Kishida"}));
+    const DraftEvent* embassy = event_on(x, "2015-07-23");
+    BOOST_TEST_REQUIRE(embassy);
+    BOOST_TEST(embassy->place == "moscow");
+    // The speaker in apposition, and a dateline's city is where the news was written.
+    Extraction y = extract_events("TOKYO, September 3. /TASS/. Abe will discuss a peace treaty with Putin during his upcoming visit, "
+                                  "Chief Cabinet Secretary Yoshihide Suga, the government's spokesman, told a regular press "
+                                  "conference on Tuesday.\n\n\"Abe will visit Vladivostok, where he will take part in the forum.\"",
+                                  data(), day(2019, 9, 3));
+    const DraftEvent* suga = event_on(y, "2019-09-03");
+    BOOST_TEST_REQUIRE(suga);
+    BOOST_TEST(suga->place.empty());
+    BOOST_TEST((names_of(*suga) == std::set<std::string>{"Yoshihide Suga"}));
+}
+
+BOOST_AUTO_TEST_CASE(the_news_own_source_speaking_is_no_event) {
+    Extraction x = extract_events("Foreign Minister Taro Kono plans to visit Moscow in mid-May for a meeting with Sergey Lavrov, a "
+                                  "Japanese government source said Wednesday.\n\nThe Russian daily Kommersant reported Friday that "
+                                  "Lavrov would receive him.",
+                                  data(), day(2019, 4, 18));
+    BOOST_TEST(!event_on(x, "2019-04-17"));
+    BOOST_TEST(!event_on(x, "2019-04-12"));
+    const DraftEvent* visit = event_on(x, "2019-05");
+    BOOST_TEST_REQUIRE(visit);
+    BOOST_TEST(visit->place == "moscow");
+}
+
+BOOST_AUTO_TEST_CASE(tense_from_gerunds_past_verbs_headlines_and_considering) {
+    // "proposed concluding": the proposal happened.
+    BOOST_TEST(date_of("At a forum in Vladivostok in September, Putin proposed concluding a peace treaty by the year-end.",
+                       day(2018, 11, 15)) == "2018-09");
+    // A verb in the past before the weekday outweighs a plan after it.
+    BOOST_TEST(date_of("Medvedev indicated at a government meeting Thursday that he plans to inspect the islands.",
+                       day(2015, 7, 24)) == "2015-07-23");
+    // A headline's infinitive is a plan.
+    BOOST_TEST(date_of("Kono to visit Moscow in mid-May for peace treaty talks", day(2019, 4, 18)) == "2019-05");
+    BOOST_TEST(date_of("Abe agreed to visit Moscow in March", day(2019, 4, 18)) == "2019-03");
+    BOOST_TEST(date_of("Kommersant reported that Medvedev is considering visiting Etorofu in August.", day(2015, 7, 24)) == "2015-08");
+}
+
+BOOST_AUTO_TEST_CASE(the_visit_of_the_next_sentence_gives_the_day_of_the_month) {
+    Extraction x = extract_events("Foreign Minister Taro Kono plans to visit Moscow in mid-May for a meeting with Sergey Lavrov.\n\n"
+                                  "The two-day visit from May 11 has been scheduled in the hopes of making progress.",
+                                  data(), day(2019, 4, 18));
+    const DraftEvent* visit = event_on(x, "2019-05-11");
+    BOOST_TEST_REQUIRE(visit);
+    BOOST_TEST(visit->place == "moscow");
+    BOOST_TEST(!event_on(x, "2019-05"));
+    // Without "The <event>" opening the sentence, the day is an event of its own.
+    Extraction y = extract_events("Foreign Minister Taro Kono plans to visit Moscow in mid-May for a meeting with Sergey Lavrov.\n\n"
+                                  "Defence ministers will hold security talks from May 30.",
+                                  data(), day(2019, 4, 18));
+    BOOST_TEST(event_on(y, "2019-05"));
+    BOOST_TEST(event_on(y, "2019-05-30"));
+}
+
+BOOST_AUTO_TEST_CASE(places_set_aside_and_gatherings_held_in_a_city) {
+    Extraction x = extract_events("It has been reported that Abe will call on Putin in the Russian city of Sochi, not Moscow, in May.",
+                                  data(), day(2016, 4, 15));
+    const DraftEvent* sochi = event_on(x, "2016-05");
+    BOOST_TEST_REQUIRE(sochi);
+    BOOST_TEST(sochi->place == "sochi");
+    Extraction y = extract_events("Talks are planned ahead of a visit by Russian President Vladimir Putin in June for a summit of "
+                                  "leaders of the Group of 20 major economies, to be held in Osaka.",
+                                  data(), day(2019, 4, 18));
+    const DraftEvent* osaka = event_on(y, "2019-06");
+    BOOST_TEST_REQUIRE(osaka);
+    BOOST_TEST(osaka->place == "osaka");
+}
+
+BOOST_AUTO_TEST_CASE(an_anniversary_is_no_event) {
+    Extraction x = extract_events("Ushakov said the peace treaty will be discussed in Sochi, especially since October will mark 60 "
+                                  "years since the signing of the 1956 joint declaration.",
+                                  data(), day(2016, 5, 6));
+    BOOST_TEST(!event_on(x, "2016-10"));
+    Extraction y = extract_events("Putin and Abe will meet in Sochi in October.", data(), day(2016, 5, 6));
+    BOOST_TEST(event_on(y, "2016-10"));
+}
+
+BOOST_AUTO_TEST_CASE(a_place_after_a_word_of_place_is_no_government) {
+    // "Singapore today said" reads like "Tokyo firmly insists", but "in" makes it the place.
+    Extraction x = extract_events("Abe, following his meeting with Putin in Singapore today said he will visit Russia next year.",
+                                  data(), day(2018, 11, 14));
+    const DraftEvent* e = event_on(x, "2018-11-14");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "singapore");
+    Extraction y = extract_events("Tokyo firmly insists on the return of the islands, Suga said on Monday.", data(), day(2018, 11, 14));
+    for (const DraftEvent& d : y.events) BOOST_TEST(d.place != "tokyo");
+}
+
+BOOST_AUTO_TEST_CASE(a_bracketed_month_a_range_and_a_named_gathering) {
+    Extraction x = extract_events("\"On [September] 4-6, Prime Minister [Shinzo] Abe will visit Vladivostok, where he will take part in "
+                                  "the Eastern Economic Forum (EEF).\"\n\nUshakov told reporters earlier that Putin and Abe will hold a "
+                                  "meeting on September 5 on the sidelines of the Eastern Economic Forum (EEF).",
+                                  data(), day(2019, 9, 3));
+    const DraftEvent* visit = event_on(x, "2019-09-04");
+    BOOST_TEST_REQUIRE(visit);
+    BOOST_TEST(visit->place == "vladivostok");
+    const DraftEvent* meeting = event_on(x, "2019-09-05");
+    BOOST_TEST_REQUIRE(meeting);
+    BOOST_TEST(meeting->place == "vladivostok");
+    BOOST_TEST(meeting->place_uncertain);
+    BOOST_TEST(meeting->place_note == "where the article places the Eastern Economic Forum");
+    // A gathering the article places nowhere gives no place.
+    Extraction y = extract_events("Putin and Abe will hold a meeting on September 5 on the sidelines of the Eastern Economic Forum.",
+                                  data(), day(2019, 9, 3));
+    const DraftEvent* alone = event_on(y, "2019-09-05");
+    BOOST_TEST_REQUIRE(alone);
+    BOOST_TEST(alone->place.empty());
+}
+
+BOOST_AUTO_TEST_CASE(later_this_month_is_the_one_day_still_to_come) {
+    Extraction x = extract_events("Kishida and Lavrov agreed Saturday in Moscow to continue talks until the summit between Abe and Putin "
+                                  "takes place later this month.\n\nLavrov said work will be reported to the two leaders, who will meet "
+                                  "on Dec. 15 and 16 in Japan.",
+                                  data(), day(2016, 12, 4));
+    BOOST_TEST(!event_on(x, "2016-12"));
+    const DraftEvent* summit = event_on(x, "2016-12-15");
+    BOOST_TEST_REQUIRE(summit);
+    BOOST_TEST(names_of(*summit).count("Shinzo Abe") == 1u);
+    BOOST_TEST(names_of(*summit).count("Vladimir Putin") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(speaking_on_the_day_of_another_event) {
+    // A statement the day of an unplaced visit is a draft of its own ...
+    Extraction x = extract_events("TOKYO - Dmitry Medvedev visited Kunashiri Island on Monday.\n\nThe visit is very regrettable, Foreign "
+                                  "Minister Fumio Kishida told a session of Parliament on Monday.",
+                                  data(), day(2010, 11, 1));
+    int on_monday = 0;
+    for (const DraftEvent& e : x.events) on_monday += e.date && e.date->str() == "2010-11-01";
+    BOOST_TEST(on_monday == 2);
+    // ... but a meeting with the other side that the speaker reports is the event itself.
+    Extraction y = extract_events("Senior Deputy Foreign Minister Takeo Mori told reporters Monday that he had discussions with Deputy "
+                                  "Foreign Minister Igor Morgulov on travel to the islands.",
+                                  data(), day(2019, 4, 22));
+    const DraftEvent* talks = event_on(y, "2019-04-22");
+    BOOST_TEST_REQUIRE(talks);
+    BOOST_TEST(!talks->said);
+    BOOST_TEST(names_of(*talks).count("Igor Morgulov") == 1u);
+    // The Kremlin press service saying it is the source of the news, not an event.
+    Extraction z = extract_events("Putin and Abe discussed the peace treaty in a phone conversation, the Kremlin press service said on "
+                                  "Monday.",
+                                  data(), day(2020, 8, 31));
+    BOOST_TEST_REQUIRE(z.events.size() == 1u);
+    BOOST_TEST(z.events[0].date->str() == "2020-08-31");  // the press service's day dates the call it reports
+    BOOST_TEST(to_string(z.events[0].what) == "phone-call");
+}
+
+BOOST_AUTO_TEST_CASE(an_undated_statement_in_the_lead_is_made_where_and_when_the_dateline_says) {
+    Extraction x = extract_events("SINGAPORE, November 15. /TASS/. Talks with Japan over a peace treaty require serious groundwork, "
+                                  "Russian President Vladimir Putin said after his visit.\n\n\"Yesterday, during our meeting, Prime "
+                                  "Minister Shinzo Abe said that Japan was ready to resume talks,\" Putin said.",
+                                  data(), day(2018, 11, 15));
+    const DraftEvent* said = event_on(x, "2018-11-15");
+    BOOST_TEST_REQUIRE(said);
+    BOOST_TEST(to_string(said->what) == "statement");
+    BOOST_TEST(said->place == "singapore");
+    BOOST_TEST(said->place_uncertain);
+    BOOST_TEST((names_of(*said) == std::set<std::string>{"Vladimir Putin"}));
+    BOOST_TEST(event_on(x, "2018-11-14"));
+    // Without a dateline there is no place or day to give it.
+    Extraction y = extract_events("Talks with Japan over a peace treaty require serious groundwork, Russian President Vladimir Putin "
+                                  "said after his visit.",
+                                  data(), day(2018, 11, 15));
+    BOOST_TEST(!event_on(y, "2018-11-15"));
+}
+
+BOOST_AUTO_TEST_CASE(a_meeting_inside_one_government_is_no_event) {
+    Extraction x = extract_events("Kishida and Lavrov held talks in Moscow on December 3.\n\nEarlier on Monday, Kishida informed Abe on "
+                                  "the results of his trip.",
+                                  data(), day(2016, 12, 5));
+    BOOST_TEST(event_on(x, "2016-12-03"));
+    BOOST_TEST(!event_on(x, "2016-12-05"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

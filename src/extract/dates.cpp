@@ -174,6 +174,8 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
         if (int m = month_token(v, k)) {
             size_t j = k + 1;
             if (j < e && v.punct(j, '.') && v.adjacent(k, j)) ++j;
+            // "On [September] 4-6": a month an editor put in brackets inside a quotation.
+            if (j < e && v.punct(j, ']') && v.adjacent(k, j) && k > 0 && v.punct(k - 1, '[')) ++j;
             size_t dj = j;
             int d = day_at(dj);
             if (d > 0 && (dj >= e || !v.number(dj) || year_value(v, dj) > 0)) {
@@ -342,11 +344,12 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
 // The tense of the words around a date: the nearest cue before it (up to 20 words back), else a
 // cue right after it (up to 4 words), within the range [b, e).
 Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
-    static const std::array<std::string_view, 30> future = {
+    static const std::array<std::string_view, 33> future = {
         "will",     "would",    "shall",     "expected", "expects",   "planned",    "planning", "plans",
         "plan",     "scheduled", "slated",   "proposed", "upcoming",  "forthcoming", "next",    "tentatively",
         "intends",  "aims",     "due",       "set",      "ahead",     "going",      "prepare",  "prepares",
-        "preparing", "hopes",   "hope",      "coming",   "later",     "ll"};
+        "preparing", "hopes",   "hope",      "coming",   "later",     "ll",       "considering", "intending",
+        "intend"};
     static const std::array<std::string_view, 54> past = {
         "said",     "told",      "held",      "met",       "was",       "were",      "had",       "did",
         "agreed",   "signed",    "reported",  "announced", "visited",   "appointed", "tapped",    "stressed",
@@ -377,7 +380,11 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
             if (ieq(w, "ahead") && !(k + 1 < e && v.is(k + 1, "of"))) return Tense::none;
             if (ieq(w, "ll") && !(k > b && v.apostrophe(k - 1))) return Tense::none;
             // "a proposed summit" is planned; "Abe proposed to Putin" happened.
-            if (ieq(w, "proposed") && k + 1 < e && (v.is(k + 1, "to") || v.is(k + 1, "that") || v.is(k + 1, "by"))) return Tense::past;
+            // "Putin proposed concluding a treaty" too.
+            if (ieq(w, "proposed") && k + 1 < e &&
+                (v.is(k + 1, "to") || v.is(k + 1, "that") || v.is(k + 1, "by") ||
+                 (v.word(k + 1) && v.str(k + 1).size() > 4 && ieq(v.str(k + 1).substr(v.str(k + 1).size() - 3), "ing"))))
+                return Tense::past;
             return Tense::future;
         }
         {
@@ -404,6 +411,12 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         if (!v.word(k)) continue;
         ++words;
         if (Tense t = cue(k); t != Tense::none) return t;
+        // A headline's infinitive is its future: "Kono to visit Moscow in May", "Abe to meet Putin".
+        static const std::array<std::string_view, 8> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head"};
+        if (in_list(v.str(k), plan_verbs) && k > b + 1 && v.is(k - 1, "to") && v.capital(k - 2)) return Tense::future;
+        // Another verb in the past before the date: "indicated at a government meeting Thursday".
+        std::string_view w = v.str(k);
+        if (!v.capital(k) && w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) return Tense::past;
     }
     // "the Nov. 14 agreement would ...": a date used as an adjective takes no tense from what follows.
     if (mb > b) {

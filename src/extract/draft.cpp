@@ -25,7 +25,34 @@ struct DateFind {
     int venue = -1;  // index into venue mentions
     long venue_cost = 0;
     bool venue_adjacent = false;
+    bool said = false;  // the date is when someone spoke: "said Friday", "told reporters on Tuesday"
+    std::string venue_via;  // the named gathering whose place the date took: "Eastern Economic Forum"
+    int speaker = -1;   // index into person hits: who spoke, when the text names a known person
 };
+
+// Verbs of speaking: a date right after one ("said Friday") is when something was said.
+constexpr std::array<std::string_view, 10> speech_verbs = {"said", "says", "told", "tells", "announced", "stated",
+                                                           "added", "reported", "reports", "noted"};
+// Who speaks when the subject is one of these is the news's source, not a party: "a government
+// source said Wednesday", "Russian media reported Friday" date the reporting, not an event.
+constexpr std::array<std::string_view, 10> attribution_subjects = {"source", "sources", "media", "reports", "report",
+                                                                   "newspaper", "daily", "agency", "agencies", "service"};
+
+// The verb of speaking a date belongs to: up to five words back from the date ("told a regular
+// press conference on Tuesday"), within its clause; npos when there is none.
+size_t speech_verb_before(const TokView& v, size_t sentence_begin, size_t date_begin) {
+    int words = 0;
+    for (size_t k = date_begin; k > sentence_begin && words < 6;) {
+        --k;
+        if (!v.word(k)) {
+            if (v.punct(k, '[') || v.punct(k, ']')) continue;
+            return std::string_view::npos;  // another clause
+        }
+        ++words;
+        if (in_list(v.str(k), speech_verbs)) return k;
+    }
+    return std::string_view::npos;
+}
 
 // Words before a place that make it where something happens: "in Moscow", "visit to Tokyo".
 constexpr std::array<std::string_view, 22> locative_words = {
@@ -358,7 +385,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         "wants", "insists", "claims", "considers", "refuses", "maintains", "argues", "sees",
                         "government", "leadership", "chief"};
                     bool speaks = nx < toks.size() && (in_list(v.str(nx), government) || v.apostrophe(nx));
-                    if (!speaks && nx + 1 < toks.size() && v.word(nx) && !v.capital(nx) && in_list(v.str(nx + 1), government) &&
+                    // (Not after a word of place: "in Singapore today said" is a place.)
+                    if (!speaks && !strong && nx + 1 < toks.size() && v.word(nx) && !v.capital(nx) && in_list(v.str(nx + 1), government) &&
                         !v.is(nx + 1, "is") && !v.is(nx + 1, "was") && !v.is(nx + 1, "has"))
                         speaks = true;  // "Kremlin economic aide", "Tokyo firmly insists"
                     if (speaks) {
@@ -387,11 +415,68 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     // Dates
     std::vector<DateFind> dates;
     for (size_t s = 0; s < x.sentences.size(); ++s) {
-        for (const DateMention& m : scan_dates(v, sent_tb[s], sent_te[s])) {
+        const std::vector<DateMention> mentions = scan_dates(v, sent_tb[s], sent_te[s]);
+        for (const DateMention& m : mentions) {
             DateFind d;
             d.sentence = int(s);
             d.mention = m;
             d.res = resolve(m, ref, tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te));
+            // "October will mark 60 years since ...": an anniversary, not an event.
+            {
+                size_t k = m.te;
+                if (k < sent_te[s] && (v.is(k, "will") || v.is(k, "would"))) ++k;
+                if (k + 1 < sent_te[s] && (v.is(k, "mark") || v.is(k, "marks") || v.is(k, "marked"))) {
+                    bool years = false;
+                    for (size_t j = k + 1; j < std::min(sent_te[s], k + 5); ++j)
+                        years = years || v.is(j, "years") || v.is(j, "anniversary");
+                    if (years) continue;
+                }
+            }
+            if (size_t verb = speech_verb_before(v, sent_tb[s], m.tb); verb != std::string_view::npos) {
+                d.said = true;
+                // The subject: a person named just before the verb ("Fumio Kishida said Friday"),
+                // or the words that show the news's own source ("a government source said").
+                size_t subject = prev_word(v, verb, sent_tb[s]);
+                bool attribution = false;
+                if (subject != std::string_view::npos) {
+                    const std::string_view w = v.str(subject);
+                    attribution = in_list(w, attribution_subjects) ||
+                                  std::any_of(data.outlets.begin(), data.outlets.end(), [&](const std::string& o) { return ieq(o, w); });
+                }
+                // The source's day is dropped when the sentence dates its news otherwise ("plans to
+                // visit in mid-May, a source said Wednesday") or its news is yet to come ("reported
+                // Friday that Lavrov would receive him"); else it is the news's day ("held a phone
+                // conversation, the press service said on Monday").
+                bool to_come = false;
+                for (size_t k = sent_tb[s]; k < sent_te[s] && attribution && !to_come; ++k)
+                    to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
+                              v.is(k, "scheduled") || v.is(k, "considering");
+                if (attribution && (mentions.size() > 1 || to_come)) continue;
+                if (attribution) {
+                    d.said = false;
+                } else {
+                    // The nearest person named up to eight words before the verb: "Yoshihide Suga,
+                    // the chief cabinet secretary, told".
+                    for (size_t pi = 0; pi < person_hits.size(); ++pi)
+                        if (person_hits[pi].f.sentence == int(s) && person_hits[pi].f.span.end <= toks[verb].b) {
+                            size_t words = 0;
+                            for (size_t k = verb; k > sent_tb[s] && toks[k - 1].b >= person_hits[pi].f.span.end; --k) words += v.word(k - 1);
+                            if (words <= 8) d.speaker = int(pi);
+                        }
+                    // "Mori told reporters Monday that he had discussions with Morgulov": what he tells
+                    // is a meeting with the other side that day, and that is the event.
+                    if (d.speaker >= 0) {
+                        const std::string& side = data.people[person_hits[d.speaker].person].country;
+                        bool meeting = false, other = false;
+                        for (size_t k = verb + 1; k < sent_te[s]; ++k)
+                            meeting = meeting || event_noun(v, k) || v.is(k, "met") || v.is(k, "discussions") || v.is(k, "discussion") ||
+                                      v.is(k, "talked");
+                        for (const PersonHit& ph : person_hits)
+                            other = other || (ph.f.sentence == int(s) && ph.f.span.begin > toks[verb].e && data.people[ph.person].country != side);
+                        if (meeting && other) d.said = false, d.speaker = -1;
+                    }
+                }
+            }
             // A week against a reference known only to the month is too vague to be an event.
             if (m.kind == DateKind::rel_week && !d.res.date) continue;
             if (m.alternative) continue;  // "late January or early February": no month to draft
@@ -420,7 +505,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             a = d.mention.te;
             b = vm.hit.first_tok;
             // "On Tuesday, ..." opening the sentence is not a clause of its own.
-            if (a < b && v.punct(a, ',') && (d.mention.tb == sb || (d.mention.tb == sb + 1 && v.is(sb, "on")))) ++a;
+            // (Also after an opening quotation mark or an editor's bracket: "\"On [September] 4-6, ...".)
+            bool opens = true;
+            for (size_t k = sb; k < d.mention.tb && opens; ++k) opens = !v.word(k) || (v.is(k, "on") && k + 3 >= d.mention.tb);
+            if (a < b && v.punct(a, ',') && opens) ++a;
+            // "4-6": the end of a range is part of the date.
+            if (a + 2 < b && v.dash(a) && v.number(a + 1) && v.punct(a + 2, ',') && opens) a += 3;
         } else {
             a = vm.hit.last_tok + 1;
             b = d.mention.tb;
@@ -440,7 +530,19 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
         long words = long(b > a ? b - a : 0);
         long clauses = long(seps[b] - seps[std::min(a, b)]);
-        return words + 20 * clauses;
+        // "in Sochi, not Moscow, in May": the place set aside is no clause between the two.
+        for (size_t k = a; k + 2 < b; ++k)
+            if (v.punct(k, ',') && v.is(k + 1, "not") && v.capital(k + 2)) {
+                size_t j = k + 2;
+                while (j < b && v.capital(j)) ++j;
+                if (j < b && v.punct(j, ',')) clauses -= 2, words -= long(j - k + 1);
+            }
+        // "a summit in June, to be held in Osaka": the place of a gathering "held in" belongs to
+        // the gathering's date across the comma.
+        if (vm.hit.first_tok > a && vm.hit.first_tok >= 2 && v.is(vm.hit.first_tok - 1, "in") &&
+            (v.is(vm.hit.first_tok - 2, "held") || v.is(vm.hit.first_tok - 2, "place")))
+            clauses = std::min<long>(clauses, 0);
+        return std::max<long>(words, 0) + 20 * std::max<long>(clauses, 0);
     };
     std::vector<int> venue_owner(venue_mentions.size(), -1);  // the date a venue went to
     for (DateFind& d : dates) {
@@ -480,7 +582,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                           days_from_civil(d.res.date->year, d.res.date->month, d.res.date->day)) <= 7;
     };
     for (DateFind& d : dates) {
-        if (d.venue >= 0 || !near_reference(d)) continue;
+        // When someone spoke is not where the next sentence's events are.
+        if (d.venue >= 0 || d.said || !near_reference(d)) continue;
         for (int s : {d.sentence + 1, d.sentence - 1}) {
             if (s < 0 || s >= int(x.sentences.size())) continue;
             const std::vector<int>& vs = venues_in[s];
@@ -498,11 +601,78 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
     }
 
+    // A named gathering ("the Eastern Economic Forum") is where the article first places it: a
+    // date at it ("on September 5 on the sidelines of the Eastern Economic Forum") is there too.
+    {
+        static const std::array<std::string_view, 9> gathering_heads = {"Forum", "Summit", "Conference", "Olympics", "Games",
+                                                                        "Expo", "Congress", "Assembly", "Festival"};
+        struct Gathering {
+            std::string name, shown;  // lower case (the key), and as written
+            int sentence;
+            size_t tok;
+        };
+        std::vector<Gathering> gatherings;
+        for (size_t s = 0; s < x.sentences.size(); ++s)
+            for (size_t i = sent_tb[s]; i < sent_te[s]; ++i) {
+                if (!v.capital(i) || !in_list(v.str(i), gathering_heads)) continue;
+                size_t b = i;
+                while (b > sent_tb[s] && v.capital(b - 1) && b > sent_tb[s] + 1) --b;  // not the sentence's first word
+                if (b == i) continue;  // "Summit" alone says no name
+                std::string shown;
+                for (size_t k = b; k <= i; ++k) shown += (shown.empty() ? "" : " ") + std::string(v.str(k));
+                gatherings.push_back({lowered(shown), shown, int(s), i});
+            }
+        std::map<std::string, int> gathering_venue;  // name -> venue mention
+        for (const Gathering& g : gatherings) {
+            if (gathering_venue.count(g.name)) continue;
+            long best = LONG_MAX;
+            for (int vi : venues_in[g.sentence]) {
+                const VenueMention& vm = venue_mentions[vi];
+                long dist = std::labs(long(vm.hit.first_tok) - long(g.tok));
+                if (dist < best) best = dist, gathering_venue[g.name] = vi;
+            }
+        }
+        for (DateFind& d : dates) {
+            if (d.venue >= 0 || d.said || !venues_in[d.sentence].empty()) continue;
+            for (const Gathering& g : gatherings) {
+                auto it = gathering_venue.find(g.name);
+                if (g.sentence != d.sentence || it == gathering_venue.end()) continue;
+                d.venue = it->second;
+                d.venue_adjacent = true;
+                d.venue_via = g.shown;
+                break;
+            }
+        }
+    }
+
+    // "The two-day visit from May 11": a sentence opening with "The" and an event noun refers back
+    // to the event of the sentence before; a day within that event's month is its day.
+    for (DateFind& d : dates) {
+        if (!d.res.date || d.res.date->precision != EventDate::Precision::day || d.venue >= 0) continue;
+        const size_t sb = sent_tb[d.sentence];
+        if (!v.is(sb, "the") || d.mention.tb > sb + 6) continue;
+        bool noun = false;
+        for (size_t k = sb + 1; k < d.mention.tb && !noun; ++k) noun = event_noun(v, k);
+        if (!noun) continue;
+        for (DateFind& p : dates) {
+            if (p.sentence != d.sentence - 1 || !p.res.date || p.res.date->precision != EventDate::Precision::month ||
+                p.res.date->year != d.res.date->year || p.res.date->month != d.res.date->month)
+                continue;
+            p.res.date = d.res.date;
+            p.res.how += "; the day from the next sentence, \"" + d.words + "\"";
+            d.venue = p.venue;
+            break;
+        }
+    }
+
     // Group into draft events by (date, venue).
     std::map<std::pair<std::string, std::string>, size_t> by_key;
     std::vector<std::vector<const DateFind*>> sources;
     for (const DateFind& d : dates) {
         std::string dkey = d.res.date ? d.res.date->str() : "?" + lowered(d.words);
+        // Someone speaking on the day of another unplaced event ("visited the island on Monday ...
+        // Kan told Parliament on Monday") is an event of its own; with a placed one it joins it below.
+        if (d.said && d.venue < 0) dkey += " said";
         std::string vkey;
         bool city = false;
         if (d.venue >= 0) {
@@ -522,15 +692,24 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 e.place = vkey;
                 e.place_from = finding(vkey, vm.hit.span);
                 e.place_uncertain = d.venue_adjacent;
-                if (d.venue_adjacent) e.place_note = "named in the " + std::string(vm.sentence > d.sentence ? "next" : "previous") + " sentence";
+                if (d.venue_adjacent)
+                    e.place_note = !d.venue_via.empty() ? "where the article places the " + d.venue_via
+                                                        : "named in the " + std::string(vm.sentence > d.sentence ? "next" : "previous") + " sentence";
                 if (city) {
                     e.place_city = resolve_city(vm.hit.owner);
                     e.place_note = e.place_city->name + " (" + e.place_city->country +
                                    ", GeoNames) is not in venues.toml yet: add it there with this id";
                 }
             }
+            e.said = d.said && d.venue < 0;
+            if (e.said && d.speaker >= 0) {
+                e.speaker = &data.people[person_hits[d.speaker].person];
+                e.speaker_from = person_hits[d.speaker].f;
+            }
             x.events.push_back(std::move(e));
             sources.emplace_back();
+        } else {
+            x.events[it->second].said = x.events[it->second].said && d.said && d.venue < 0;
         }
         DraftEvent& e = x.events[it->second];
         sources[it->second].push_back(&d);
@@ -710,7 +889,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t k = 0; k < x.sentences.size() && lead < 0; ++k)
             if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
         for (DraftEvent& e : x.events)
-            if (lead >= 0 && !e.place_from && e.date_from && e.date_from->sentence == lead) {
+            if (lead >= 0 && !e.place_from && !e.said && e.date_from && e.date_from->sentence == lead) {
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
                 e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
@@ -725,7 +904,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
             if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
         for (DraftEvent& e : x.events)
-            if (!e.place_from && !dateline_country.empty() && e.date_from && e.date_from->sentence >= 0 &&
+            if (!e.place_from && !e.said && !dateline_country.empty() && e.date_from && e.date_from->sentence >= 0 &&
                 countries_in[e.date_from->sentence].count(dateline_country)) {
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
@@ -784,7 +963,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (next >= 0 && next < int(x.sentences.size()) &&
             std::find(m.sentences.begin(), m.sentences.end(), next) == m.sentences.end())
             m.sentences.push_back(next), std::sort(m.sentences.begin(), m.sentences.end());
-        if (!m.place_from) {
+        if (!m.place_from && !m.said) {  // where a statement was made, the text does not say
             if (!x.dateline_venue.empty()) {
                 m.place = x.dateline_venue;
                 m.place_city = dl->city;
@@ -807,6 +986,48 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     m.place_note = std::string("a guess: the first ") + (pick->strong ? "place" : "city") +
                                    " the article names; the text does not say where the event was";
                 }
+            }
+        }
+    }
+
+    // "SINGAPORE, November 15. /TASS/. Talks ... require serious groundwork, Putin said": a lead
+    // that reports someone speaking, with no date of its own, is a statement made where and when
+    // the dateline says (unless a draft of that day already has the speaker).
+    if (dl && ref && ref->precision == EventDate::Precision::day && !x.dateline_venue.empty()) {
+        int lead = -1;
+        for (size_t k = 0; k < x.sentences.size() && lead < 0; ++k)
+            if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
+        const bool dated = lead >= 0 && std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == lead; });
+        int speaker = -1;
+        for (size_t k = lead >= 0 && !dated ? sent_tb[lead] : toks.size(); k < sent_te[lead >= 0 ? lead : 0] && speaker < 0; ++k) {
+            if (!in_list(v.str(k), speech_verbs) || !v.word(k)) continue;
+            for (size_t pi = 0; pi < person_hits.size(); ++pi)
+                if (person_hits[pi].f.sentence == lead && person_hits[pi].f.span.end <= toks[k].b && toks[k].b - person_hits[pi].f.span.end <= 2)
+                    speaker = int(pi);
+        }
+        if (speaker >= 0) {
+            const Person* who = &data.people[person_hits[speaker].person];
+            bool known = std::any_of(x.events.begin(), x.events.end(), [&](const DraftEvent& e) {
+                return e.date && e.date->str() == ref->str() &&
+                       (std::find(e.participants.begin(), e.participants.end(), who) != e.participants.end() ||
+                        std::any_of(e.sentences.begin(), e.sentences.end(), [&](int k) { return k == lead; }));
+            });
+            if (!known) {
+                DraftEvent e;
+                e.date = *ref;
+                e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
+                e.date_how = "no date in the lead: the article's own date";
+                e.date_uncertain = true;
+                e.place = x.dateline_venue;
+                e.place_city = dl->city;
+                e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
+                e.place_uncertain = true;
+                e.place_note = "the dateline's city: the lead reports the statement from there";
+                e.said = true;
+                e.speaker = who;
+                e.speaker_from = person_hits[speaker].f;
+                e.sentences.push_back(lead);
+                x.events.push_back(std::move(e));
             }
         }
     }
@@ -897,6 +1118,16 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (!interview_word.empty()) {
             e.what = DraftKind::interview;
             e.kind_note = "the words around the date say \"" + interview_word + "\"";
+        } else if (e.said) {
+            // "Kishida said Friday": what happened that day is that he spoke, whoever he spoke of.
+            e.what = DraftKind::statement;
+            e.kind_note = "the date is when " + (e.speaker ? e.speaker->name : std::string("someone")) + " spoke";
+            if (e.speaker) {  // else those named near the date, as for any event
+                e.participants.clear();
+                e.participants_from.clear();
+                e.participants.push_back(e.speaker);
+                e.participants_from.push_back(*e.speaker_from);
+            }
         } else if (std::string w = date_sentence >= 0 && dates_per_sentence[date_sentence] < 2 ? summit_word[date_sentence]
                                                                                              : near_date({"summit", "summits"});
                    !w.empty()) {
@@ -997,6 +1228,20 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
         x.events = std::move(kept);
     }
+    // Two or more people of one side and nothing else (no place, no speaking, no word of a kind):
+    // a meeting inside one government ("Kishida informed Abe on Monday"), not an event between the
+    // parties.
+    {
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events) {
+            std::set<std::string> sides;
+            for (const Person* p : e.participants) sides.insert(p->country);
+            bool internal = !e.main && !e.said && e.place.empty() && e.participants.size() >= 2 && sides.size() == 1 &&
+                            e.what == DraftKind::statement;
+            if (!internal) kept.push_back(std::move(e));
+        }
+        x.events = std::move(kept);
+    }
     // A date whose sentence names people, all of them at another date of it ("... in their first
     // phone talks since he took office earlier this month"), is no event of its own.
     {
@@ -1027,6 +1272,29 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (it == people_of_days.end()) continue;
             for (const Person* p : e.participants)
                 if (it->second.count(p)) drop[i] = true;
+            // "later this month" in the article's month, beside the one day of it still to come that
+            // has no place either ("who will meet on Dec. 15"): the same event.
+            if (drop[i] || !ref || ref->precision != EventDate::Precision::day || e.date->year != ref->year || e.date->month != ref->month)
+                continue;
+            int later = -1, count = 0;
+            for (size_t j = 0; j < x.events.size(); ++j) {
+                const DraftEvent& d = x.events[j];
+                if (d.date && d.date->precision == EventDate::Precision::day && d.date->year == ref->year &&
+                    d.date->month == ref->month && d.date->day > ref->day)
+                    ++count, later = d.place.empty() ? int(j) : -1;
+            }
+            if (count != 1 || later < 0) continue;
+            DraftEvent& target = x.events[size_t(later)];
+            for (size_t k = 0; k < e.participants.size(); ++k)
+                if (std::find(target.participants.begin(), target.participants.end(), e.participants[k]) == target.participants.end()) {
+                    target.participants.push_back(e.participants[k]);
+                    target.participants_from.push_back(e.participants_from[k]);
+                }
+            if (target.what == DraftKind::statement && e.what != DraftKind::statement) {
+                target.what = e.what, target.kind = e.kind;
+                target.kind_note = e.kind_note + " (in the sentence that names the month)";
+            }
+            drop[i] = true;
         }
         std::vector<DraftEvent> kept;
         for (size_t i = 0; i < x.events.size(); ++i)

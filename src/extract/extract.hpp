@@ -164,6 +164,11 @@ struct DraftEvent {
     bool scenario_uncertain = false;
     std::vector<Finding> territories;
     std::vector<int> sentences;  // the sentences the event was drafted from (the first max_sentences)
+    // Every mention of its date is when someone spoke ("Kishida said Friday", "told a press
+    // conference on Tuesday") with no place in its clause: a statement, by `speaker` when known.
+    bool said = false;
+    const Person* speaker = nullptr;
+    std::optional<Finding> speaker_from;
     static constexpr size_t max_sentences = 8;
     size_t more_sentences = 0;
 };
