@@ -353,6 +353,80 @@ BOOST_AUTO_TEST_CASE(same_inputs_give_the_same_bytes) {
                    format_extension(f));
 }
 
+// On a scenario map a party's land, territorial sea and EEZ lie side by side: no two of them may
+// look alike, in any shipped style, for parties with their own colours and for palette ones.
+BOOST_AUTO_TEST_CASE(every_style_keeps_a_partys_land_and_sea_zones_apart) {
+    auto apart = [](const Rgba& a, const Rgba& b) {  // Euclidean distance in 0-255 sRGB steps
+        return 255 * std::sqrt((a.r - b.r) * (a.r - b.r) + (a.g - b.g) * (a.g - b.g) + (a.b - b.b) * (a.b - b.b));
+    };
+    int styles = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(CLAIMMAP_DATA_DIR) / "styles")) {
+        if (entry.path().extension() != ".toml") continue;
+        ++styles;
+        for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+            const CaseConfig& cc = test::built_in_case(id).config;
+            std::vector<std::string> parties;
+            for (const Party& p : cc.parties) parties.push_back(p.id);
+            Style s = with_party_colours(read_style(entry.path()), parties);
+            for (const std::string& p : parties) {
+                const PartyStyle& c = s.party(p);
+                const std::string what = entry.path().filename().string() + " " + p;
+                BOOST_TEST(apart(c.land, c.eez) >= 12, what << ": land and EEZ alike");
+                BOOST_TEST(apart(c.land, c.territorial_sea) >= 12, what << ": land and territorial sea alike");
+                BOOST_TEST(apart(c.eez, c.territorial_sea) >= 12, what << ": EEZ and territorial sea alike");
+            }
+        }
+    }
+    BOOST_TEST(styles >= 3);
+}
+
+// The degree figures along the frame give way to place labels (Takeshima's "130°E" sat on the
+// Korea Strait's name) and keep clear of the scale bar, whose figures they would read as.
+BOOST_AUTO_TEST_CASE(degree_labels_give_way_to_place_labels_and_the_scale_bar) {
+    auto text_boxes = [](const Layer& layer) {
+        std::vector<BBox> boxes;
+        for (const SceneItem& item : layer.items)
+            if (const auto* t = std::get_if<TextItem>(&item)) {
+                TextExtent e = measure_text(t->text, t->font);
+                boxes.push_back({t->origin.x, t->origin.y, t->origin.x + e.width, t->origin.y + e.height});
+            }
+        return boxes;
+    };
+    auto meet = [](const BBox& a, const BBox& b, double gap) {
+        return a.min_x < b.max_x + gap && b.min_x < a.max_x + gap && a.min_y < b.max_y + gap && b.min_y < a.max_y + gap;
+    };
+    int degree_labels = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        ClaimCache cache(loaded);
+        for (const std::string& lang : loaded.config.languages)
+            for (bool scenario : {false, true}) {
+                MapOptions o;
+                o.lang = lang;
+                MapRequest request;
+                if (scenario) request.scenario = loaded.scenarios.baseline;
+                cache.prepare(loaded, o, request);
+                Scene scene = build_scene(loaded, test::default_style(), o, request, cache);
+                std::vector<BBox> labels = text_boxes(layer_named(scene, "labels"));
+                const Layer& bar = layer_named(scene, "scale-bar");
+                BBox bar_box{INFINITY, INFINITY, -INFINITY, -INFINITY};
+                for (const SceneItem& item : bar.items)
+                    if (const auto* p = std::get_if<PathItem>(&item))
+                        for (const auto& ring : p->rings)
+                            for (const XY& q : ring)
+                                bar_box = {std::min(bar_box.min_x, q.x), std::min(bar_box.min_y, q.y), std::max(bar_box.max_x, q.x), std::max(bar_box.max_y, q.y)};
+                for (const BBox& d : text_boxes(layer_named(scene, "graticule"))) {
+                    ++degree_labels;
+                    const std::string what = fmt::format("{} {}{}: degree label at {:.0f},{:.0f}", id, lang, scenario ? " scenario" : "", d.min_x, d.min_y);
+                    for (const BBox& l : labels) BOOST_TEST(!meet(d, l, 0), what << " on a place label");
+                    for (const BBox& t : text_boxes(bar)) BOOST_TEST(!meet(d, t, 5), what << " at the scale bar's figures");
+                    BOOST_TEST(!meet(d, bar_box, 5), what << " at the scale bar");
+                }
+            }
+    }
+    BOOST_TEST(degree_labels >= 20);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(event_maps)
