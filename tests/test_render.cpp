@@ -314,7 +314,7 @@ BOOST_AUTO_TEST_CASE(furniture_can_be_switched_off) {
     o.inset = o.north_arrow = o.legend = o.scale_bar = o.graticule = false;
     Scene scene = build_scene(test::kurils(), test::default_style(), o);
     for (const Layer& l : scene.layers)
-        for (const std::string off : {"inset", "north-arrow", "legend", "scale-bar", "graticule"}) BOOST_TEST(l.id != off);
+        for (const std::string off : {"inset", "north-arrow", "legend", "scale-bar", "graticule", "graticule-labels"}) BOOST_TEST(l.id != off);
     Scene full = overview("neutral");
     for (const std::string on : {"inset", "north-arrow", "legend", "scale-bar", "graticule", "credits"})
         BOOST_TEST(layer_named(full, on).items.size() > 0u, on);
@@ -380,7 +380,7 @@ BOOST_AUTO_TEST_CASE(every_style_keeps_a_partys_land_and_sea_zones_apart) {
     BOOST_TEST(styles >= 3);
 }
 
-// The degree figures along the frame give way to place labels (Takeshima's "130°E" sat on the
+// The degree figures along the frame are drawn over the land, give way to place labels (Takeshima's "130°E" sat on the
 // Korea Strait's name) and keep clear of the scale bar, whose figures they would read as.
 BOOST_AUTO_TEST_CASE(degree_labels_give_way_to_place_labels_and_the_scale_bar) {
     auto text_boxes = [](const Layer& layer) {
@@ -415,7 +415,15 @@ BOOST_AUTO_TEST_CASE(degree_labels_give_way_to_place_labels_and_the_scale_bar) {
                         for (const auto& ring : p->rings)
                             for (const XY& q : ring)
                                 bar_box = {std::min(bar_box.min_x, q.x), std::min(bar_box.min_y, q.y), std::max(bar_box.max_x, q.x), std::max(bar_box.max_y, q.y)};
-                for (const BBox& d : text_boxes(layer_named(scene, "graticule"))) {
+                // The figures are drawn over the land (Taiwan's coast hid "120°E"), the lines under it.
+                size_t land_at = 0, figures_at = 0;
+                for (size_t i = 0; i < scene.layers.size(); ++i) {
+                    if (scene.layers[i].id == "land") land_at = i;
+                    if (scene.layers[i].id == "graticule-labels") figures_at = i;
+                }
+                BOOST_TEST(figures_at > land_at, id << " " << lang);
+                BOOST_TEST(text_boxes(layer_named(scene, "graticule")).empty());
+                for (const BBox& d : text_boxes(layer_named(scene, "graticule-labels"))) {
                     ++degree_labels;
                     const std::string what = fmt::format("{} {}{}: degree label at {:.0f},{:.0f}", id, lang, scenario ? " scenario" : "", d.min_x, d.min_y);
                     for (const BBox& l : labels) BOOST_TEST(!meet(d, l, 0), what << " on a place label");
