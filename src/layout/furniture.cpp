@@ -227,9 +227,14 @@ std::string SceneBuilder::median_words(const ScenarioOverlay& scenario) const {
     // Two parties: one line, named by the scenario. More: which pairs' lines are drawn.
     const std::string title = scenario_text(scenario.id, "title", scenario.title);
     if (scenario.median_pairs.size() <= 1 && in_.case_config.parties.size() <= 2) return tr("legend.median_line", {{"scenario", title}});
+    // "A–B, A–C and B–C": the last pair joined like the end of a list, so that the scenario after
+    // the pairs does not read as one more of them.
     std::string pairs;
-    for (const auto& [a, b] : scenario.median_pairs)
-        pairs += (pairs.empty() ? "" : tr("list.separator")) + tr("legend.party_pair", {{"a", party_name(a)}, {"b", party_name(b)}});
+    for (size_t i = 0; i < scenario.median_pairs.size(); ++i) {
+        const auto& [a, b] = scenario.median_pairs[i];
+        if (i) pairs += tr(i + 1 == scenario.median_pairs.size() ? "list.last_separator" : "list.separator");
+        pairs += tr("legend.party_pair", {{"a", party_name(a)}, {"b", party_name(b)}});
+    }
     return tr(scenario.median_pairs.size() == 1 ? "legend.median_line_pair" : "legend.median_lines_pairs", {{"pairs", pairs}, {"scenario", title}});
 }
 
