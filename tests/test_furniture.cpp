@@ -22,7 +22,7 @@ namespace {
 
 // The map itself; every other layer (callout, insets, legend, figures, north arrow, scale bar,
 // and whatever furniture is added later) counts as furniture drawn over it.
-const std::set<std::string> map_content = {"sea",      "eez",      "territorial-sea", "graticule", "land",  "disputed",
+const std::set<std::string> map_content = {"sea",      "eez",      "territorial-sea", "graticule", "land",  "disputed", "disputed-markers",
                                            "boundaries", "changes", "labels",          "event-venues", "frame"};
 
 BBox text_box(const TextItem& t) {

@@ -450,6 +450,32 @@ BOOST_AUTO_TEST_CASE(median_line_legend_lists_the_pairs_then_the_scenario) {
     }
 }
 
+// Disputed land a few pixels across gets a ring round it (the Liancourt Rocks and the Senkakus
+// were a dot under a leader line); the Kuril islands, large enough to see, get none.
+BOOST_AUTO_TEST_CASE(disputed_land_too_small_to_see_is_ringed) {
+    for (const auto& [id, rings_wanted] : std::vector<std::pair<std::string, bool>>{{"kurils", false}, {"takeshima", true}, {"senkaku", true}}) {
+        Scene scene = build_scene(test::built_in_case(id), test::default_style(), MapOptions{});
+        std::vector<BBox> rings;
+        for (const Layer& l : scene.layers)
+            if (l.id == "disputed-markers")
+                for (const SceneItem& item : l.items) {
+                    const auto& p = std::get<PathItem>(item);
+                    BOOST_TEST(!p.fill.has_value(), id << ": a ring hides what it marks");
+                    BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+                    for (const XY& q : p.rings.at(0)) b = {std::min(b.min_x, q.x), std::min(b.min_y, q.y), std::max(b.max_x, q.x), std::max(b.max_y, q.y)};
+                    rings.push_back(b);
+                }
+        BOOST_TEST(rings.empty() != rings_wanted, id);
+        if (!rings_wanted) continue;
+        // Every point of disputed land lies inside a ring.
+        for (const SceneItem& item : layer_named(scene, "disputed").items)
+            for (const auto& ring : std::get<PathItem>(item).rings)
+                for (const XY& q : ring)
+                    BOOST_TEST(std::any_of(rings.begin(), rings.end(), [&](const BBox& b) { return q.x > b.min_x && q.x < b.max_x && q.y > b.min_y && q.y < b.max_y; }),
+                               id << ": disputed land at " << q.x << "," << q.y << " outside every ring");
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(event_maps)

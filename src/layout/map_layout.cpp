@@ -160,6 +160,7 @@ Scene SceneBuilder::build() {
     }
     scene.layers.push_back(land_layer());
     scene.layers.push_back(disputed_layer());
+    if (Layer rings = disputed_markers_layer(); !rings.items.empty()) scene.layers.push_back(std::move(rings));
     if (in_.scenario) scene.layers.push_back(boundaries_layer());
     else if (in_.view_boundaries) scene.layers.push_back(view_boundaries_layer());
     if (!in_.case_config.claim_lines.empty() && !in_.world_map) scene.layers.push_back(claim_lines_layer());

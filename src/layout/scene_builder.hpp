@@ -98,6 +98,8 @@ private:
     // Without a scenario: disputed land in the highlight colour. With one: in the accent of the
     // party holding it under the scenario, split territories piece by piece.
     Layer disputed_layer() const;
+    // Rings round disputed territories too small to see at the map's scale.
+    Layer disputed_markers_layer() const;
     Layer zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const;
     PathItem line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const;
     std::vector<double> dash_for(const std::string& line) const;
