@@ -476,6 +476,19 @@ BOOST_AUTO_TEST_CASE(disputed_land_too_small_to_see_is_ringed) {
     }
 }
 
+// The median lines of an overview stop where the computed region ends (a portrait page shows open
+// sea beyond it): the credits say where zones and lines were computed, as on scenario maps.
+BOOST_AUTO_TEST_CASE(an_overview_with_median_lines_says_where_they_were_computed) {
+    MapOptions o;
+    o.width = 1240;
+    o.height = 1754;
+    std::string svg = encode_scene(build_scene(test::kurils(), test::default_style(), o), Format::svg);
+    BOOST_TEST(svg.find("within 139–157°E, 41–55°N") != std::string::npos);
+    o.pov = "russia";  // one line, as Russia holds the islands
+    svg = encode_scene(build_scene(test::kurils(), test::default_style(), o), Format::svg);
+    BOOST_TEST(svg.find("within 139–157°E, 41–55°N") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(event_maps)

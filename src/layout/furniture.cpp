@@ -308,7 +308,11 @@ Layer SceneBuilder::credits_layer() const {
                              : o_.crs      ? *o_.crs
                                            : in_.case_config.projection_name;
     std::string line2 = tr("credits.projection", {{"projection", projection}});
-    if (in_.scenario && in_.case_config.sea) {
+    // Zones and median lines are computed only within the case's region: a wide or tall page shows
+    // lines that stop in open sea, and this says why.
+    const bool lines_drawn = in_.view_boundaries && std::any_of(in_.view_boundaries->begin(), in_.view_boundaries->end(),
+                                                                [](const auto& lines) { return !lines.empty(); });
+    if ((in_.scenario || lines_drawn) && in_.case_config.sea) {
         const BBox& r = in_.case_config.region;
         line2 += tr("credits.sea_zones", {{"lon_min", cat_.plain(r.min_x)}, {"lon_max", cat_.plain(r.max_x)},
                                           {"lat_min", cat_.plain(r.min_y)}, {"lat_max", cat_.plain(r.max_y)}});
