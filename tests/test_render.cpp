@@ -489,6 +489,39 @@ BOOST_AUTO_TEST_CASE(an_overview_with_median_lines_says_where_they_were_computed
     BOOST_TEST(svg.find("within 139–157°E, 41–55°N") != std::string::npos);
 }
 
+// Islets changing hands: well under a km², written with a decimal on both sides ("+0" beside "0"
+// said nothing, and not even the same nothing).
+BOOST_AUTO_TEST_CASE(figures_under_half_a_square_kilometre_keep_a_decimal) {
+    MapRequest request;
+    request.scenario = "japan-claim";
+    Scene scene = build_scene(test::built_in_case("takeshima"), test::default_style(), MapOptions{}, request);
+    std::vector<std::string> cells;
+    for (const SceneItem& item : layer_named(scene, "figures").items)
+        if (const auto* t = std::get_if<TextItem>(&item)) cells.push_back(t->text);
+    BOOST_TEST((std::find(cells.begin(), cells.end(), "+0.2") != cells.end()));
+    BOOST_TEST((std::find(cells.begin(), cells.end(), "-0.2") != cells.end()));
+    BOOST_TEST((std::find(cells.begin(), cells.end(), "+0") == cells.end()));
+}
+
+// A name written alike in two languages stands once: on Taiwan's map "浙江省 Zhejiang" had
+// "浙江省" (Japanese and simplified Chinese) again on its second line.
+BOOST_AUTO_TEST_CASE(a_name_written_alike_in_two_languages_stands_once) {
+    MapOptions o;
+    o.pov = "taiwan";
+    Scene scene = build_scene(test::built_in_case("senkaku"), test::default_style(), o);
+    std::vector<std::string> lines;
+    for (const SceneItem& item : layer_named(scene, "labels").items)
+        if (const auto* t = std::get_if<TextItem>(&item)) lines.push_back(t->text);
+    int checked = 0;
+    for (size_t i = 0; i + 1 < lines.size(); ++i)
+        for (const std::string name : {"浙江省", "福建省", "八重山列島"})
+            if (lines[i].starts_with(name + " ")) {
+                BOOST_TEST(lines[i + 1].find(name) == std::string::npos, lines[i] << " / " << lines[i + 1]);
+                ++checked;
+            }
+    BOOST_TEST(checked == 3);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(event_maps)
@@ -550,6 +583,22 @@ BOOST_AUTO_TEST_CASE(event_without_a_scenario_and_unknown_event) {
     }
 }
 
+// A visit to the disputed islets themselves: the inset names the place, with no "1 km" measured
+// from the islets' centre and no great circle; a venue far away keeps both.
+BOOST_AUTO_TEST_CASE(venue_inset_gives_no_distance_for_a_visit_to_the_territory_itself) {
+    auto inset_text = [](const LoadedCase& loaded, const std::string& event) {
+        MapRequest request;
+        request.event = event;
+        std::string all;
+        for (const SceneItem& item : render::layer_named(build_scene(loaded, test::default_style(), MapOptions{}, request), "venue-inset").items)
+            if (const auto* t = std::get_if<TextItem>(&item)) all += t->text + "\n";
+        return all;
+    };
+    const std::string at_the_rocks = inset_text(test::built_in_case("takeshima"), "lee-visit-2012");
+    BOOST_TEST(at_the_rocks == "Liancourt Rocks\n");
+    BOOST_TEST(inset_text(test::built_in_case("takeshima"), "icj-refusal-2012").find(" km") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
     const LoadedCase& k = test::kurils();
     MapRequest request;
@@ -566,6 +615,9 @@ BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
         BOOST_TEST_REQUIRE(v != nullptr);
         BOOST_TEST(svg.find(">" + v->name + " ") != std::string::npos, v->name << " has no label");
     }
+    // The equator is "0°", like the prime meridian, not "0°N".
+    BOOST_TEST(svg.find(">0°N</text>") == std::string::npos);
+    BOOST_TEST(svg.find(">0°</text>") != std::string::npos);
     // A world map has no scale bar or north arrow: neither is true across it.
     for (const Layer& l : scene.layers) {
         BOOST_TEST(l.id != "scale-bar");

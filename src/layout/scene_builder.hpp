@@ -80,6 +80,8 @@ private:
     struct LabelLine {
         std::string text;
         std::vector<LangSpan> langs;
+        // Whether the line holds `piece` as a whole name.
+        bool holds(const std::string& piece) const;
         // Appends `piece` (in `lang`, "" for none) after `sep` unless the line already holds it.
         void add(const std::string& piece, const std::string& lang, const std::string& sep);
     };
