@@ -11,6 +11,7 @@
 
 #include "geometry/geos.hpp"
 #include "helpers.hpp"
+#include "i18n/catalog.hpp"
 #include "pipeline/atlas.hpp"
 #include "render/text.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 
 // The map itself; every other layer (callout, insets, legend, figures, north arrow, scale bar,
 // and whatever furniture is added later) counts as furniture drawn over it.
-const std::set<std::string> map_content = {"sea",      "eez",      "territorial-sea", "graticule", "land",  "disputed",
+const std::set<std::string> map_content = {"sea",      "eez",      "territorial-sea", "graticule", "land",  "disputed", "disputed-markers",
                                            "boundaries", "changes", "labels",          "event-venues", "frame"};
 
 BBox text_box(const TextItem& t) {
@@ -143,6 +144,30 @@ std::string long_text(int words) {
     return s;
 }
 
+
+// The legend's lines (its text items, top to bottom).
+std::vector<std::string> legend_lines(const Scene& scene) {
+    std::vector<std::string> lines;
+    for (const Layer& layer : scene.layers)
+        if (layer.id == "legend")
+            for (const SceneItem& item : layer.items)
+                if (const auto* t = std::get_if<TextItem>(&item)) lines.push_back(t->text);
+    return lines;
+}
+
+// The parties of a legend line made from `key` ("... to {party} ..."), in `lines`.
+std::multiset<std::string> filled_in(const Catalog& cat, const std::string& key, const std::vector<std::string>& lines) {
+    const std::string marker = "\x01";
+    std::string pattern = cat.text(key, {{"party", marker}});
+    const size_t at = pattern.find(marker);
+    const std::string before = pattern.substr(0, at), after = pattern.substr(at + marker.size());
+    std::multiset<std::string> parties;
+    for (const std::string& l : lines)
+        if (l.size() > before.size() + after.size() && l.starts_with(before) && l.ends_with(after))
+            parties.insert(l.substr(before.size(), l.size() - before.size() - after.size()));
+    return parties;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(furniture)
@@ -242,6 +267,68 @@ BOOST_AUTO_TEST_CASE(only_a_real_headline_is_quoted_on_the_map) {
     BOOST_TEST(source_line("singapore-abe-putin-2018").find("\u201c") == std::string::npos);
     // The real headline: quoted.
     BOOST_TEST(source_line("kono-lavrov-moscow-2019").find("\u201cTokyo Says No Separate Meeting") != std::string::npos);
+}
+
+// "Disputed land, to X in this scenario" only for a party that gains disputed land under the
+// scenario on the map (a scenario, compare or event map); one that holds it today "keeps" it; on
+// the status quo (nobody gains) neither: the view's own words, "held by ..., claimed by ...".
+BOOST_AUTO_TEST_CASE(the_legend_says_who_gains_disputed_land_only_where_someone_does) {
+    int maps = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        std::map<std::string, std::string> held_today;
+        for (const LandFeature& f : loaded.land.features)
+            if (!f.territory.empty()) held_today[f.territory] = f.country;
+        BOOST_TEST_REQUIRE(!held_today.empty(), id);
+        auto en = Catalog::read(fs::path(CLAIMMAP_DATA_DIR) / "i18n/en.toml", nullptr);
+        ClaimCache cache(loaded);  // the zones of each scenario, computed once
+        for (const std::string& lang : loaded.config.languages) {
+            auto cat = lang == "en" ? en : Catalog::read(fs::path(CLAIMMAP_DATA_DIR) / ("i18n/" + lang + ".toml"), en);
+            for (const View& view : loaded.config.views) {
+                if (lang != "en" && view.id != "neutral") continue;  // every view in English, every language neutral
+                for (const Scenario& sc : loaded.scenarios.scenarios) {
+                    std::set<std::string> gainers, keepers;
+                    auto holds = [&](const std::string& territory, const std::string& party) {
+                        (held_today.at(territory) == party ? keepers : gainers).insert(party);
+                    };
+                    for (const auto& [party, territories] : sc.holds)
+                        for (const std::string& t : territories) holds(t, party);
+                    if (sc.split) {
+                        holds(sc.split->territory, sc.split->party);
+                        holds(sc.split->territory, sc.split->rest);
+                    }
+                    const size_t gain = gainers.size(), keep = gainers.empty() ? 0 : keepers.size();  // status quo: the view's words
+                    std::vector<MapRequest> requests(2);
+                    requests[0].scenario = sc.id;
+                    requests[1].scenario = sc.id;  // a comparison map wears the colours of its first scenario
+                    for (const Scenario& other : loaded.scenarios.scenarios)
+                        if (other.id != sc.id) requests[1].compare = other.id;
+                    // An event map draws the scenario on its table.
+                    for (const Event& e : loaded.events.events)
+                        if (e.scenario == sc.id) {
+                            requests.emplace_back().event = e.id;
+                            break;
+                        }
+                    for (const MapRequest& request : requests) {
+                        MapOptions o;
+                        o.lang = lang;
+                        o.pov = view.id;
+                        cache.prepare(loaded, o, request);
+                        std::vector<std::string> lines = legend_lines(build_scene(loaded, test::default_style(), o, request, cache));
+                        std::string what = fmt::format("{} {} {} {}{}", id, lang, view.id, sc.id, request.compare ? " vs " + *request.compare : "");
+                        BOOST_TEST(filled_in(*cat, "legend.disputed_to", lines).size() == gain, what);
+                        BOOST_TEST(filled_in(*cat, "legend.disputed_kept", lines).size() == keep, what);
+                        if (lang == "en") {
+                            const bool view_words = std::find(lines.begin(), lines.end(), view.disputed_label) != lines.end();
+                            BOOST_TEST(view_words == gainers.empty(), what);
+                        }
+                        ++maps;
+                    }
+                }
+            }
+        }
+    }
+    BOOST_TEST(maps >= 40);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

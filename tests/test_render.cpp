@@ -314,7 +314,7 @@ BOOST_AUTO_TEST_CASE(furniture_can_be_switched_off) {
     o.inset = o.north_arrow = o.legend = o.scale_bar = o.graticule = false;
     Scene scene = build_scene(test::kurils(), test::default_style(), o);
     for (const Layer& l : scene.layers)
-        for (const std::string off : {"inset", "north-arrow", "legend", "scale-bar", "graticule"}) BOOST_TEST(l.id != off);
+        for (const std::string off : {"inset", "north-arrow", "legend", "scale-bar", "graticule", "graticule-labels"}) BOOST_TEST(l.id != off);
     Scene full = overview("neutral");
     for (const std::string on : {"inset", "north-arrow", "legend", "scale-bar", "graticule", "credits"})
         BOOST_TEST(layer_named(full, on).items.size() > 0u, on);
@@ -351,6 +351,175 @@ BOOST_AUTO_TEST_CASE(same_inputs_give_the_same_bytes) {
     for (Format f : {Format::png, Format::svg, Format::pdf})
         BOOST_TEST(encode_scene(build_map_scene(in, o), f) == encode_scene(build_map_scene(in, o), f),
                    format_extension(f));
+}
+
+// On a scenario map a party's land, territorial sea and EEZ lie side by side: no two of them may
+// look alike, in any shipped style, for parties with their own colours and for palette ones.
+BOOST_AUTO_TEST_CASE(every_style_keeps_a_partys_land_and_sea_zones_apart) {
+    auto apart = [](const Rgba& a, const Rgba& b) {  // Euclidean distance in 0-255 sRGB steps
+        return 255 * std::sqrt((a.r - b.r) * (a.r - b.r) + (a.g - b.g) * (a.g - b.g) + (a.b - b.b) * (a.b - b.b));
+    };
+    int styles = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(CLAIMMAP_DATA_DIR) / "styles")) {
+        if (entry.path().extension() != ".toml") continue;
+        ++styles;
+        for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+            const CaseConfig& cc = test::built_in_case(id).config;
+            std::vector<std::string> parties;
+            for (const Party& p : cc.parties) parties.push_back(p.id);
+            Style s = with_party_colours(read_style(entry.path()), parties);
+            for (const std::string& p : parties) {
+                const PartyStyle& c = s.party(p);
+                const std::string what = entry.path().filename().string() + " " + p;
+                BOOST_TEST(apart(c.land, c.eez) >= 12, what << ": land and EEZ alike");
+                BOOST_TEST(apart(c.land, c.territorial_sea) >= 12, what << ": land and territorial sea alike");
+                BOOST_TEST(apart(c.eez, c.territorial_sea) >= 12, what << ": EEZ and territorial sea alike");
+            }
+        }
+    }
+    BOOST_TEST(styles >= 3);
+}
+
+// The degree figures along the frame are drawn over the land, give way to place labels (Takeshima's "130°E" sat on the
+// Korea Strait's name) and keep clear of the scale bar, whose figures they would read as.
+BOOST_AUTO_TEST_CASE(degree_labels_give_way_to_place_labels_and_the_scale_bar) {
+    auto text_boxes = [](const Layer& layer) {
+        std::vector<BBox> boxes;
+        for (const SceneItem& item : layer.items)
+            if (const auto* t = std::get_if<TextItem>(&item)) {
+                TextExtent e = measure_text(t->text, t->font);
+                boxes.push_back({t->origin.x, t->origin.y, t->origin.x + e.width, t->origin.y + e.height});
+            }
+        return boxes;
+    };
+    auto meet = [](const BBox& a, const BBox& b, double gap) {
+        return a.min_x < b.max_x + gap && b.min_x < a.max_x + gap && a.min_y < b.max_y + gap && b.min_y < a.max_y + gap;
+    };
+    int degree_labels = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        ClaimCache cache(loaded);
+        for (const std::string& lang : loaded.config.languages)
+            for (bool scenario : {false, true}) {
+                MapOptions o;
+                o.lang = lang;
+                MapRequest request;
+                if (scenario) request.scenario = loaded.scenarios.baseline;
+                cache.prepare(loaded, o, request);
+                Scene scene = build_scene(loaded, test::default_style(), o, request, cache);
+                std::vector<BBox> labels = text_boxes(layer_named(scene, "labels"));
+                const Layer& bar = layer_named(scene, "scale-bar");
+                BBox bar_box{INFINITY, INFINITY, -INFINITY, -INFINITY};
+                for (const SceneItem& item : bar.items)
+                    if (const auto* p = std::get_if<PathItem>(&item))
+                        for (const auto& ring : p->rings)
+                            for (const XY& q : ring)
+                                bar_box = {std::min(bar_box.min_x, q.x), std::min(bar_box.min_y, q.y), std::max(bar_box.max_x, q.x), std::max(bar_box.max_y, q.y)};
+                // The figures are drawn over the land (Taiwan's coast hid "120°E"), the lines under it.
+                size_t land_at = 0, figures_at = 0;
+                for (size_t i = 0; i < scene.layers.size(); ++i) {
+                    if (scene.layers[i].id == "land") land_at = i;
+                    if (scene.layers[i].id == "graticule-labels") figures_at = i;
+                }
+                BOOST_TEST(figures_at > land_at, id << " " << lang);
+                BOOST_TEST(text_boxes(layer_named(scene, "graticule")).empty());
+                for (const BBox& d : text_boxes(layer_named(scene, "graticule-labels"))) {
+                    ++degree_labels;
+                    const std::string what = fmt::format("{} {}{}: degree label at {:.0f},{:.0f}", id, lang, scenario ? " scenario" : "", d.min_x, d.min_y);
+                    for (const BBox& l : labels) BOOST_TEST(!meet(d, l, 0), what << " on a place label");
+                    for (const BBox& t : text_boxes(bar)) BOOST_TEST(!meet(d, t, 5), what << " at the scale bar's figures");
+                    BOOST_TEST(!meet(d, bar_box, 5), what << " at the scale bar");
+                }
+            }
+    }
+    BOOST_TEST(degree_labels >= 20);
+}
+
+// With three parties the legend names the pairs whose median lines are drawn; the scenario after
+// them must not read as one more pair ("..., China–Taiwan, China's claim" did).
+BOOST_AUTO_TEST_CASE(median_line_legend_lists_the_pairs_then_the_scenario) {
+    MapRequest request;
+    request.scenario = "china-claim";
+    for (const auto& [lang, words] : std::vector<std::pair<std::string, std::string>>{
+             {"en", "Median lines Japan–China, Japan–Taiwan and China–Taiwan (China's claim)"},
+             {"zh-Hant", "日本—中國、日本—臺灣及中國—臺灣中線（中國的主張）"}}) {
+        MapOptions o;
+        o.lang = lang;
+        std::string svg = encode_scene(build_scene(test::built_in_case("senkaku"), test::default_style(), o, request), Format::svg);
+        BOOST_TEST(svg.find(">" + words + "</text>") != std::string::npos, lang);
+    }
+}
+
+// Disputed land a few pixels across gets a ring round it (the Liancourt Rocks and the Senkakus
+// were a dot under a leader line); the Kuril islands, large enough to see, get none.
+BOOST_AUTO_TEST_CASE(disputed_land_too_small_to_see_is_ringed) {
+    for (const auto& [id, rings_wanted] : std::vector<std::pair<std::string, bool>>{{"kurils", false}, {"takeshima", true}, {"senkaku", true}}) {
+        Scene scene = build_scene(test::built_in_case(id), test::default_style(), MapOptions{});
+        std::vector<BBox> rings;
+        for (const Layer& l : scene.layers)
+            if (l.id == "disputed-markers")
+                for (const SceneItem& item : l.items) {
+                    const auto& p = std::get<PathItem>(item);
+                    BOOST_TEST(!p.fill.has_value(), id << ": a ring hides what it marks");
+                    BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+                    for (const XY& q : p.rings.at(0)) b = {std::min(b.min_x, q.x), std::min(b.min_y, q.y), std::max(b.max_x, q.x), std::max(b.max_y, q.y)};
+                    rings.push_back(b);
+                }
+        BOOST_TEST(rings.empty() != rings_wanted, id);
+        if (!rings_wanted) continue;
+        // Every point of disputed land lies inside a ring.
+        for (const SceneItem& item : layer_named(scene, "disputed").items)
+            for (const auto& ring : std::get<PathItem>(item).rings)
+                for (const XY& q : ring)
+                    BOOST_TEST(std::any_of(rings.begin(), rings.end(), [&](const BBox& b) { return q.x > b.min_x && q.x < b.max_x && q.y > b.min_y && q.y < b.max_y; }),
+                               id << ": disputed land at " << q.x << "," << q.y << " outside every ring");
+    }
+}
+
+// The median lines of an overview stop where the computed region ends (a portrait page shows open
+// sea beyond it): the credits say where zones and lines were computed, as on scenario maps.
+BOOST_AUTO_TEST_CASE(an_overview_with_median_lines_says_where_they_were_computed) {
+    MapOptions o;
+    o.width = 1240;
+    o.height = 1754;
+    std::string svg = encode_scene(build_scene(test::kurils(), test::default_style(), o), Format::svg);
+    BOOST_TEST(svg.find("within 139–157°E, 41–55°N") != std::string::npos);
+    o.pov = "russia";  // one line, as Russia holds the islands
+    svg = encode_scene(build_scene(test::kurils(), test::default_style(), o), Format::svg);
+    BOOST_TEST(svg.find("within 139–157°E, 41–55°N") != std::string::npos);
+}
+
+// Islets changing hands: well under a km², written with a decimal on both sides ("+0" beside "0"
+// said nothing, and not even the same nothing).
+BOOST_AUTO_TEST_CASE(figures_under_half_a_square_kilometre_keep_a_decimal) {
+    MapRequest request;
+    request.scenario = "japan-claim";
+    Scene scene = build_scene(test::built_in_case("takeshima"), test::default_style(), MapOptions{}, request);
+    std::vector<std::string> cells;
+    for (const SceneItem& item : layer_named(scene, "figures").items)
+        if (const auto* t = std::get_if<TextItem>(&item)) cells.push_back(t->text);
+    BOOST_TEST((std::find(cells.begin(), cells.end(), "+0.2") != cells.end()));
+    BOOST_TEST((std::find(cells.begin(), cells.end(), "-0.2") != cells.end()));
+    BOOST_TEST((std::find(cells.begin(), cells.end(), "+0") == cells.end()));
+}
+
+// A name written alike in two languages stands once: on Taiwan's map "浙江省 Zhejiang" had
+// "浙江省" (Japanese and simplified Chinese) again on its second line.
+BOOST_AUTO_TEST_CASE(a_name_written_alike_in_two_languages_stands_once) {
+    MapOptions o;
+    o.pov = "taiwan";
+    Scene scene = build_scene(test::built_in_case("senkaku"), test::default_style(), o);
+    std::vector<std::string> lines;
+    for (const SceneItem& item : layer_named(scene, "labels").items)
+        if (const auto* t = std::get_if<TextItem>(&item)) lines.push_back(t->text);
+    int checked = 0;
+    for (size_t i = 0; i + 1 < lines.size(); ++i)
+        for (const std::string name : {"浙江省", "福建省", "八重山列島"})
+            if (lines[i].starts_with(name + " ")) {
+                BOOST_TEST(lines[i + 1].find(name) == std::string::npos, lines[i] << " / " << lines[i + 1]);
+                ++checked;
+            }
+    BOOST_TEST(checked == 3);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -414,6 +583,22 @@ BOOST_AUTO_TEST_CASE(event_without_a_scenario_and_unknown_event) {
     }
 }
 
+// A visit to the disputed islets themselves: the inset names the place, with no "1 km" measured
+// from the islets' centre and no great circle; a venue far away keeps both.
+BOOST_AUTO_TEST_CASE(venue_inset_gives_no_distance_for_a_visit_to_the_territory_itself) {
+    auto inset_text = [](const LoadedCase& loaded, const std::string& event) {
+        MapRequest request;
+        request.event = event;
+        std::string all;
+        for (const SceneItem& item : render::layer_named(build_scene(loaded, test::default_style(), MapOptions{}, request), "venue-inset").items)
+            if (const auto* t = std::get_if<TextItem>(&item)) all += t->text + "\n";
+        return all;
+    };
+    const std::string at_the_rocks = inset_text(test::built_in_case("takeshima"), "lee-visit-2012");
+    BOOST_TEST(at_the_rocks == "Liancourt Rocks\n");
+    BOOST_TEST(inset_text(test::built_in_case("takeshima"), "icj-refusal-2012").find(" km") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
     const LoadedCase& k = test::kurils();
     MapRequest request;
@@ -430,6 +615,9 @@ BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
         BOOST_TEST_REQUIRE(v != nullptr);
         BOOST_TEST(svg.find(">" + v->name + " ") != std::string::npos, v->name << " has no label");
     }
+    // The equator is "0°", like the prime meridian, not "0°N".
+    BOOST_TEST(svg.find(">0°N</text>") == std::string::npos);
+    BOOST_TEST(svg.find(">0°</text>") != std::string::npos);
     // A world map has no scale bar or north arrow: neither is true across it.
     for (const Layer& l : scene.layers) {
         BOOST_TEST(l.id != "scale-bar");

@@ -139,13 +139,18 @@ Layer SceneBuilder::venue_inset_layer(double scale) const {
     land.stroke_width = px(0.3);
     layer.items.push_back(land);
     if (venue) {
-        layer.items.push_back(polyline(great_circle(world, v, in_.events->islands, venue->lonlat), style_.disputed_stroke, px(1.4)));
+        // A venue at the disputed territory itself (a visit to the islands): no line and no
+        // distance, which would only measure from the territory's centre ("1 km").
+        const double km = geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000;
+        const bool on_the_spot = km < 100;
+        if (!on_the_spot)
+            layer.items.push_back(polyline(great_circle(world, v, in_.events->islands, venue->lonlat), style_.disputed_stroke, px(1.4)));
         layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
         XY vp = v.to_page(world.forward(venue->lonlat));
         layer.items.push_back(dot(vp, px(3.2), style_.text));
         FontSpec f = font(style_.small_size, true);
-        const double km = geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000;
-        std::string label = tr("inset.venue_distance", {{"venue", venue_name(*venue)}, {"distance", tr("units.km", {{"value", cat_.number(km, 0, {.group = false})}})}});
+        std::string label = on_the_spot ? venue_name(*venue)
+                                        : tr("inset.venue_distance", {{"venue", venue_name(*venue)}, {"distance", tr("units.km", {{"value", cat_.number(km, 0, {.group = false})}})}});
         TextExtent te = measure_text(label, f);
         double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
         double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "core/error.hpp"
 #include "geometry/geodesic.hpp"
@@ -156,12 +158,17 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
         entries.push_back({std::nullopt, style_.disputed_stroke, true, {}, {}, tr("legend.great_circle", {{"from", in_.case_config.wording.from_disputed}})});
         return entries;
     }
+    // Only parties whose own land is on the map get a land swatch.
+    std::set<std::string> land_drawn;
+    std::map<std::string, std::string> held_today;  // disputed territory -> its de facto holder (the land data)
+    for (const LandFeature& f : in_.land.features) {
+        if (f.territory.empty()) land_drawn.insert(f.country);
+        else held_today[f.territory] = f.country;
+    }
     if (!in_.scenario) {
-        std::string holder;
-        for (const LandFeature& f : in_.land.features)
-            if (!f.territory.empty()) holder = f.country;
         entries.push_back({style_.disputed_fill, style_.disputed_stroke, false, {}, {}, pov_.disputed_label});
-        for (const Party& p : cc.parties) entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, tr("legend.held_by", {{"party", p.name}})});
+        for (const Party& p : cc.parties)
+            if (land_drawn.count(p.id)) entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, tr("legend.held_by", {{"party", p.name}})});
         // Only the boundaries drawn: a scenario whose parties' zones never meet has no line.
         if (in_.view_boundaries)
             for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
@@ -172,13 +179,35 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
             entries.push_back({std::nullopt, style_.party(cl.party).accent, true, dash_for(cl.line), {}, cl.label});
         return entries;
     }
+    // Disputed land is drawn in the accent of whoever holds it under the scenario: a party that
+    // gains land "receives" it, one that only holds what it holds today "keeps" it. When nobody
+    // receives anything the map is the status quo, which the view's own words describe.
+    std::set<std::string> receives, keeps;
+    auto assign = [&](const std::string& territory, const std::string& party) {
+        auto today = held_today.find(territory);
+        (today != held_today.end() && today->second == party ? keeps : receives).insert(party);
+    };
+    for (const auto& [territory, party] : in_.scenario->territory_holder)
+        if (held_today.count(territory)) assign(territory, party);
+    for (const auto& [party, pieces] : in_.scenario->split_pieces)
+        if (!pieces.empty()) assign(in_.scenario->split_territory, party);
+    const bool status_quo = receives.empty() && keeps.size() == 1;
     for (const Party& p : cc.parties) {
-        entries.push_back({style_.party(p.id).accent, style_.disputed_stroke, false, {}, {},
-                           tr("legend.disputed_to", {{"party", p.name}})});
-        entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, tr("legend.party_land", {{"party", p.name}})});
+        if (status_quo && keeps.count(p.id))
+            entries.push_back({style_.party(p.id).accent, style_.disputed_stroke, false, {}, {}, pov_.disputed_label});
+        else if (receives.count(p.id) || keeps.count(p.id))
+            entries.push_back({style_.party(p.id).accent, style_.disputed_stroke, false, {}, {},
+                               tr(receives.count(p.id) ? "legend.disputed_to" : "legend.disputed_kept", {{"party", p.name}})});
+        if (land_drawn.count(p.id))
+            entries.push_back({style_.land_fill(p.id), style_.coastline, false, {}, {}, tr("legend.party_land", {{"party", p.name}})});
         if (!cc.sea) continue;  // a land dispute has no zones
-        entries.push_back({style_.party(p.id).territorial_sea, std::nullopt, false, {}, {}, tr("legend.territorial_sea", {{"party", p.name}})});
-        entries.push_back({style_.party(p.id).eez, std::nullopt, false, {}, {}, tr("legend.eez", {{"party", p.name}})});
+        const PartyOverlay* zones = nullptr;
+        for (const PartyOverlay& o : in_.scenario->parties)
+            if (o.party == p.id) zones = &o;
+        if (zones && !zones->territorial_sea.empty())
+            entries.push_back({style_.party(p.id).territorial_sea, std::nullopt, false, {}, {}, tr("legend.territorial_sea", {{"party", p.name}})});
+        if (zones && !zones->eez.empty())
+            entries.push_back({style_.party(p.id).eez, std::nullopt, false, {}, {}, tr("legend.eez", {{"party", p.name}})});
     }
     if (!in_.scenario->median_line.empty())
         entries.push_back({std::nullopt, style_.median_stroke, true, style_.median_dash, {}, median_words(*in_.scenario)});
@@ -198,9 +227,14 @@ std::string SceneBuilder::median_words(const ScenarioOverlay& scenario) const {
     // Two parties: one line, named by the scenario. More: which pairs' lines are drawn.
     const std::string title = scenario_text(scenario.id, "title", scenario.title);
     if (scenario.median_pairs.size() <= 1 && in_.case_config.parties.size() <= 2) return tr("legend.median_line", {{"scenario", title}});
+    // "A–B, A–C and B–C": the last pair joined like the end of a list, so that the scenario after
+    // the pairs does not read as one more of them.
     std::string pairs;
-    for (const auto& [a, b] : scenario.median_pairs)
-        pairs += (pairs.empty() ? "" : tr("list.separator")) + tr("legend.party_pair", {{"a", party_name(a)}, {"b", party_name(b)}});
+    for (size_t i = 0; i < scenario.median_pairs.size(); ++i) {
+        const auto& [a, b] = scenario.median_pairs[i];
+        if (i) pairs += tr(i + 1 == scenario.median_pairs.size() ? "list.last_separator" : "list.separator");
+        pairs += tr("legend.party_pair", {{"a", party_name(a)}, {"b", party_name(b)}});
+    }
     return tr(scenario.median_pairs.size() == 1 ? "legend.median_line_pair" : "legend.median_lines_pairs", {{"pairs", pairs}, {"scenario", title}});
 }
 
@@ -274,7 +308,11 @@ Layer SceneBuilder::credits_layer() const {
                              : o_.crs      ? *o_.crs
                                            : in_.case_config.projection_name;
     std::string line2 = tr("credits.projection", {{"projection", projection}});
-    if (in_.scenario && in_.case_config.sea) {
+    // Zones and median lines are computed only within the case's region: a wide or tall page shows
+    // lines that stop in open sea, and this says why.
+    const bool lines_drawn = in_.view_boundaries && std::any_of(in_.view_boundaries->begin(), in_.view_boundaries->end(),
+                                                                [](const auto& lines) { return !lines.empty(); });
+    if ((in_.scenario || lines_drawn) && in_.case_config.sea) {
         const BBox& r = in_.case_config.region;
         line2 += tr("credits.sea_zones", {{"lon_min", cat_.plain(r.min_x)}, {"lon_max", cat_.plain(r.max_x)},
                                           {"lat_min", cat_.plain(r.min_y)}, {"lat_max", cat_.plain(r.max_y)}});

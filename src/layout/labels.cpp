@@ -15,14 +15,18 @@
 
 namespace claimmap::layout_detail {
 
-void SceneBuilder::LabelLine::add(const std::string& piece, const std::string& lang, const std::string& sep) {
-    if (piece.empty()) return;
+bool SceneBuilder::LabelLine::holds(const std::string& piece) const {
     // Whole pieces only: "Shikotan" must not count as a repeat inside a longer name.
     for (size_t at = text.find(piece); at != std::string::npos; at = text.find(piece, at + 1)) {
         const bool starts = at == 0 || text.compare(at - 1, 1, " ") == 0;
         const bool ends = at + piece.size() == text.size() || text.compare(at + piece.size(), 1, " ") == 0;
-        if (starts && ends) return;
+        if (starts && ends) return true;
     }
+    return false;
+}
+
+void SceneBuilder::LabelLine::add(const std::string& piece, const std::string& lang, const std::string& sep) {
+    if (piece.empty() || holds(piece)) return;
     if (!text.empty()) text += sep;
     if (!lang.empty()) langs.push_back({text.size(), text.size() + piece.size(), lang});
     text += piece;
@@ -48,7 +52,9 @@ std::pair<SceneBuilder::LabelLine, SceneBuilder::LabelLine> SceneBuilder::label_
     for (const Party& party : cc.parties) {
         if (&party == viewer) continue;
         LabelLine piece;
-        if (auto own = own_name(p, party)) piece.add(own->name, own->lang, " ");
+        // A name written the same in two languages (浙江省 in Japanese and both Chinese scripts)
+        // stands once, on the first line.
+        if (auto own = own_name(p, party); own && !first.holds(own->name)) piece.add(own->name, own->lang, " ");
         if (english(party) != english(*viewer)) piece.add(english(party), "", " ");
         if (piece.text.empty()) continue;
         // The piece's language runs move with it.

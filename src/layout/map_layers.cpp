@@ -143,6 +143,46 @@ Layer SceneBuilder::disputed_layer() const {
     return layer;
 }
 
+Layer SceneBuilder::disputed_markers_layer() const {
+    // Disputed land only a few pixels across (a few rocks, small islets far apart) vanishes at map
+    // scale: a ring in the disputed outline colour round each group of its pieces shows where it is.
+    Layer layer = map_layer("disputed-markers");
+    const double tiny = px(8), group = px(30);
+    for (const std::string& id : in_.case_config.territories) {
+        std::vector<BBox> pieces;
+        for (const LandFeature& f : in_.land.features)
+            if (f.territory == id) {
+                BBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+                for (const XY& q : page_ring(f.shape.outer))
+                    b = {std::min(b.min_x, q.x), std::min(b.min_y, q.y), std::max(b.max_x, q.x), std::max(b.max_y, q.y)};
+                if (b.min_x <= b.max_x) pieces.push_back(b);
+            }
+        if (pieces.empty() || std::any_of(pieces.begin(), pieces.end(), [&](const BBox& b) { return std::max(b.width(), b.height()) >= tiny; }))
+            continue;
+        // Pieces within `group` of a group's box join it; each group gets one ring.
+        std::vector<BBox> groups;
+        for (const BBox& b : pieces) {
+            auto near = std::find_if(groups.begin(), groups.end(), [&](const BBox& g) {
+                return b.min_x < g.max_x + group && g.min_x < b.max_x + group && b.min_y < g.max_y + group && g.min_y < b.max_y + group;
+            });
+            if (near == groups.end()) groups.push_back(b);
+            else *near = {std::min(near->min_x, b.min_x), std::min(near->min_y, b.min_y), std::max(near->max_x, b.max_x), std::max(near->max_y, b.max_y)};
+        }
+        for (const BBox& g : groups) {
+            const XY c{(g.min_x + g.max_x) / 2, (g.min_y + g.max_y) / 2};
+            const double r = std::hypot(g.width(), g.height()) / 2 + px(7);
+            PathItem ring;
+            std::vector<XY> circle;
+            for (int i = 0; i < 48; ++i) circle.push_back({c.x + r * std::cos(i * M_PI / 24), c.y + r * std::sin(i * M_PI / 24)});
+            ring.rings.push_back(std::move(circle));
+            ring.stroke = style_.disputed_stroke;
+            ring.stroke_width = px(1.5);
+            layer.items.push_back(std::move(ring));
+        }
+    }
+    return layer;
+}
+
 Layer SceneBuilder::zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const {
     Layer layer = map_layer(id);
     for (const PartyOverlay& party : in_.scenario->parties) {
@@ -219,13 +259,15 @@ std::string SceneBuilder::longitude(double lon) const {
 }
 
 std::string SceneBuilder::latitude(double lat) const {
+    if (std::abs(lat) < 1e-9) return tr("coordinates.zero");  // the equator: "0°", not "0°N"
     return tr(lat < 0 ? "coordinates.south" : "coordinates.north", {{"deg", cat_.plain(std::abs(lat))}});
 }
 
 Layer SceneBuilder::figures_layer() const {
     Layer layer;
     layer.id = "figures";
-    auto km2 = [&](double v) { return std::abs(v) < 0.05 ? std::string("0") : cat_.number(v, 0, {.sign = true}); };
+    // Under half a km² (islets changing hands) keeps a decimal: "+0" beside "0" read as nothing at all.
+    auto km2 = [&](double v) { return std::abs(v) < 0.05 ? std::string("0") : cat_.number(v, std::abs(v) < 0.5 ? 1 : 0, {.sign = true}); };
     std::vector<std::array<std::string, 4>> rows = {{"", tr("figures.land"), tr("figures.territorial_sea"), tr("figures.eez")}};
     for (const GainOverlay& g : *in_.gains)
         rows.push_back({party_name(g.party), km2(g.land_km2), km2(g.territorial_sea_km2), km2(g.eez_km2)});

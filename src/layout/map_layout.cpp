@@ -133,15 +133,41 @@ Scene SceneBuilder::build() {
         scene.layers.push_back(zone_layer("eez", &PartyOverlay::eez, &PartyStyle::eez));
         scene.layers.push_back(zone_layer("territorial-sea", &PartyOverlay::territorial_sea, &PartyStyle::territorial_sea));
     }
-    if (o_.graticule) scene.layers.push_back(graticule_layer(occupied));
+    // Place labels first: the degree labels give way to them, and keep a little off the furniture
+    // (a degree figure just under the scale bar reads as one of its distances).
+    std::optional<Layer> labels;
+    if (!in_.world_map && o_.labels) labels = labels_layer(occupied);
+    Layer degree_labels;
+    if (o_.graticule) {
+        std::vector<BBox> keep_off;
+        for (const BBox& b : occupied) keep_off.push_back({b.min_x - px(6), b.min_y - px(6), b.max_x + px(6), b.max_y + px(6)});
+        if (labels)
+            for (const SceneItem& item : labels->items)
+                if (const auto* t = std::get_if<TextItem>(&item)) {
+                    TextExtent e = measure_text(t->text, t->font);
+                    keep_off.push_back({t->origin.x - px(2), t->origin.y - px(2), t->origin.x + e.width + px(2), t->origin.y + e.height + px(2)});
+                }
+        keep_off.insert(keep_off.end(), disputed_boxes_.begin(), disputed_boxes_.end());
+        // The lines go under the land, the figures over it (land drawn later hid "120°E" on Taiwan).
+        Layer lines = graticule_layer(keep_off);
+        degree_labels.id = "graticule-labels";
+        std::erase_if(lines.items, [&](SceneItem& item) {
+            if (!std::holds_alternative<TextItem>(item)) return false;
+            degree_labels.items.push_back(std::move(item));
+            return true;
+        });
+        scene.layers.push_back(std::move(lines));
+    }
     scene.layers.push_back(land_layer());
     scene.layers.push_back(disputed_layer());
+    if (Layer rings = disputed_markers_layer(); !rings.items.empty()) scene.layers.push_back(std::move(rings));
     if (in_.scenario) scene.layers.push_back(boundaries_layer());
     else if (in_.view_boundaries) scene.layers.push_back(view_boundaries_layer());
     if (!in_.case_config.claim_lines.empty() && !in_.world_map) scene.layers.push_back(claim_lines_layer());
     if (in_.gains && in_.compare_to) scene.layers.push_back(changes_layer());
     if (in_.world_map) scene.layers.push_back(venues_layer(occupied));
-    else if (o_.labels) scene.layers.push_back(labels_layer(occupied));
+    else if (labels) scene.layers.push_back(std::move(*labels));
+    if (!degree_labels.items.empty()) scene.layers.push_back(std::move(degree_labels));
     scene.layers.push_back(frame_layer());
     if (scale) scene.layers.push_back(std::move(*scale));
     if (arrow) scene.layers.push_back(std::move(*arrow));

@@ -80,6 +80,8 @@ private:
     struct LabelLine {
         std::string text;
         std::vector<LangSpan> langs;
+        // Whether the line holds `piece` as a whole name.
+        bool holds(const std::string& piece) const;
         // Appends `piece` (in `lang`, "" for none) after `sep` unless the line already holds it.
         void add(const std::string& piece, const std::string& lang, const std::string& sep);
     };
@@ -98,6 +100,8 @@ private:
     // Without a scenario: disputed land in the highlight colour. With one: in the accent of the
     // party holding it under the scenario, split territories piece by piece.
     Layer disputed_layer() const;
+    // Rings round disputed territories too small to see at the map's scale.
+    Layer disputed_markers_layer() const;
     Layer zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const;
     PathItem line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const;
     std::vector<double> dash_for(const std::string& line) const;
