@@ -590,7 +590,9 @@ BOOST_AUTO_TEST_CASE(venue_inset_gives_no_distance_for_a_visit_to_the_territory_
         MapRequest request;
         request.event = event;
         std::string all;
-        for (const SceneItem& item : render::layer_named(build_scene(loaded, test::default_style(), MapOptions{}, request), "venue-inset").items)
+        // The scene must outlive the loop: a temporary in the range expression would be freed first.
+        const Scene scene = build_scene(loaded, test::default_style(), MapOptions{}, request);
+        for (const SceneItem& item : render::layer_named(scene, "venue-inset").items)
             if (const auto* t = std::get_if<TextItem>(&item)) all += t->text + "\n";
         return all;
     };
