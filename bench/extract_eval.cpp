@@ -12,9 +12,11 @@
 // Articles may say `set = N` (default 1), the batch they were added in: the numbers are printed
 // for all sets together and, when there are several, for each set alone, so every earlier
 // held-back score stays comparable. `--verbose` lists each draft against its gold event; `--verbose-part tune` lists only
-// the tuning part (keep the held-back part unseen while tuning).
+// the tuning part (keep the held-back part unseen while tuning). `--part tune` scores and prints
+// the tuning part only: the held-back articles are not even drafted, so tuning runs cannot peek.
 //
-// Usage: build/bench/extract_eval [GOLD_TOML] [--case CASE_DIR] [--verbose | --verbose-part PART]
+// Usage: build/bench/extract_eval [GOLD_TOML] [--case CASE_DIR] [--part PART]
+//                                 [--verbose | --verbose-part PART]
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -99,6 +101,7 @@ int main(int argc, char** argv) {
     fs::path case_dir = here.parent_path() / "geodata" / "kurils";
     bool verbose = false;
     std::string verbose_part;  // empty: every part
+    std::string only_part;     // empty: every part
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--case" && i + 1 < argc)
@@ -107,12 +110,18 @@ int main(int argc, char** argv) {
             verbose = true;
         else if (a == "--verbose-part" && i + 1 < argc)
             verbose = true, verbose_part = argv[++i];
+        else if (a == "--part" && i + 1 < argc)
+            only_part = argv[++i];
         else if (!a.empty() && a[0] != '-')
             gold_file = a;
         else {
-            std::fprintf(stderr, "usage: extract_eval [GOLD_TOML] [--case CASE_DIR] [--verbose]\n");
+            std::fprintf(stderr, "usage: extract_eval [GOLD_TOML] [--case CASE_DIR] [--part tune|held] [--verbose | --verbose-part tune|held]\n");
             return 2;
         }
+    }
+    if (!only_part.empty() && only_part != "tune" && only_part != "held") {
+        std::fprintf(stderr, "extract_eval: --part must be tune or held, not '%s'\n", only_part.c_str());
+        return 2;
     }
     try {
         const ExtractData data = load_extract_data(case_dir);
@@ -128,6 +137,7 @@ int main(int argc, char** argv) {
             const std::string file = str(a["file"], gold_file, "file"), part = str(a["part"], gold_file, "part");
             const int set = int(a["set"].value_or(int64_t(1)));
             if (part != "tune" && part != "held") throw Error(gold_file.string() + ": " + file + ": part must be tune or held");
+            if (!only_part.empty() && part != only_part) continue;
             max_set = std::max(max_set, set);
             const std::optional<EventDate> date = parse_event_date(str(a["date"], gold_file, "date"));
             if (!date) throw Error(gold_file.string() + ": " + file + ": bad date");
@@ -181,9 +191,11 @@ int main(int argc, char** argv) {
             }
         }
         std::printf("extract_eval: %d articles in %s\n", article_count, gold_file.string().c_str());
-        std::vector<std::string> shown{"tune", "held"};
+        std::vector<std::string> part_names{"tune", "held"};
+        if (!only_part.empty()) part_names = {only_part};
+        std::vector<std::string> shown = part_names;
         for (int set = 1; max_set > 1 && set <= max_set; ++set)
-            for (const char* part : {"tune", "held"}) shown.push_back(std::string(part) + " set " + std::to_string(set));
+            for (const std::string& part : part_names) shown.push_back(part + " set " + std::to_string(set));
         for (const std::string& part : shown) {
             const Counts& c = parts[part];
             std::printf("%s part: %d gold events, %d drafts\n", part.c_str(), c.gold, c.drafts);
