@@ -84,7 +84,7 @@ const Catalog& catalog(const std::filesystem::path& data_dir, const std::string&
 // party.<id>.name, wording.<key>, attribution, projection_name, official_area.source,
 // scenario.<id>.{title,description,on_the_table}, view.<id>.{title,subtitle,disputed_label},
 // view.<id>.boundary.<scenario>, claim_line.<party>.label, event.<id>.summary,
-// event.<id>.participants.<n>.
+// event.<id>.participants.<n>, event.<id>.source_description.
 class CaseText {
 public:
     CaseText() = default;  // English: every lookup returns the English text

@@ -49,8 +49,11 @@ Layer SceneBuilder::callout_layer(double w, double scale, double max_height) con
     std::vector<std::pair<std::string, FontSpec>> tail;
     for (const std::string& l : wrap(tr("callout.on_the_table", {{"scenario", scenario_words(e.scenario)}}), bold, w - 2 * pad))
         tail.push_back({l, bold});
-    // The outlet and headline stay as published; the date is written the language's way.
-    std::string source = tr("callout.source", {{"outlet", e.source.outlet}, {"title", e.source.cited_title()}, {"date", cat_.date(e.source.date)}});
+    // The outlet and a real headline stay as published (a headline is a quotation, in the
+    // language's quotation marks); our own description of the piece and the date are the reader's.
+    const std::string cited = e.source.headline.empty() ? ct_.get("event." + e.id + ".source_description", e.source.description)
+                                                        : tr("callout.headline", {{"headline", e.source.headline}});
+    std::string source = tr("callout.source", {{"outlet", e.source.outlet}, {"title", cited}, {"date", cat_.date(e.source.date)}});
     for (const std::string& l : wrap(source, small, w - 2 * pad)) tail.push_back({l, small});
     auto line_h = [&](const std::pair<std::string, FontSpec>& l) { return measure_text(l.first.empty() ? "Ag" : l.first, l.second).height + px(2) * scale; };
     double h = 2 * pad;
