@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -15,6 +16,8 @@
 #include "render/text.hpp"
 #include "render/cairo_handles.hpp"
 #include "output/png_encoder.hpp"
+#include "output/tables.hpp"
+#include "i18n/catalog.hpp"
 
 using namespace claimmap;
 
@@ -499,8 +502,43 @@ BOOST_AUTO_TEST_CASE(figures_under_half_a_square_kilometre_keep_a_decimal) {
     for (const SceneItem& item : layer_named(scene, "figures").items)
         if (const auto* t = std::get_if<TextItem>(&item)) cells.push_back(t->text);
     BOOST_TEST((std::find(cells.begin(), cells.end(), "+0.2") != cells.end()));
-    BOOST_TEST((std::find(cells.begin(), cells.end(), "-0.2") != cells.end()));
+    BOOST_TEST((std::find(cells.begin(), cells.end(), "\u22120.2") != cells.end()));
     BOOST_TEST((std::find(cells.begin(), cells.end(), "+0") == cells.end()));
+}
+
+// Negative figures on a map are typeset with the minus sign (U+2212), as wide as the plus and
+// not a hyphen, in every language; the tables read by programs keep the ASCII hyphen-minus.
+BOOST_AUTO_TEST_CASE(signed_figures_on_maps_use_the_minus_sign_and_tables_keep_ascii) {
+    const std::string minus = "\u2212";
+    for (const std::string lang : {"en", "ja", "ru"}) {
+        BOOST_TEST_CONTEXT(lang) {
+            MapRequest request;
+            request.scenario = "two-island";
+            request.compare = "four-island";
+            MapOptions o;
+            o.lang = lang;
+            Scene scene = build_scene(test::kurils(), test::default_style(), o, request);
+            int negative = 0;
+            for (const SceneItem& item : layer_named(scene, "figures").items)
+                if (const auto* t = std::get_if<TextItem>(&item)) {
+                    BOOST_TEST(!std::regex_search(t->text, std::regex("(^|[^A-Za-z])-[0-9]")), "a hyphen for a minus in \"" << t->text << "\"");
+                    if (t->text.starts_with(minus)) ++negative;
+                }
+            BOOST_TEST(negative > 0, "no negative figure on the comparison map");
+        }
+    }
+    const Catalog& ru = catalog(CLAIMMAP_DATA_DIR, "ru");
+    BOOST_TEST(ru.number(-1234.5, 1, {.sign = true, .minus_sign = true}) == minus + "1\u00a0234,5");
+    BOOST_TEST(ru.plain(-4.5, {.minus_sign = true}) == minus + "4,5");
+    BOOST_TEST(ru.number(-1234.5, 1, {.group = false}) == "-1234,5");
+    Comparison c;
+    c.baseline = "status-quo";
+    c.rows.push_back({"two-island", "Two islands", "RUS", 100, 200, 300, -12.5, -1234.5, -0.2});
+    for (TableFormat f : {TableFormat::csv, TableFormat::json, TableFormat::markdown, TableFormat::table}) {
+        const std::string out = format_comparison(c, f);
+        BOOST_TEST(out.find("-12.5") != std::string::npos, out);
+        BOOST_TEST(out.find(minus) == std::string::npos, out);
+    }
 }
 
 // A name written alike in two languages stands once: on Taiwan's map "浙江省 Zhejiang" had

@@ -314,8 +314,9 @@ Layer SceneBuilder::credits_layer() const {
                                                                 [](const auto& lines) { return !lines.empty(); });
     if ((in_.scenario || lines_drawn) && in_.case_config.sea) {
         const BBox& r = in_.case_config.region;
-        line2 += tr("credits.sea_zones", {{"lon_min", cat_.plain(r.min_x)}, {"lon_max", cat_.plain(r.max_x)},
-                                          {"lat_min", cat_.plain(r.min_y)}, {"lat_max", cat_.plain(r.max_y)}});
+        const NumberStyle typeset{.group = false, .minus_sign = true};
+        line2 += tr("credits.sea_zones", {{"lon_min", cat_.plain(r.min_x, typeset)}, {"lon_max", cat_.plain(r.max_x, typeset)},
+                                          {"lat_min", cat_.plain(r.min_y, typeset)}, {"lat_max", cat_.plain(r.max_y, typeset)}});
     }
     line2 += tr("credits.made_with", {{"version", CLAIMMAP_VERSION}});
     layer.items.push_back(text(line2, {m_.margin, y2}, fitted(line2, f, room), style_.muted_text, false));
