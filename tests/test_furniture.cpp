@@ -238,6 +238,55 @@ BOOST_AUTO_TEST_CASE(event_maps_at_any_text_length_and_paper_size) {
     }
 }
 
+// The credits stay legible on any page: at the style's size or at most 15 % under it, never under
+// 6 pt, wrapped onto more lines instead, every line inside the page's margins and below the map
+// (a portrait A4 at 96 dpi set the second line at 60 %, ~4 px).
+BOOST_AUTO_TEST_CASE(credits_wrap_rather_than_shrink_below_a_legible_size) {
+    struct Size {
+        const char* name;
+        int w, h;
+    };
+    const Size sizes[] = {{"a4-portrait at 96 dpi", 794, 1123}, {"small", 800, 600}, {"social", 1200, 675},
+                          {"tiny", 400, 300}, {"a4-portrait", 2480, 3508}};
+    const Style& style = test::default_style();
+    for (const std::string lang : {"en", "ja", "ru"})
+        for (const Size& s : sizes)
+            for (bool event : {false, true}) {
+                BOOST_TEST_CONTEXT(lang << " " << s.name << (event ? " event" : " scenario")) {
+                    MapOptions o;
+                    o.width = s.w;
+                    o.height = s.h;
+                    o.lang = lang;
+                    MapRequest request;
+                    if (event) request.event = "singapore-abe-putin-2018";
+                    else request.scenario = "two-island";
+                    Scene scene = build_scene(test::kurils(), style, o, request);
+                    const double unit = std::min(s.w, s.h) / 1000.0, margin = 24 * unit;
+                    const double legible = 6.0 * o.dpi / 72.0;
+                    const double smallest = std::max(legible, std::max(style.credits_size * unit, legible) * 0.85);
+                    double map_bottom = 0;
+                    for (const Layer& l : scene.layers)
+                        if (l.id == "frame")
+                            for (const SceneItem& item : l.items)
+                                if (const auto* p = std::get_if<PathItem>(&item))
+                                    for (const XY& q : p->rings.at(0)) map_bottom = std::max(map_bottom, q.y);
+                    int lines = 0;
+                    for (const Layer& l : scene.layers)
+                        if (l.id == "credits")
+                            for (const SceneItem& item : l.items)
+                                if (const auto* t = std::get_if<TextItem>(&item)) {
+                                    ++lines;
+                                    const BBox b = text_box(*t);
+                                    BOOST_TEST(t->font.size_px >= smallest - 1e-9, "credits at " << t->font.size_px << " px: " << t->text);
+                                    BOOST_TEST(b.max_x <= s.w - margin + 0.5, "past the right margin: " << t->text);
+                                    BOOST_TEST(b.min_y >= map_bottom, "over the map: " << t->text);
+                                    BOOST_TEST(b.max_y <= s.h, "off the page: " << t->text);
+                                }
+                    BOOST_TEST(lines >= 2);
+                }
+            }
+}
+
 BOOST_AUTO_TEST_CASE(an_event_without_a_place_says_so) {
     MapRequest request;
     request.event = "mori-morgulov-2019-04";

@@ -53,15 +53,24 @@ struct Rendered {
     }
 };
 
+// Where a scene puts the case's extent: its drawn frame (whose bottom depends on how many lines the
+// credits take) and the case's projection, as the layout does it.
+Viewport scene_view(const Scene& scene, const LoadedCase& k, const MapOptions& o) {
+    BBox frame{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (const Layer& l : scene.layers)
+        if (l.id == "frame")
+            for (const XY& q : std::get<PathItem>(l.items.front()).rings.front())
+                frame = {std::min(frame.min_x, q.x), std::min(frame.min_y, q.y), std::max(frame.max_x, q.x), std::max(frame.max_y, q.y)};
+    return Viewport(Projection(o.crs.value_or(k.config.crs)).forward_box(o.extent.value_or(k.config.extent)), frame);
+}
+
 Rendered render_default(int w, int h, const MapRequest& request = {}) {
     MapOptions o;
     o.width = w;
     o.height = h;
     const LoadedCase& k = test::kurils();
-    MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
     Scene scene = build_scene(k, test::default_style(), o, request);
-    MapFrame frame = map_frame(in, o);
-    return {o, decode_png(encode_scene(scene, Format::png)), Projection(frame.crs), Viewport(frame.projected, frame.frame)};
+    return {o, decode_png(encode_scene(scene, Format::png)), Projection(k.config.crs), scene_view(scene, k, o)};
 }
 
 // Inside with a margin of 0.02° (3-4 px on the default map), clear of the antialiased coastline.
@@ -272,10 +281,8 @@ BOOST_AUTO_TEST_CASE(labels_do_not_collide_and_disputed_territories_are_never_dr
                 BOOST_TEST(svg.find(*p->names.find("ja")) != std::string::npos, pov << " " << w << "x" << h << " lost " << id);
             }
             // No label box covers a pixel of disputed land.
-            MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
-            MapFrame frame = map_frame(in, o);
-            Projection proj(frame.crs);
-            Viewport view(frame.projected, frame.frame);
+            Projection proj(k.config.crs);
+            Viewport view = scene_view(scene, k, o);
             for (const LandFeature& f : k.land.features) {
                 if (f.territory.empty()) continue;
                 for (const LonLat& v : f.shape.outer) {
@@ -299,11 +306,9 @@ BOOST_AUTO_TEST_CASE(north_arrow_points_to_true_north_at_the_map_centre) {
         const auto& ring = std::get<PathItem>(arrow.items.front()).rings.front();
         double drawn = std::atan2(ring[0].x - ring[1].x, -(ring[0].y - ring[1].y)) * 180 / M_PI;
         // Independently: where a point 10 km due north (geodesic) of the centre lands on the page.
-        MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
-        MapFrame frame = map_frame(in, o);
-        Projection proj(frame.crs);
-        Viewport view(frame.projected, frame.frame);
-        XY c{(frame.frame.min_x + frame.frame.max_x) / 2, (frame.frame.min_y + frame.frame.max_y) / 2};
+        Projection proj(k.config.crs);
+        Viewport view = scene_view(scene, k, o);
+        XY c{(view.frame().min_x + view.frame().max_x) / 2, (view.frame().min_y + view.frame().max_y) / 2};
         LonLat g = proj.inverse(view.to_projected(c));
         XY n = view.to_page(proj.forward(geodesic_destination(g, 0, 10000)));
         double expected = std::atan2(n.x - c.x, -(n.y - c.y)) * 180 / M_PI;

@@ -33,14 +33,17 @@ std::vector<XY> thinned(const std::vector<XY>& points) {
 }
 
 
-PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline) {
+PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline, size_t credits_lines) {
     double u = std::min(o.width, o.height) / 1000.0;
     double margin = 24 * u;
     double title_band = margin + (s.title_size + s.subtitle_size) * u * 1.45 + 12 * u;
-    double credits_band = s.credits_size * u * 1.5 * 2 + 14 * u;
+    const double credits_size = std::max(s.credits_size * u, min_legible_px(o));
+    double credits_band = credits_size * 1.5 * static_cast<double>(std::max<size_t>(credits_lines, 2)) + 14 * u;
     double timeline_band = timeline ? (s.legend_size * 2.6 + 40) * u : 0;
     return {u, margin, title_band, credits_band, timeline_band};
 }
+
+double min_legible_px(const MapOptions& o) { return 6.0 * o.dpi / 72.0; }
 
 BBox frame_box(const MapOptions& o, const PageMetrics& m, double side_column) {
     return {m.margin, m.title_band, o.width - m.margin - side_column, o.height - m.credits_band - m.timeline_band};
