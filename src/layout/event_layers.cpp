@@ -36,42 +36,47 @@ Layer SceneBuilder::callout_layer(double w, double scale, double max_height) con
     const Venue* v = in_.events->venues->find(e.place);
     const BBox& fr = view_.frame();
     const double pad = px(10) * scale;
-    FontSpec head = font(style_.legend_size * 1.15 * scale, true), body = font(style_.legend_size * scale),
-             small = font(style_.small_size * scale), bold = font(style_.legend_size * scale, true);
-    std::vector<std::pair<std::string, FontSpec>> lines;
-    lines.push_back({cat_.date(e.date), head});
-    std::string place = v ? venue_names(*v, " · ").text : tr("callout.place_unknown");
-    for (const std::string& l : wrap(tr("callout.place_kind", {{"place", place}, {"kind", event_kind(e, true)}}), body, w - 2 * pad))
-        lines.push_back({l, body});
-    for (const std::string& p : participants(e))
-        for (const std::string& l : wrap(tr("callout.participant", {{"participant", p}}), body, w - 2 * pad)) lines.push_back({l, body});
-    for (const std::string& l : wrap(ct_.get("event." + e.id + ".summary", e.summary), body, w - 2 * pad)) lines.push_back({l, body});
-    std::vector<std::pair<std::string, FontSpec>> tail;
-    for (const std::string& l : wrap(tr("callout.on_the_table", {{"scenario", scenario_words(e.scenario)}}), bold, w - 2 * pad))
-        tail.push_back({l, bold});
+    FontSpec body = font(style_.legend_size * scale), small = font(style_.small_size * scale), bold = font(style_.legend_size * scale, true);
+    struct Line {
+        std::string text;
+        FontSpec font;
+        Rgba color;
+    };
+    auto add = [&](std::vector<Line>& to, const std::string& text, const FontSpec& f, Rgba color) {
+        for (const std::string& l : wrap(text, f, w - 2 * pad)) to.push_back({l, f, color});
+    };
+    // A caption first, in a lighter style, so that it does not read as one more place label: the
+    // date, the place by one name in the reader's language (as the title names it) and the kind.
+    std::vector<Line> lines;
+    const TextArgs caption_args{{"date", cat_.date(e.date)}, {"place", v ? venue_name(*v) : ""}, {"kind", event_kind(e, true)}};
+    add(lines, tr(v ? "callout.caption" : "callout.caption_no_place", caption_args), body, style_.muted_text);
+    const size_t caption_lines = lines.size();
+    for (const std::string& p : participants(e)) add(lines, tr("callout.participant", {{"participant", p}}), body, style_.text);
+    add(lines, ct_.get("event." + e.id + ".summary", e.summary), body, style_.text);
+    std::vector<Line> tail;
+    add(tail, tr("callout.on_the_table", {{"scenario", scenario_words(e.scenario)}}), bold, style_.text);
     // The outlet and a real headline stay as published (a headline is a quotation, in the
     // language's quotation marks); our own description of the piece and the date are the reader's.
     const std::string cited = e.source.headline.empty() ? ct_.get("event." + e.id + ".source_description", e.source.description)
                                                         : tr("callout.headline", {{"headline", e.source.headline}});
-    std::string source = tr("callout.source", {{"outlet", e.source.outlet}, {"title", cited}, {"date", cat_.date(e.source.date)}});
-    for (const std::string& l : wrap(source, small, w - 2 * pad)) tail.push_back({l, small});
-    auto line_h = [&](const std::pair<std::string, FontSpec>& l) { return measure_text(l.first.empty() ? "Ag" : l.first, l.second).height + px(2) * scale; };
+    add(tail, tr("callout.source", {{"outlet", e.source.outlet}, {"title", cited}, {"date", cat_.date(e.source.date)}}), small, style_.text);
+    auto line_h = [&](const Line& l) { return measure_text(l.text.empty() ? "Ag" : l.text, l.font).height + px(2) * scale; };
     double h = 2 * pad;
-    for (const auto& l : lines) h += line_h(l);
-    for (const auto& l : tail) h += line_h(l);
+    for (const Line& l : lines) h += line_h(l);
+    for (const Line& l : tail) h += line_h(l);
     // Too tall for the page even beside the map: the summary is cut, visibly, and the source kept.
-    while (h > max_height && lines.size() > 2) {
+    while (h > max_height && lines.size() > caption_lines + 1) {
         h -= line_h(lines.back());
         lines.pop_back();
-        lines.back().first += tr("callout.more");
+        lines.back().text += tr("callout.more");
     }
     lines.insert(lines.end(), tail.begin(), tail.end());
     // Drawn top right of the frame, or beside it when there is a side column; placed later.
     double x = side_column_ > 0 ? fr.max_x + px(12) : fr.max_x - w - px(12), y = fr.min_y + (side_column_ > 0 ? 0 : px(12));
     layer.items.push_back(panel(x, y, w, h, 0.94));
     double ty = y + pad;
-    for (const auto& l : lines) {
-        layer.items.push_back(text(l.first, {x + pad, ty}, l.second, style_.text, false));
+    for (const Line& l : lines) {
+        layer.items.push_back(text(l.text, {x + pad, ty}, l.font, l.color, false));
         ty += line_h(l);
     }
     return layer;
