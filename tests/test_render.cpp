@@ -640,8 +640,43 @@ BOOST_AUTO_TEST_CASE(venue_inset_gives_no_distance_for_a_visit_to_the_territory_
         return all;
     };
     const std::string at_the_rocks = inset_text(test::built_in_case("takeshima"), "lee-visit-2012");
-    BOOST_TEST(at_the_rocks == "Liancourt Rocks\n");
+    BOOST_TEST(at_the_rocks == test::built_in_case("takeshima").config.view("neutral").title + "\n");
     BOOST_TEST(inset_text(test::built_in_case("takeshima"), "icj-refusal-2012").find(" km") != std::string::npos);
+}
+
+// A visit to the disputed territory itself is named as the point of view names the territory, in
+// the reader's language: a language's own name of the islets is one side's (ko 독도, ja 竹島), which
+// a neutral map must not give as the place. The title, which names the territory already, does not
+// name it twice.
+BOOST_AUTO_TEST_CASE(a_visit_to_the_territory_is_named_as_the_view_names_it) {
+    const LoadedCase& t = test::built_in_case("takeshima");
+    for (const std::string lang : {"en", "ja", "ko"})
+        for (const View& view : t.config.views) {
+            BOOST_TEST_CONTEXT(lang << " " << view.id) {
+                const std::string view_title = case_text(t, lang).get("view." + view.id + ".title", view.title);
+                MapRequest request;
+                request.event = "lee-visit-2012";
+                MapOptions o;
+                o.lang = lang;
+                o.pov = view.id;
+                const Scene scene = build_scene(t, test::default_style(), o, request);
+                std::string caption;
+                for (const SceneItem& item : render::layer_named(scene, "event-callout").items)
+                    if (const auto* text = std::get_if<TextItem>(&item)) {
+                        caption = text->text;
+                        break;
+                    }
+                const std::string date = catalog(CLAIMMAP_DATA_DIR, lang).date(t.events.find("lee-visit-2012")->date);
+                // The caption's place follows the date (it may wrap: compare its start).
+                BOOST_TEST(caption.find(view_title.substr(0, 6)) != std::string::npos, caption << " / " << view_title);
+                if (view.id == "neutral" && lang != "en") {
+                    const std::string* own = t.venues.find("liancourt-rocks")->names.find(lang);
+                    BOOST_TEST_REQUIRE(own != nullptr);
+                    BOOST_TEST(caption.find(date + (lang == "ja" ? "、" : ", ") + *own) == std::string::npos, caption);
+                }
+                BOOST_TEST(scene.title.find(view_title) == scene.title.rfind(view_title), scene.title);
+            }
+        }
 }
 
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {

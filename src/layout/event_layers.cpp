@@ -150,7 +150,7 @@ Layer SceneBuilder::venue_inset_layer(double scale) const {
         // A venue at the disputed territory itself (a visit to the islands): no line and no
         // distance, which would only measure from the territory's centre ("1 km").
         const double km = geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000;
-        const bool on_the_spot = km < 100;
+        const bool on_the_spot = at_the_territory(*venue);
         if (!on_the_spot)
             layer.items.push_back(polyline(great_circle(world, v, in_.events->islands, venue->lonlat), style_.disputed_stroke, px(1.4)));
         layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));

@@ -189,7 +189,8 @@ std::string SceneBuilder::title() const {
     if (in_.events && in_.events->highlight) {
         const Event& e = *in_.events->highlight;
         const Venue* v = in_.events->venues->find(e.place);
-        if (!v) return tr("title.event_no_venue", {{"title", pov_.title}, {"date", cat_.date(e.date)}});
+        // At the territory itself the title names the place already.
+        if (!v || at_the_territory(*v)) return tr("title.event_no_venue", {{"title", pov_.title}, {"date", cat_.date(e.date)}});
         return tr("title.event", {{"title", pov_.title}, {"date", cat_.date(e.date)}, {"venue", venue_name(*v)}});
     }
     if (in_.world_map) return tr("title.timeline", {{"title", pov_.title}});
@@ -256,7 +257,15 @@ SceneBuilder::LabelLine SceneBuilder::venue_names(const Venue& v, const std::str
     return line;
 }
 
+bool SceneBuilder::at_the_territory(const Venue& v) const {
+    return in_.events && geodesic_distance_m(in_.events->islands, v.lonlat) < 100e3;
+}
+
 std::string SceneBuilder::venue_name(const Venue& v) const {
+    // A visit to the disputed territory itself: each side names it its own way, and a language's
+    // name of it is one side's (독도, 竹島); the view's own name of the territory is the point of
+    // view's, neutral on the neutral view.
+    if (at_the_territory(v)) return pov_.title;
     const std::string* own = v.names.find(cat_.lang());
     return own ? *own : v.name;
 }
