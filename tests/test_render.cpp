@@ -679,6 +679,29 @@ BOOST_AUTO_TEST_CASE(a_visit_to_the_territory_is_named_as_the_view_names_it) {
         }
 }
 
+// On the timeline map a visit to the territory itself is counted under the territory's own label,
+// not labelled a second time as a venue in each side's words ("Liancourt Rocks 竹島 독도" beside
+// "Liancourt Rocks (Dokdo / Takeshima)").
+BOOST_AUTO_TEST_CASE(the_timeline_counts_visits_to_the_territory_under_its_own_label) {
+    const LoadedCase& t = test::built_in_case("takeshima");
+    MapRequest request;
+    request.timeline = true;
+    const Scene scene = build_scene(t, test::default_style(), MapOptions{}, request);
+    const Venue& rocks = *t.venues.find("liancourt-rocks");
+    const View& view = t.config.view("neutral");
+    std::vector<std::string> texts;
+    for (const SceneItem& item : render::layer_named(scene, "event-venues").items)
+        if (const auto* text = std::get_if<TextItem>(&item)) texts.push_back(text->text);
+    for (const std::string& text : texts)
+        for (const auto& [key, name] : rocks.names.by_key)
+            if (text != view.title)
+                BOOST_TEST(!(text.starts_with(name + " ") || text == name), "a venue label for the territory: " << text);
+    auto title = std::find(texts.begin(), texts.end(), view.title);
+    BOOST_TEST_REQUIRE((title != texts.end()));
+    BOOST_TEST_REQUIRE((title + 1 != texts.end()));
+    BOOST_TEST(*(title + 1) == "1 event");
+}
+
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
     const LoadedCase& k = test::kurils();
     MapRequest request;

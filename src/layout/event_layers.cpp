@@ -195,15 +195,23 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     std::map<std::string, int> count;
     for (const Event& e : in_.events->events->events)
         if (!e.place.empty()) ++count[e.place];
+    // Events at the disputed territory itself (a visit to the islands) are counted under the
+    // islands' own label: a venue label of their own would name the territory a second time, in
+    // each side's words.
+    int at_islands = 0;
     for (const auto& [place, n] : count) {
         const Venue* v = in_.events->venues->find(place);
         if (!v) continue;
+        if (at_the_territory(*v)) {
+            at_islands += n;
+            continue;
+        }
         layer.items.push_back(polyline(great_circle(proj_, view_, in_.events->islands, v->lonlat), style_.disputed_stroke, px(1.2)));
     }
     layer.items.push_back(dot(page(in_.events->islands), px(6), style_.disputed_fill));
     std::vector<BBox> placed = occupied;
     for (const auto& [place, n] : count)
-        if (const Venue* v = in_.events->venues->find(place)) {
+        if (const Venue* v = in_.events->venues->find(place); v && !at_the_territory(*v)) {
             XY p = page(v->lonlat);
             double r = venue_disc_radius(n);
             placed.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
@@ -214,11 +222,13 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     XY ip = page(in_.events->islands);
     TextExtent ie = measure_text(pov_.title, fi);
     XY islands_at{ip.x + px(10), ip.y - px(24)};
-    placed.push_back({islands_at.x, islands_at.y, islands_at.x + ie.width, islands_at.y + ie.height});
     FontSpec f = font(style_.island_label_size, true), f2 = font(style_.small_size);
+    const std::string islands_count = at_islands ? cat_.count("venues.events", at_islands) : "";
+    const TextExtent ice = measure_text(islands_count, f2);
+    placed.push_back({islands_at.x, islands_at.y, islands_at.x + std::max(ie.width, ice.width), islands_at.y + ie.height + (at_islands ? ice.height : 0)});
     for (const auto& [place, n] : count) {
         const Venue* v = in_.events->venues->find(place);
-        if (!v) continue;
+        if (!v || at_the_territory(*v)) continue;
         XY p = page(v->lonlat);
         layer.items.push_back(dot(p, venue_disc_radius(n), style_.text));
         const LabelLine names = venue_names(*v, " ");
@@ -254,6 +264,7 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         layer.items.push_back(text(l2, {at->x, at->y + e1.height}, f2, style_.label_text, true));
     }
     layer.items.push_back(text(pov_.title, islands_at, fi, style_.disputed_stroke, true));
+    if (at_islands) layer.items.push_back(text(islands_count, {islands_at.x, islands_at.y + ie.height}, f2, style_.label_text, true));
     return layer;
 }
 
