@@ -238,6 +238,55 @@ BOOST_AUTO_TEST_CASE(event_maps_at_any_text_length_and_paper_size) {
     }
 }
 
+// The credits stay legible on any page: at the style's size or at most 15 % under it, never under
+// 6 pt, wrapped onto more lines instead, every line inside the page's margins and below the map
+// (a portrait A4 at 96 dpi set the second line at 60 %, ~4 px).
+BOOST_AUTO_TEST_CASE(credits_wrap_rather_than_shrink_below_a_legible_size) {
+    struct Size {
+        const char* name;
+        int w, h;
+    };
+    const Size sizes[] = {{"a4-portrait at 96 dpi", 794, 1123}, {"small", 800, 600}, {"social", 1200, 675},
+                          {"tiny", 400, 300}, {"a4-portrait", 2480, 3508}};
+    const Style& style = test::default_style();
+    for (const std::string lang : {"en", "ja", "ru"})
+        for (const Size& s : sizes)
+            for (bool event : {false, true}) {
+                BOOST_TEST_CONTEXT(lang << " " << s.name << (event ? " event" : " scenario")) {
+                    MapOptions o;
+                    o.width = s.w;
+                    o.height = s.h;
+                    o.lang = lang;
+                    MapRequest request;
+                    if (event) request.event = "singapore-abe-putin-2018";
+                    else request.scenario = "two-island";
+                    Scene scene = build_scene(test::kurils(), style, o, request);
+                    const double unit = std::min(s.w, s.h) / 1000.0, margin = 24 * unit;
+                    const double legible = 6.0 * o.dpi / 72.0;
+                    const double smallest = std::max(legible, std::max(style.credits_size * unit, legible) * 0.85);
+                    double map_bottom = 0;
+                    for (const Layer& l : scene.layers)
+                        if (l.id == "frame")
+                            for (const SceneItem& item : l.items)
+                                if (const auto* p = std::get_if<PathItem>(&item))
+                                    for (const XY& q : p->rings.at(0)) map_bottom = std::max(map_bottom, q.y);
+                    int lines = 0;
+                    for (const Layer& l : scene.layers)
+                        if (l.id == "credits")
+                            for (const SceneItem& item : l.items)
+                                if (const auto* t = std::get_if<TextItem>(&item)) {
+                                    ++lines;
+                                    const BBox b = text_box(*t);
+                                    BOOST_TEST(t->font.size_px >= smallest - 1e-9, "credits at " << t->font.size_px << " px: " << t->text);
+                                    BOOST_TEST(b.max_x <= s.w - margin + 0.5, "past the right margin: " << t->text);
+                                    BOOST_TEST(b.min_y >= map_bottom, "over the map: " << t->text);
+                                    BOOST_TEST(b.max_y <= s.h, "off the page: " << t->text);
+                                }
+                    BOOST_TEST(lines >= 2);
+                }
+            }
+}
+
 BOOST_AUTO_TEST_CASE(an_event_without_a_place_says_so) {
     MapRequest request;
     request.event = "mori-morgulov-2019-04";
@@ -245,9 +294,50 @@ BOOST_AUTO_TEST_CASE(an_event_without_a_place_says_so) {
     int said = 0;
     for (const Layer& layer : scene.layers)
         for (const SceneItem& item : layer.items)
-            if (const auto* t = std::get_if<TextItem>(&item)) said += t->text.find("Place not named in the sources") != std::string::npos;
-    BOOST_TEST(said == 2);  // in the callout and on the venue inset, which has no venue marker
+            if (const auto* t = std::get_if<TextItem>(&item)) {
+                std::string lower = t->text;
+                std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+                said += lower.find("place not named in the sources") != std::string::npos;
+            }
+    BOOST_TEST(said == 2);  // in the callout's caption and on the venue inset, which has no venue marker
     BOOST_TEST(scene.title.find(", ") == std::string::npos, scene.title);
+}
+
+// The callout opens with a caption, not with something that reads like one more place label
+// ("シンガポール · Singapore · Сингапур · 首脳会談"): the date first, the place by one name in the
+// reader's language, the kind in the reader's words, in the muted colour and a regular weight.
+BOOST_AUTO_TEST_CASE(the_event_callout_opens_with_a_caption_date_place_kind) {
+    const LoadedCase& k = test::kurils();
+    const Event& e = *k.events.find("singapore-abe-putin-2018");  // a summit
+    const Venue& v = *k.venues.find(e.place);
+    const Style& style = test::default_style();
+    for (const std::string lang : {"en", "ja", "ru"}) {
+        BOOST_TEST_CONTEXT(lang) {
+            const Catalog& cat = catalog(CLAIMMAP_DATA_DIR, lang);
+            MapRequest request;
+            request.event = e.id;
+            MapOptions o;
+            o.lang = lang;
+            Scene scene = build_scene(k, style, o, request);
+            auto callout = std::find_if(scene.layers.begin(), scene.layers.end(), [](const Layer& l) { return l.id == "event-callout"; });
+            BOOST_TEST_REQUIRE((callout != scene.layers.end()));
+            const TextItem* first = nullptr;
+            for (const SceneItem& item : callout->items)
+                if ((first = std::get_if<TextItem>(&item))) break;
+            BOOST_TEST_REQUIRE(first != nullptr);
+            const std::string* own = v.names.find(lang);
+            const std::string place = own ? *own : v.name;
+            BOOST_TEST(first->text.starts_with(cat.date(e.date)), first->text);
+            const size_t at_place = first->text.find(place), at_kind = first->text.find(cat.text("event_kind_inline.summit"));
+            BOOST_TEST((at_place != std::string::npos && at_kind != std::string::npos && at_place < at_kind), first->text);
+            // One name of the place: no other language's.
+            for (const auto& [key, name] : v.names.by_key)
+                if (name != place) BOOST_TEST(first->text.find(name) == std::string::npos, "\"" << name << "\" in " << first->text);
+            if (lang != "en") BOOST_TEST(first->text.find(v.name) == std::string::npos, first->text);
+            BOOST_TEST(!first->font.bold);
+            BOOST_TEST((first->color.r == style.muted_text.r && first->color.g == style.muted_text.g && first->color.b == style.muted_text.b));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(only_a_real_headline_is_quoted_on_the_map) {

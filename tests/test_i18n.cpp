@@ -380,6 +380,48 @@ BOOST_AUTO_TEST_CASE(maps_in_other_languages_have_no_english_words) {
     }
 }
 
+// Event maps and the timeline in each shipped language: every word is the reader's but the
+// outlet's name and a real headline (a quotation, in the language's quotation marks). Our own
+// description of a source without a headline is translated like the summary.
+BOOST_AUTO_TEST_CASE(event_maps_in_other_languages_have_no_english_words_but_outlets_and_headlines) {
+    for (const std::string& lang : catalog_languages(data_root)) {
+        if (lang == "en") continue;
+        const std::string quote_pattern = catalog(data_root, lang).text("callout.headline");
+        const std::string opening_quote = quote_pattern.substr(0, quote_pattern.find("{headline}"));
+        for (const std::string& id : built_in_cases()) {
+            const LoadedCase& loaded = test::built_in_case(id);
+            if (!fs::exists(loaded.config.file.parent_path() / "i18n" / (lang + ".toml"))) continue;
+            std::vector<MapRequest> maps;
+            for (const Event& e : loaded.events.events) maps.push_back({.event = e.id});
+            maps.push_back({.timeline = true});
+            for (const MapRequest& request : maps) {
+                BOOST_TEST_CONTEXT(lang << " " << id << " event " << request.event.value_or("(timeline)")) {
+                    std::set<std::string> allowed = allowed_latin_words(loaded);
+                    const Event* event = nullptr;
+                    for (const Event& e : loaded.events.events)
+                        if (request.event == e.id) event = &e;
+                    if (event)
+                        for (const std::string& quoted : {event->source.outlet, event->source.headline})
+                            for (const std::string& w : latin_words(quoted)) allowed.insert(w);
+                    MapOptions o;
+                    o.width = 1200;
+                    o.height = 900;
+                    o.lang = lang;
+                    const std::string svg = encode_scene(scene_of(id, o, request), Format::svg);
+                    std::string all_text;
+                    for (const std::string& text : svg_texts(svg)) {
+                        all_text += text;
+                        for (const std::string& w : latin_words(text))
+                            BOOST_TEST(allowed.count(w), "English word \"" << w << "\" in \"" << text << "\"");
+                    }
+                    if (event && !event->source.headline.empty())
+                        BOOST_TEST(all_text.find(opening_quote) != std::string::npos, "the headline is not quoted with " << opening_quote);
+                }
+            }
+        }
+    }
+}
+
 // The same map in English says the English words, so the check above can fail.
 BOOST_AUTO_TEST_CASE(the_english_word_check_finds_english_words) {
     const LoadedCase& loaded = test::built_in_case("kurils");

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -15,6 +16,8 @@
 #include "render/text.hpp"
 #include "render/cairo_handles.hpp"
 #include "output/png_encoder.hpp"
+#include "output/tables.hpp"
+#include "i18n/catalog.hpp"
 
 using namespace claimmap;
 
@@ -50,15 +53,24 @@ struct Rendered {
     }
 };
 
+// Where a scene puts the case's extent: its drawn frame (whose bottom depends on how many lines the
+// credits take) and the case's projection, as the layout does it.
+Viewport scene_view(const Scene& scene, const LoadedCase& k, const MapOptions& o) {
+    BBox frame{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (const Layer& l : scene.layers)
+        if (l.id == "frame")
+            for (const XY& q : std::get<PathItem>(l.items.front()).rings.front())
+                frame = {std::min(frame.min_x, q.x), std::min(frame.min_y, q.y), std::max(frame.max_x, q.x), std::max(frame.max_y, q.y)};
+    return Viewport(Projection(o.crs.value_or(k.config.crs)).forward_box(o.extent.value_or(k.config.extent)), frame);
+}
+
 Rendered render_default(int w, int h, const MapRequest& request = {}) {
     MapOptions o;
     o.width = w;
     o.height = h;
     const LoadedCase& k = test::kurils();
-    MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
     Scene scene = build_scene(k, test::default_style(), o, request);
-    MapFrame frame = map_frame(in, o);
-    return {o, decode_png(encode_scene(scene, Format::png)), Projection(frame.crs), Viewport(frame.projected, frame.frame)};
+    return {o, decode_png(encode_scene(scene, Format::png)), Projection(k.config.crs), scene_view(scene, k, o)};
 }
 
 // Inside with a margin of 0.02° (3-4 px on the default map), clear of the antialiased coastline.
@@ -269,10 +281,8 @@ BOOST_AUTO_TEST_CASE(labels_do_not_collide_and_disputed_territories_are_never_dr
                 BOOST_TEST(svg.find(*p->names.find("ja")) != std::string::npos, pov << " " << w << "x" << h << " lost " << id);
             }
             // No label box covers a pixel of disputed land.
-            MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
-            MapFrame frame = map_frame(in, o);
-            Projection proj(frame.crs);
-            Viewport view(frame.projected, frame.frame);
+            Projection proj(k.config.crs);
+            Viewport view = scene_view(scene, k, o);
             for (const LandFeature& f : k.land.features) {
                 if (f.territory.empty()) continue;
                 for (const LonLat& v : f.shape.outer) {
@@ -296,11 +306,9 @@ BOOST_AUTO_TEST_CASE(north_arrow_points_to_true_north_at_the_map_centre) {
         const auto& ring = std::get<PathItem>(arrow.items.front()).rings.front();
         double drawn = std::atan2(ring[0].x - ring[1].x, -(ring[0].y - ring[1].y)) * 180 / M_PI;
         // Independently: where a point 10 km due north (geodesic) of the centre lands on the page.
-        MapInputs in{k.config, k.land, k.gazetteer, test::default_style()};
-        MapFrame frame = map_frame(in, o);
-        Projection proj(frame.crs);
-        Viewport view(frame.projected, frame.frame);
-        XY c{(frame.frame.min_x + frame.frame.max_x) / 2, (frame.frame.min_y + frame.frame.max_y) / 2};
+        Projection proj(k.config.crs);
+        Viewport view = scene_view(scene, k, o);
+        XY c{(view.frame().min_x + view.frame().max_x) / 2, (view.frame().min_y + view.frame().max_y) / 2};
         LonLat g = proj.inverse(view.to_projected(c));
         XY n = view.to_page(proj.forward(geodesic_destination(g, 0, 10000)));
         double expected = std::atan2(n.x - c.x, -(n.y - c.y)) * 180 / M_PI;
@@ -499,8 +507,43 @@ BOOST_AUTO_TEST_CASE(figures_under_half_a_square_kilometre_keep_a_decimal) {
     for (const SceneItem& item : layer_named(scene, "figures").items)
         if (const auto* t = std::get_if<TextItem>(&item)) cells.push_back(t->text);
     BOOST_TEST((std::find(cells.begin(), cells.end(), "+0.2") != cells.end()));
-    BOOST_TEST((std::find(cells.begin(), cells.end(), "-0.2") != cells.end()));
+    BOOST_TEST((std::find(cells.begin(), cells.end(), "\u22120.2") != cells.end()));
     BOOST_TEST((std::find(cells.begin(), cells.end(), "+0") == cells.end()));
+}
+
+// Negative figures on a map are typeset with the minus sign (U+2212), as wide as the plus and
+// not a hyphen, in every language; the tables read by programs keep the ASCII hyphen-minus.
+BOOST_AUTO_TEST_CASE(signed_figures_on_maps_use_the_minus_sign_and_tables_keep_ascii) {
+    const std::string minus = "\u2212";
+    for (const std::string lang : {"en", "ja", "ru"}) {
+        BOOST_TEST_CONTEXT(lang) {
+            MapRequest request;
+            request.scenario = "two-island";
+            request.compare = "four-island";
+            MapOptions o;
+            o.lang = lang;
+            Scene scene = build_scene(test::kurils(), test::default_style(), o, request);
+            int negative = 0;
+            for (const SceneItem& item : layer_named(scene, "figures").items)
+                if (const auto* t = std::get_if<TextItem>(&item)) {
+                    BOOST_TEST(!std::regex_search(t->text, std::regex("(^|[^A-Za-z])-[0-9]")), "a hyphen for a minus in \"" << t->text << "\"");
+                    if (t->text.starts_with(minus)) ++negative;
+                }
+            BOOST_TEST(negative > 0, "no negative figure on the comparison map");
+        }
+    }
+    const Catalog& ru = catalog(CLAIMMAP_DATA_DIR, "ru");
+    BOOST_TEST(ru.number(-1234.5, 1, {.sign = true, .minus_sign = true}) == minus + "1\u00a0234,5");
+    BOOST_TEST(ru.plain(-4.5, {.minus_sign = true}) == minus + "4,5");
+    BOOST_TEST(ru.number(-1234.5, 1, {.group = false}) == "-1234,5");
+    Comparison c;
+    c.baseline = "status-quo";
+    c.rows.push_back({"two-island", "Two islands", "RUS", 100, 200, 300, -12.5, -1234.5, -0.2});
+    for (TableFormat f : {TableFormat::csv, TableFormat::json, TableFormat::markdown, TableFormat::table}) {
+        const std::string out = format_comparison(c, f);
+        BOOST_TEST(out.find("-12.5") != std::string::npos, out);
+        BOOST_TEST(out.find(minus) == std::string::npos, out);
+    }
 }
 
 // A name written alike in two languages stands once: on Taiwan's map "浙江省 Zhejiang" had
@@ -597,8 +640,66 @@ BOOST_AUTO_TEST_CASE(venue_inset_gives_no_distance_for_a_visit_to_the_territory_
         return all;
     };
     const std::string at_the_rocks = inset_text(test::built_in_case("takeshima"), "lee-visit-2012");
-    BOOST_TEST(at_the_rocks == "Liancourt Rocks\n");
+    BOOST_TEST(at_the_rocks == test::built_in_case("takeshima").config.view("neutral").title + "\n");
     BOOST_TEST(inset_text(test::built_in_case("takeshima"), "icj-refusal-2012").find(" km") != std::string::npos);
+}
+
+// A visit to the disputed territory itself is named as the point of view names the territory, in
+// the reader's language: a language's own name of the islets is one side's (ko 독도, ja 竹島), which
+// a neutral map must not give as the place. The title, which names the territory already, does not
+// name it twice.
+BOOST_AUTO_TEST_CASE(a_visit_to_the_territory_is_named_as_the_view_names_it) {
+    const LoadedCase& t = test::built_in_case("takeshima");
+    for (const std::string lang : {"en", "ja", "ko"})
+        for (const View& view : t.config.views) {
+            BOOST_TEST_CONTEXT(lang << " " << view.id) {
+                const std::string view_title = case_text(t, lang).get("view." + view.id + ".title", view.title);
+                MapRequest request;
+                request.event = "lee-visit-2012";
+                MapOptions o;
+                o.lang = lang;
+                o.pov = view.id;
+                const Scene scene = build_scene(t, test::default_style(), o, request);
+                std::string caption;
+                for (const SceneItem& item : render::layer_named(scene, "event-callout").items)
+                    if (const auto* text = std::get_if<TextItem>(&item)) {
+                        caption = text->text;
+                        break;
+                    }
+                const std::string date = catalog(CLAIMMAP_DATA_DIR, lang).date(t.events.find("lee-visit-2012")->date);
+                // The caption's place follows the date (it may wrap: compare its start).
+                BOOST_TEST(caption.find(view_title.substr(0, 6)) != std::string::npos, caption << " / " << view_title);
+                if (view.id == "neutral" && lang != "en") {
+                    const std::string* own = t.venues.find("liancourt-rocks")->names.find(lang);
+                    BOOST_TEST_REQUIRE(own != nullptr);
+                    BOOST_TEST(caption.find(date + (lang == "ja" ? "、" : ", ") + *own) == std::string::npos, caption);
+                }
+                BOOST_TEST(scene.title.find(view_title) == scene.title.rfind(view_title), scene.title);
+            }
+        }
+}
+
+// On the timeline map a visit to the territory itself is counted under the territory's own label,
+// not labelled a second time as a venue in each side's words ("Liancourt Rocks 竹島 독도" beside
+// "Liancourt Rocks (Dokdo / Takeshima)").
+BOOST_AUTO_TEST_CASE(the_timeline_counts_visits_to_the_territory_under_its_own_label) {
+    const LoadedCase& t = test::built_in_case("takeshima");
+    MapRequest request;
+    request.timeline = true;
+    const Scene scene = build_scene(t, test::default_style(), MapOptions{}, request);
+    const Venue& rocks = *t.venues.find("liancourt-rocks");
+    const View& view = t.config.view("neutral");
+    std::vector<std::string> texts;
+    for (const SceneItem& item : render::layer_named(scene, "event-venues").items)
+        if (const auto* text = std::get_if<TextItem>(&item)) texts.push_back(text->text);
+    for (const std::string& text : texts)
+        for (const auto& [key, name] : rocks.names.by_key)
+            if (text != view.title)
+                BOOST_TEST(!(text.starts_with(name + " ") || text == name), "a venue label for the territory: " << text);
+    auto title = std::find(texts.begin(), texts.end(), view.title);
+    BOOST_TEST_REQUIRE((title != texts.end()));
+    BOOST_TEST_REQUIRE((title + 1 != texts.end()));
+    BOOST_TEST(*(title + 1) == "1 event");
 }
 
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {

@@ -177,12 +177,18 @@ std::string Catalog::number(double v, int decimals, NumberStyle style) const {
     if (style.group)
         for (long i = static_cast<long>(int_part.size()) - 3; i > static_cast<long>(start); i -= 3)
             int_part.insert(static_cast<size_t>(i), group_);
-    return frac.empty() ? int_part : int_part + decimal_ + frac;
+    std::string out = frac.empty() ? int_part : int_part + decimal_ + frac;
+    return style.minus_sign ? with_minus_sign(std::move(out)) : out;
 }
 
-std::string Catalog::plain(double v) const {
+std::string Catalog::plain(double v, NumberStyle style) const {
     std::string s = fmt::format("{:g}", v);
     if (size_t dot = s.find('.'); dot != std::string::npos) s.replace(dot, 1, decimal_);
+    return style.minus_sign ? with_minus_sign(std::move(s)) : s;
+}
+
+std::string with_minus_sign(std::string s) {
+    if (s.starts_with('-')) s.replace(0, 1, minus_sign);
     return s;
 }
 

@@ -32,7 +32,15 @@ std::set<std::string> placeholders(std::string_view pattern);
 struct NumberStyle {
     bool sign = false;   // "+12" for positive values
     bool group = true;   // thousands separators
+    // U+2212 MINUS SIGN for negative values, as typeset text wants (maps, the gallery page); tables
+    // read by programs (CSV, JSON, Markdown, the terminal table) keep the ASCII hyphen-minus.
+    bool minus_sign = false;
 };
+
+// The typographic minus sign (U+2212), a hyphen's width apart from the plus sign's.
+inline constexpr std::string_view minus_sign = "\u2212";
+// `s` with a leading ASCII '-' written as U+2212.
+std::string with_minus_sign(std::string s);
 
 class Catalog {
 public:
@@ -48,7 +56,7 @@ public:
     // `v` with `decimals` digits after this language's decimal sign, grouped by its group sign.
     std::string number(double v, int decimals, NumberStyle style = {}) const;
     // The shortest form of `v` ({:g}) with this language's decimal sign: scale bars, degrees.
-    std::string plain(double v) const;
+    std::string plain(double v, NumberStyle style = {.group = false}) const;
     // Keys of [strings], for the completeness checks.
     std::vector<std::string> keys() const;
     bool has(std::string_view key) const { return strings_.count(std::string(key)) > 0; }
@@ -84,7 +92,7 @@ const Catalog& catalog(const std::filesystem::path& data_dir, const std::string&
 // party.<id>.name, wording.<key>, attribution, projection_name, official_area.source,
 // scenario.<id>.{title,description,on_the_table}, view.<id>.{title,subtitle,disputed_label},
 // view.<id>.boundary.<scenario>, claim_line.<party>.label, event.<id>.summary,
-// event.<id>.participants.<n>.
+// event.<id>.participants.<n>, event.<id>.source_description.
 class CaseText {
 public:
     CaseText() = default;  // English: every lookup returns the English text

@@ -36,39 +36,47 @@ Layer SceneBuilder::callout_layer(double w, double scale, double max_height) con
     const Venue* v = in_.events->venues->find(e.place);
     const BBox& fr = view_.frame();
     const double pad = px(10) * scale;
-    FontSpec head = font(style_.legend_size * 1.15 * scale, true), body = font(style_.legend_size * scale),
-             small = font(style_.small_size * scale), bold = font(style_.legend_size * scale, true);
-    std::vector<std::pair<std::string, FontSpec>> lines;
-    lines.push_back({cat_.date(e.date), head});
-    std::string place = v ? venue_names(*v, " · ").text : tr("callout.place_unknown");
-    for (const std::string& l : wrap(tr("callout.place_kind", {{"place", place}, {"kind", event_kind(e, true)}}), body, w - 2 * pad))
-        lines.push_back({l, body});
-    for (const std::string& p : participants(e))
-        for (const std::string& l : wrap(tr("callout.participant", {{"participant", p}}), body, w - 2 * pad)) lines.push_back({l, body});
-    for (const std::string& l : wrap(ct_.get("event." + e.id + ".summary", e.summary), body, w - 2 * pad)) lines.push_back({l, body});
-    std::vector<std::pair<std::string, FontSpec>> tail;
-    for (const std::string& l : wrap(tr("callout.on_the_table", {{"scenario", scenario_words(e.scenario)}}), bold, w - 2 * pad))
-        tail.push_back({l, bold});
-    // The outlet and headline stay as published; the date is written the language's way.
-    std::string source = tr("callout.source", {{"outlet", e.source.outlet}, {"title", e.source.cited_title()}, {"date", cat_.date(e.source.date)}});
-    for (const std::string& l : wrap(source, small, w - 2 * pad)) tail.push_back({l, small});
-    auto line_h = [&](const std::pair<std::string, FontSpec>& l) { return measure_text(l.first.empty() ? "Ag" : l.first, l.second).height + px(2) * scale; };
+    FontSpec body = font(style_.legend_size * scale), small = font(style_.small_size * scale), bold = font(style_.legend_size * scale, true);
+    struct Line {
+        std::string text;
+        FontSpec font;
+        Rgba color;
+    };
+    auto add = [&](std::vector<Line>& to, const std::string& text, const FontSpec& f, Rgba color) {
+        for (const std::string& l : wrap(text, f, w - 2 * pad)) to.push_back({l, f, color});
+    };
+    // A caption first, in a lighter style, so that it does not read as one more place label: the
+    // date, the place by one name in the reader's language (as the title names it) and the kind.
+    std::vector<Line> lines;
+    const TextArgs caption_args{{"date", cat_.date(e.date)}, {"place", v ? venue_name(*v) : ""}, {"kind", event_kind(e, true)}};
+    add(lines, tr(v ? "callout.caption" : "callout.caption_no_place", caption_args), body, style_.muted_text);
+    const size_t caption_lines = lines.size();
+    for (const std::string& p : participants(e)) add(lines, tr("callout.participant", {{"participant", p}}), body, style_.text);
+    add(lines, ct_.get("event." + e.id + ".summary", e.summary), body, style_.text);
+    std::vector<Line> tail;
+    add(tail, tr("callout.on_the_table", {{"scenario", scenario_words(e.scenario)}}), bold, style_.text);
+    // The outlet and a real headline stay as published (a headline is a quotation, in the
+    // language's quotation marks); our own description of the piece and the date are the reader's.
+    const std::string cited = e.source.headline.empty() ? ct_.get("event." + e.id + ".source_description", e.source.description)
+                                                        : tr("callout.headline", {{"headline", e.source.headline}});
+    add(tail, tr("callout.source", {{"outlet", e.source.outlet}, {"title", cited}, {"date", cat_.date(e.source.date)}}), small, style_.text);
+    auto line_h = [&](const Line& l) { return measure_text(l.text.empty() ? "Ag" : l.text, l.font).height + px(2) * scale; };
     double h = 2 * pad;
-    for (const auto& l : lines) h += line_h(l);
-    for (const auto& l : tail) h += line_h(l);
+    for (const Line& l : lines) h += line_h(l);
+    for (const Line& l : tail) h += line_h(l);
     // Too tall for the page even beside the map: the summary is cut, visibly, and the source kept.
-    while (h > max_height && lines.size() > 2) {
+    while (h > max_height && lines.size() > caption_lines + 1) {
         h -= line_h(lines.back());
         lines.pop_back();
-        lines.back().first += tr("callout.more");
+        lines.back().text += tr("callout.more");
     }
     lines.insert(lines.end(), tail.begin(), tail.end());
     // Drawn top right of the frame, or beside it when there is a side column; placed later.
     double x = side_column_ > 0 ? fr.max_x + px(12) : fr.max_x - w - px(12), y = fr.min_y + (side_column_ > 0 ? 0 : px(12));
     layer.items.push_back(panel(x, y, w, h, 0.94));
     double ty = y + pad;
-    for (const auto& l : lines) {
-        layer.items.push_back(text(l.first, {x + pad, ty}, l.second, style_.text, false));
+    for (const Line& l : lines) {
+        layer.items.push_back(text(l.text, {x + pad, ty}, l.font, l.color, false));
         ty += line_h(l);
     }
     return layer;
@@ -142,7 +150,7 @@ Layer SceneBuilder::venue_inset_layer(double scale) const {
         // A venue at the disputed territory itself (a visit to the islands): no line and no
         // distance, which would only measure from the territory's centre ("1 km").
         const double km = geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000;
-        const bool on_the_spot = km < 100;
+        const bool on_the_spot = at_the_territory(*venue);
         if (!on_the_spot)
             layer.items.push_back(polyline(great_circle(world, v, in_.events->islands, venue->lonlat), style_.disputed_stroke, px(1.4)));
         layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
@@ -187,15 +195,23 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     std::map<std::string, int> count;
     for (const Event& e : in_.events->events->events)
         if (!e.place.empty()) ++count[e.place];
+    // Events at the disputed territory itself (a visit to the islands) are counted under the
+    // islands' own label: a venue label of their own would name the territory a second time, in
+    // each side's words.
+    int at_islands = 0;
     for (const auto& [place, n] : count) {
         const Venue* v = in_.events->venues->find(place);
         if (!v) continue;
+        if (at_the_territory(*v)) {
+            at_islands += n;
+            continue;
+        }
         layer.items.push_back(polyline(great_circle(proj_, view_, in_.events->islands, v->lonlat), style_.disputed_stroke, px(1.2)));
     }
     layer.items.push_back(dot(page(in_.events->islands), px(6), style_.disputed_fill));
     std::vector<BBox> placed = occupied;
     for (const auto& [place, n] : count)
-        if (const Venue* v = in_.events->venues->find(place)) {
+        if (const Venue* v = in_.events->venues->find(place); v && !at_the_territory(*v)) {
             XY p = page(v->lonlat);
             double r = venue_disc_radius(n);
             placed.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
@@ -206,11 +222,13 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     XY ip = page(in_.events->islands);
     TextExtent ie = measure_text(pov_.title, fi);
     XY islands_at{ip.x + px(10), ip.y - px(24)};
-    placed.push_back({islands_at.x, islands_at.y, islands_at.x + ie.width, islands_at.y + ie.height});
     FontSpec f = font(style_.island_label_size, true), f2 = font(style_.small_size);
+    const std::string islands_count = at_islands ? cat_.count("venues.events", at_islands) : "";
+    const TextExtent ice = measure_text(islands_count, f2);
+    placed.push_back({islands_at.x, islands_at.y, islands_at.x + std::max(ie.width, ice.width), islands_at.y + ie.height + (at_islands ? ice.height : 0)});
     for (const auto& [place, n] : count) {
         const Venue* v = in_.events->venues->find(place);
-        if (!v) continue;
+        if (!v || at_the_territory(*v)) continue;
         XY p = page(v->lonlat);
         layer.items.push_back(dot(p, venue_disc_radius(n), style_.text));
         const LabelLine names = venue_names(*v, " ");
@@ -246,6 +264,7 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         layer.items.push_back(text(l2, {at->x, at->y + e1.height}, f2, style_.label_text, true));
     }
     layer.items.push_back(text(pov_.title, islands_at, fi, style_.disputed_stroke, true));
+    if (at_islands) layer.items.push_back(text(islands_count, {islands_at.x, islands_at.y + ie.height}, f2, style_.label_text, true));
     return layer;
 }
 

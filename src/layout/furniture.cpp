@@ -274,9 +274,10 @@ Layer SceneBuilder::legend_layer() const {
     return layer;
 }
 
-FontSpec SceneBuilder::fitted(const std::string& s, FontSpec f, double width) {
+FontSpec SceneBuilder::fitted(const std::string& s, FontSpec f, double width, double floor_px) {
     const double full = f.size_px;
     while (f.size_px > full * 0.6 && measure_text(s, f).width > width) f.size_px *= 0.95;
+    f.size_px = std::max(f.size_px, std::min(full, floor_px));
     return f;
 }
 
@@ -294,31 +295,70 @@ Layer SceneBuilder::title_layer() const {
     return layer;
 }
 
-Layer SceneBuilder::credits_layer() const {
-    Layer layer;
-    layer.id = "credits";
-    FontSpec f = font(style_.credits_size);
-    double y = view_.frame().max_y + m_.timeline_band + px(7);
-    // Longer languages (Russian runs ~30 % longer) shrink a line to the page's width, as titles do.
-    const double room = o_.width - 2 * m_.margin;
-    layer.items.push_back(text(in_.case_config.attribution, {m_.margin, y}, fitted(in_.case_config.attribution, f, room), style_.muted_text, false));
-    double y2 = y + measure_text("Ag", f).height + px(1);
+SceneBuilder::CreditsLines SceneBuilder::credits_lines(double unit) const {
     const double centre = in_.case_config.world_centre_lon;
     std::string projection = in_.world_map ? tr("credits.robinson", {{"lon", longitude(centre)}})
                              : o_.crs      ? *o_.crs
                                            : in_.case_config.projection_name;
-    std::string line2 = tr("credits.projection", {{"projection", projection}});
+    // The second line's clauses, each after the catalog's own separator (" · ").
+    std::vector<std::string> clauses{tr("credits.projection", {{"projection", projection}})};
     // Zones and median lines are computed only within the case's region: a wide or tall page shows
     // lines that stop in open sea, and this says why.
     const bool lines_drawn = in_.view_boundaries && std::any_of(in_.view_boundaries->begin(), in_.view_boundaries->end(),
                                                                 [](const auto& lines) { return !lines.empty(); });
     if ((in_.scenario || lines_drawn) && in_.case_config.sea) {
         const BBox& r = in_.case_config.region;
-        line2 += tr("credits.sea_zones", {{"lon_min", cat_.plain(r.min_x)}, {"lon_max", cat_.plain(r.max_x)},
-                                          {"lat_min", cat_.plain(r.min_y)}, {"lat_max", cat_.plain(r.max_y)}});
+        const NumberStyle typeset{.group = false, .minus_sign = true};
+        clauses.push_back(tr("credits.sea_zones", {{"lon_min", cat_.plain(r.min_x, typeset)}, {"lon_max", cat_.plain(r.max_x, typeset)},
+                                                   {"lat_min", cat_.plain(r.min_y, typeset)}, {"lat_max", cat_.plain(r.max_y, typeset)}}));
     }
-    line2 += tr("credits.made_with", {{"version", CLAIMMAP_VERSION}});
-    layer.items.push_back(text(line2, {m_.margin, y2}, fitted(line2, f, room), style_.muted_text, false));
+    clauses.push_back(tr("credits.made_with", {{"version", CLAIMMAP_VERSION}}));
+    std::string line2;
+    for (const std::string& c : clauses) line2 += c;
+    // The style's size, never below the legible minimum; a line too long for the page (Russian
+    // runs ~30 % longer, a portrait page is narrow) shrinks a little, to one size for both lines,
+    // then wraps, between clauses where it can.
+    const double room = o_.width - 2 * page_metrics(o_, style_, false).margin;
+    const double legible = min_legible_px(o_);
+    CreditsLines out;
+    out.font = {style_.font_family, std::max(style_.credits_size * unit, legible), false, false, cat_.lang()};
+    const double floor = std::max(out.font.size_px * 0.85, legible);
+    double size = out.font.size_px;
+    for (const std::string& line : {in_.case_config.attribution, line2}) size = std::min(size, fitted(line, out.font, room, floor).size_px);
+    out.font.size_px = size;
+    auto add_wrapped = [&](const std::string& text) {
+        for (std::string& piece : wrap(text, out.font, room)) out.lines.push_back(std::move(piece));
+    };
+    add_wrapped(in_.case_config.attribution);
+    std::string current;
+    for (const std::string& clause : clauses) {
+        if (current.empty() || measure_text(current + clause, out.font).width <= room) {
+            current += clause;
+            continue;
+        }
+        add_wrapped(current);
+        // A clause that starts a line drops the separator that joined it to the one before.
+        std::string_view rest = clause;
+        for (bool trimmed = true; trimmed;) {
+            trimmed = false;
+            for (std::string_view sep : {std::string_view(" "), std::string_view("\u00b7")})
+                if (rest.starts_with(sep)) rest.remove_prefix(sep.size()), trimmed = true;
+        }
+        current = rest;
+    }
+    add_wrapped(current);
+    return out;
+}
+
+Layer SceneBuilder::credits_layer() const {
+    Layer layer;
+    layer.id = "credits";
+    double y = view_.frame().max_y + m_.timeline_band + px(7);
+    const double step = measure_text("Ag", credits_.font).height + px(1);
+    for (const std::string& line : credits_.lines) {
+        layer.items.push_back(text(line, {m_.margin, y}, credits_.font, style_.muted_text, false));
+        y += step;
+    }
     return layer;
 }
 

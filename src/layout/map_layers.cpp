@@ -267,7 +267,7 @@ Layer SceneBuilder::figures_layer() const {
     Layer layer;
     layer.id = "figures";
     // Under half a km² (islets changing hands) keeps a decimal: "+0" beside "0" read as nothing at all.
-    auto km2 = [&](double v) { return std::abs(v) < 0.05 ? std::string("0") : cat_.number(v, std::abs(v) < 0.5 ? 1 : 0, {.sign = true}); };
+    auto km2 = [&](double v) { return std::abs(v) < 0.05 ? std::string("0") : cat_.number(v, std::abs(v) < 0.5 ? 1 : 0, {.sign = true, .minus_sign = true}); };
     std::vector<std::array<std::string, 4>> rows = {{"", tr("figures.land"), tr("figures.territorial_sea"), tr("figures.eez")}};
     for (const GainOverlay& g : *in_.gains)
         rows.push_back({party_name(g.party), km2(g.land_km2), km2(g.territorial_sea_km2), km2(g.eez_km2)});

@@ -33,14 +33,17 @@ std::vector<XY> thinned(const std::vector<XY>& points) {
 }
 
 
-PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline) {
+PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline, size_t credits_lines) {
     double u = std::min(o.width, o.height) / 1000.0;
     double margin = 24 * u;
     double title_band = margin + (s.title_size + s.subtitle_size) * u * 1.45 + 12 * u;
-    double credits_band = s.credits_size * u * 1.5 * 2 + 14 * u;
+    const double credits_size = std::max(s.credits_size * u, min_legible_px(o));
+    double credits_band = credits_size * 1.5 * static_cast<double>(std::max<size_t>(credits_lines, 2)) + 14 * u;
     double timeline_band = timeline ? (s.legend_size * 2.6 + 40) * u : 0;
     return {u, margin, title_band, credits_band, timeline_band};
 }
+
+double min_legible_px(const MapOptions& o) { return 6.0 * o.dpi / 72.0; }
 
 BBox frame_box(const MapOptions& o, const PageMetrics& m, double side_column) {
     return {m.margin, m.title_band, o.width - m.margin - side_column, o.height - m.credits_band - m.timeline_band};
@@ -186,7 +189,8 @@ std::string SceneBuilder::title() const {
     if (in_.events && in_.events->highlight) {
         const Event& e = *in_.events->highlight;
         const Venue* v = in_.events->venues->find(e.place);
-        if (!v) return tr("title.event_no_venue", {{"title", pov_.title}, {"date", cat_.date(e.date)}});
+        // At the territory itself the title names the place already.
+        if (!v || at_the_territory(*v)) return tr("title.event_no_venue", {{"title", pov_.title}, {"date", cat_.date(e.date)}});
         return tr("title.event", {{"title", pov_.title}, {"date", cat_.date(e.date)}, {"venue", venue_name(*v)}});
     }
     if (in_.world_map) return tr("title.timeline", {{"title", pov_.title}});
@@ -253,7 +257,15 @@ SceneBuilder::LabelLine SceneBuilder::venue_names(const Venue& v, const std::str
     return line;
 }
 
+bool SceneBuilder::at_the_territory(const Venue& v) const {
+    return in_.events && geodesic_distance_m(in_.events->islands, v.lonlat) < 100e3;
+}
+
 std::string SceneBuilder::venue_name(const Venue& v) const {
+    // A visit to the disputed territory itself: each side names it its own way, and a language's
+    // name of it is one side's (독도, 竹島); the view's own name of the territory is the point of
+    // view's, neutral on the neutral view.
+    if (at_the_territory(v)) return pov_.title;
     const std::string* own = v.names.find(cat_.lang());
     return own ? *own : v.name;
 }

@@ -27,7 +27,10 @@ struct PageMetrics {
     double unit, margin, title_band, credits_band, timeline_band;
 };
 
-PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline);
+// `credits_lines`: how many lines the credits take at the bottom of the page.
+PageMetrics page_metrics(const MapOptions& o, const Style& s, bool timeline, size_t credits_lines = 2);
+// The smallest text a map sets (6 pt at the page's resolution): the credits wrap rather than shrink below it.
+double min_legible_px(const MapOptions& o);
 // `side_column`: page pixels kept free right of the frame, for a callout that fits nowhere inside.
 BBox frame_box(const MapOptions& o, const PageMetrics& m, double side_column = 0);
 // Drops page points nearer than a fraction of a pixel to the last one kept.
@@ -40,7 +43,8 @@ void validate(const MapOptions& o);
 class SceneBuilder {
 public:
     SceneBuilder(const MapInputs& in, const MapOptions& o, double side_column = 0)
-        : in_(in), o_(o), cat_(catalog_of(in)), ct_(case_text_of(in)), style_(with_party_colours(in.style, party_ids(in.case_config))), pov_(in.case_config.view(o.pov)), m_(page_metrics(o, in.style, in.events != nullptr)),
+        : in_(in), o_(o), cat_(catalog_of(in)), ct_(case_text_of(in)), style_(with_party_colours(in.style, party_ids(in.case_config))), pov_(in.case_config.view(o.pov)), credits_(credits_lines(page_metrics(o, in.style, in.events != nullptr).unit)),
+          m_(page_metrics(o, in.style, in.events != nullptr, credits_.lines.size())),
           proj_(Projection::cached(o.crs.value_or(in.case_config.crs))),
           view_(in.projected_extent ? *in.projected_extent : proj_.forward_box(o.extent.value_or(in.case_config.extent)),
                 frame_box(o, m_, side_column)),
@@ -74,6 +78,8 @@ private:
     std::string party_name(const std::string& id) const;
     // A venue's name in the map's language when the venues file gives one, else its English name.
     std::string venue_name(const Venue& v) const;
+    // Whether a venue lies at the disputed territory (within 100 km of it: a visit to the islands).
+    bool at_the_territory(const Venue& v) const;
     std::vector<XY> page_ring(const Ring& ring) const;
     void add_polygon(PathItem& path, const Polygon& poly) const;
     // A label line made of names in several languages, with the language of each run.
@@ -182,9 +188,17 @@ private:
     // "Median line, <scenario>", naming the pairs of parties when there are more than two parties.
     std::string median_words(const ScenarioOverlay& scenario) const;
     Layer legend_layer() const;
-    // The font made smaller, down to 60 %, until the text fits the width.
-    static FontSpec fitted(const std::string& s, FontSpec f, double width);
+    // The font made smaller, down to 60 % (and never below `floor_px`), until the text fits the width.
+    static FontSpec fitted(const std::string& s, FontSpec f, double width, double floor_px = 0);
     Layer title_layer() const;
+    // The credits: the case's attribution, then projection, method and version, each shrunk a
+    // little to fit the page's width and wrapped onto more lines rather than set below a legible
+    // size. Computed before the frame (`unit`: page pixels per style unit), whose bottom they set.
+    struct CreditsLines {
+        FontSpec font;
+        std::vector<std::string> lines;
+    };
+    CreditsLines credits_lines(double unit) const;
     Layer credits_layer() const;
 
     // Placement of furniture (placement.cpp).
@@ -219,6 +233,7 @@ private:
     }
     const Style style_;  // the map's style, with palette colours for parties without their own
     const View& pov_;
+    CreditsLines credits_;  // before m_, whose credits band it sizes
     PageMetrics m_;
     const Projection& proj_;
     Viewport view_;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalog.hpp"
 #include "output/xml.hpp"
 
 namespace claimmap {
@@ -20,7 +21,8 @@ std::string relative_href(const std::string& file) {
 }
 
 std::string km2(double v) { return fmt::format("{:.1f}", v); }
-std::string signed_km2(double v) { return std::abs(v) < 0.05 ? "0" : fmt::format("{:+.1f}", v); }
+// A page for people: U+2212 for negative figures, as on the maps.
+std::string signed_km2(double v) { return std::abs(v) < 0.05 ? "0" : with_minus_sign(fmt::format("{:+.1f}", v)); }
 
 }  // namespace
 

@@ -179,6 +179,7 @@ std::set<std::string> case_text_keys(const LoadedCase& loaded) {
         for (const char* f : {"title", "description", "on_the_table"}) keys.insert("scenario." + s.id + "." + f);
     for (const Event& e : loaded.events.events) {
         keys.insert("event." + e.id + ".summary");
+        if (e.source.headline.empty()) keys.insert("event." + e.id + ".source_description");
         for (size_t i = 0; i < e.participants.size(); ++i) keys.insert("event." + e.id + ".participants." + std::to_string(i));
     }
     return keys;

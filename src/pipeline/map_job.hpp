@@ -97,7 +97,8 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
 
 // The flat keys a case catalog (geodata/<case>/i18n/<lang>.toml) may give: party.<id>.name,
 // wording.*, attribution, projection_name, official_area.source, scenario.<id>.*, view.<id>.*,
-// view.<id>.boundary.<scenario>, claim_line.<party>.label, event.<id>.summary, event.<id>.participants.<n>.
+// view.<id>.boundary.<scenario>, claim_line.<party>.label, event.<id>.summary, event.<id>.participants.<n>,
+// event.<id>.source_description (only for a source without a headline).
 std::set<std::string> case_text_keys(const LoadedCase& loaded);
 // The case's own terms in `lang`, read once per process and case file (English: the case's own words).
 const CaseText& case_text(const LoadedCase& loaded, const std::string& lang);
