@@ -132,7 +132,8 @@ std::vector<unsigned char> drawn(const std::string& text, const std::string& lan
     CairoPtr cr(cairo_create(surface.get()));
     TextItem t;
     t.text = text;
-    t.font = {test::default_style().font_family, 40};
+    t.font.family = test::default_style().font_family;
+    t.font.size_px = 40;
     t.color = {0, 0, 0, 1};
     if (!lang.empty()) t.langs = {{0, text.size(), lang}};
     draw_text(cr.get(), t);

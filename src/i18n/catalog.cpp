@@ -170,7 +170,7 @@ std::string Catalog::date(const EventDate& d) const {
 
 std::string Catalog::number(double v, int decimals, NumberStyle style) const {
     std::string s = style.sign ? fmt::format("{:+.{}f}", v, decimals) : fmt::format("{:.{}f}", v, decimals);
-    if (s == "-0" || s.starts_with("-0.") && s.find_first_not_of("0.", 1) == std::string::npos) s.erase(0, 1);
+    if (s == "-0" || (s.starts_with("-0.") && s.find_first_not_of("0.", 1) == std::string::npos)) s.erase(0, 1);
     size_t dot = s.find('.');
     std::string int_part = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot + 1);
     size_t start = int_part[0] == '-' || int_part[0] == '+' ? 1 : 0;
