@@ -1050,4 +1050,91 @@ BOOST_AUTO_TEST_CASE(a_meeting_inside_one_government_is_no_event) {
     BOOST_TEST(!event_on(x, "2016-12-05"));
 }
 
+BOOST_AUTO_TEST_CASE(a_place_of_an_event_to_come_is_not_lent_to_a_past_date) {
+    // The consultations happened today; Kazan is where a summit is still being planned.
+    Extraction x = extract_events("Kono held consultations with Japanese lawmakers on the island talks on Thursday.\n\nThe date of his "
+                                  "upcoming meeting with Lavrov in Kazan remains open, officials said.",
+                                  data(), day(2019, 3, 14));
+    const DraftEvent* today = event_on(x, "2019-03-14");
+    BOOST_TEST_REQUIRE(today);
+    BOOST_TEST(today->place != "kazan");
+    // A neighbouring sentence that speaks of the same past event still gives its place.
+    Extraction y = extract_events("Kono and Lavrov held talks on the islands on Thursday.\n\nThe talks in Kazan lasted four hours.", data(),
+                                  day(2019, 3, 14));
+    BOOST_TEST_REQUIRE(event_on(y, "2019-03-14"));
+    BOOST_TEST(event_on(y, "2019-03-14")->place == "kazan");
+}
+
+BOOST_AUTO_TEST_CASE(a_participle_after_be_is_to_come) {
+    const EventDate thu = day(2019, 3, 14);
+    auto r = parse_news_date("A joint statement would be published today, the aide said.", &thu);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->future);
+    auto q = parse_news_date("A joint statement was published today.", &thu);
+    BOOST_TEST_REQUIRE(q.has_value());
+    BOOST_TEST(!q->future);
+}
+
+BOOST_AUTO_TEST_CASE(a_hometown_resort_or_village_of_a_city_is_a_place) {
+    Extraction x = extract_events("Abe received Putin on Thursday at his hometown of Nagato for talks on the islands.", data(),
+                                  day(2016, 12, 16));
+    const DraftEvent* e = event_on(x, "2016-12-15");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "nagato");
+    Extraction y = extract_events("Lavrov hosted Kishida on Friday in the mountain resort of Sochi for talks on the islands.", data(),
+                                  day(2016, 4, 16));
+    BOOST_TEST_REQUIRE(event_on(y, "2016-04-15"));
+    BOOST_TEST(event_on(y, "2016-04-15")->place == "sochi");
+}
+
+BOOST_AUTO_TEST_CASE(earlier_this_month_is_not_the_day_of_the_article) {
+    Extraction x = extract_events("Abe and Putin held talks in Moscow on Tuesday on the disputed islands.\n\nKono visited Moscow earlier "
+                                  "this month to prepare the talks.",
+                                  data(), day(2019, 1, 22));
+    const DraftEvent* talks = event_on(x, "2019-01-22");
+    const DraftEvent* visit = event_on(x, "2019-01");
+    BOOST_TEST_REQUIRE(talks);
+    BOOST_TEST_REQUIRE(visit);  // not merged into the talks at the same place
+    BOOST_TEST(visit->place == "moscow");
+    // Kono is at his own date's event, not at the talks whose lead context reaches his sentence.
+    BOOST_TEST((names_of(*talks) == std::set<std::string>{"Shinzo Abe", "Vladimir Putin"}));
+    BOOST_TEST((names_of(*visit) == std::set<std::string>{"Taro Kono"}));
+    // "later in the month" is after the article's day.
+    const EventDate ref = day(2019, 1, 22);
+    auto r = parse_news_date("The ministers will meet later in the month.", &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->future);
+}
+
+BOOST_AUTO_TEST_CASE(they_and_the_two_leaders_are_the_people_named_before) {
+    Extraction x = extract_events("Abe and Putin held talks in Moscow on Tuesday on the disputed islands.\n\nThey had last met in Buenos "
+                                  "Aires in December.",
+                                  data(), day(2019, 1, 22));
+    const DraftEvent* before = event_on(x, "2018-12");
+    BOOST_TEST_REQUIRE(before);
+    BOOST_TEST(before->place == "buenos-aires");
+    BOOST_TEST((names_of(*before) == std::set<std::string>{"Shinzo Abe", "Vladimir Putin"}));
+    BOOST_TEST(to_string(before->what) == "summit");
+    // People of one side only are not "they" of a meeting between the sides.
+    Extraction y = extract_events("Abe and Suga discussed the disputed islands in Tokyo on Tuesday.\n\nThey had met in Osaka in "
+                                  "December.",
+                                  data(), day(2019, 1, 22));
+    const DraftEvent* one_side = event_on(y, "2018-12");
+    BOOST_TEST_REQUIRE(one_side);
+    BOOST_TEST(one_side->participants.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_place_before_was_or_will_after_a_word_of_place_is_no_government) {
+    Extraction x = extract_events("Kono and Lavrov held talks on the islands on Thursday.\n\nThe meeting in Kazan was their third this "
+                                  "year.",
+                                  data(), day(2019, 3, 14));
+    BOOST_TEST_REQUIRE(event_on(x, "2019-03-14"));
+    BOOST_TEST(event_on(x, "2019-03-14")->place == "kazan");
+    // Without a word of place it is still the government speaking.
+    Extraction y = extract_events("Kono and Lavrov held talks on the islands on Thursday.\n\nMoscow has rejected the claim.", data(),
+                                  day(2019, 3, 14));
+    BOOST_TEST_REQUIRE(event_on(y, "2019-03-14"));
+    BOOST_TEST(event_on(y, "2019-03-14")->place.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

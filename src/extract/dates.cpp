@@ -327,10 +327,12 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
                 dm = DateMention{i, in_the ? i + 4 : i + 2, unit};
                 dm.offset = in_the || v.is(i, "this") ? 0 : v.is(i, "next") ? 1 : -1;
                 size_t p = prev_word(v, i, b);
-                if (unit == DateKind::rel_week && dm.offset == 0 && p != std::string_view::npos && (v.is(p, "later") || v.is(p, "earlier"))) {
+                // "later this week", "earlier this month": after or before the reference.
+                if (dm.offset == 0 && !in_the && p != std::string_view::npos && (v.is(p, "later") || v.is(p, "earlier"))) {
                     dm.tb = p;
                     dm.strict = v.is(p, "later") ? 1 : -1;
                 }
+                if (in_the) dm.strict = v.is(i, "later") ? 1 : -1;  // "later in the month"
                 out.push_back(dm);
                 i = dm.te;
                 continue;
@@ -396,12 +398,18 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         }
         return Tense::none;
     };
+    // "would be published today", "is to be signed": a participle after "be" is to come.
+    auto after_be = [&](size_t k) {
+        size_t p = k;
+        while (p > b && !v.word(p - 1)) --p;
+        return p > b && v.is(p - 1, "be");
+    };
     // "planned for June", "under discussion for May 9": a date after "for" is a target.
     if (mb > b && v.is(mb - 1, "for")) return Tense::future;
     // "reaffirmed Saturday", "met Monday": a verb in the past right before the date.
     if (mb > b && v.word(mb - 1) && cue(mb - 1) == Tense::none) {
         std::string_view w = v.str(mb - 1);
-        if (w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) return Tense::past;
+        if (w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) return after_be(mb - 1) ? Tense::future : Tense::past;
     }
     // Words inside the mention itself ("last", "next") are handled by `strict`.
     int words = 0;
@@ -416,7 +424,9 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         if (in_list(v.str(k), plan_verbs) && k > b + 1 && v.is(k - 1, "to") && v.capital(k - 2)) return Tense::future;
         // Another verb in the past before the date: "indicated at a government meeting Thursday".
         std::string_view w = v.str(k);
-        if (!v.capital(k) && w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) return Tense::past;
+        if (!v.capital(k) && w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) {
+            return after_be(k) ? Tense::future : Tense::past;
+        }
     }
     // "the Nov. 14 agreement would ...": a date used as an adjective takes no tense from what follows.
     if (mb > b) {

@@ -362,9 +362,13 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     size_t b = sent_tb[s];
                     size_t p = prev_word(v, h.first_tok, b);
                     if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
+                    // The nouns that name a kind of place: "the city of", "his hometown of".
+                    static const std::array<std::string_view, 8> place_nouns = {"city", "capital", "town", "port", "hometown",
+                                                                                "village", "resort", "island"};
+                    auto place_noun = [&](size_t k) { return in_list(v.str(k), place_nouns); };
                     if (p != std::string_view::npos && v.is(p, "of")) {
                         size_t pp = prev_word(v, p, b);
-                        if (pp != std::string_view::npos && (v.is(pp, "city") || v.is(pp, "capital") || v.is(pp, "town") || v.is(pp, "port"))) {
+                        if (pp != std::string_view::npos && place_noun(pp)) {
                             // "in the Russian city of Vladivostok", "to the far eastern port city of":
                             // up to four describing words between the article and "city".
                             p = prev_word(v, pp, b);
@@ -385,6 +389,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         "wants", "insists", "claims", "considers", "refuses", "maintains", "argues", "sees",
                         "government", "leadership", "chief"};
                     bool speaks = nx < toks.size() && (in_list(v.str(nx), government) || v.apostrophe(nx));
+                    // "the talks in Kazan will focus on", "his meeting in Sochi is planned": after a word
+                    // of place, an auxiliary verb follows the phrase the place belongs to.
+                    static const std::array<std::string_view, 6> auxiliaries = {"is", "was", "has", "have", "will", "would"};
+                    if (speaks && strong && in_list(v.str(nx), auxiliaries)) speaks = false;
                     // (Not after a word of place: "in Singapore today said" is a place.)
                     if (!speaks && !strong && nx + 1 < toks.size() && v.word(nx) && !v.capital(nx) && in_list(v.str(nx + 1), government) &&
                         !v.is(nx + 1, "is") && !v.is(nx + 1, "was") && !v.is(nx + 1, "has"))
@@ -581,15 +589,41 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         return std::llabs(days_from_civil(ref->year, ref->month, ref->day) -
                           days_from_civil(d.res.date->year, d.res.date->month, d.res.date->day)) <= 7;
     };
+    // A place the text puts an event to come at ("his upcoming meeting ... in Osaka", "talks in
+    // Osaka are still being coordinated") is where that event will be, not where a past event of a
+    // neighbouring sentence was; and a past place is not where an event to come will be.
+    auto venue_to_come = [&](const VenueMention& vm) {
+        if (vm.hit.first_tok == std::string_view::npos) return false;
+        const size_t sb = sent_tb[vm.sentence], se = sent_te[vm.sentence];
+        static const std::array<std::string_view, 7> before = {"upcoming", "forthcoming", "planned", "proposed", "next", "future", "coming"};
+        int words = 0;
+        for (size_t k = vm.hit.first_tok; k > sb && words < 8;) {
+            --k;
+            if (v.punct(k, ',') || v.punct(k, ';')) break;
+            if (!v.word(k)) continue;
+            ++words;
+            if (in_list(v.str(k), before)) return true;
+        }
+        static const std::array<std::string_view, 8> after = {"will", "would", "being", "scheduled", "planned", "expected", "slated", "due"};
+        words = 0;
+        for (size_t k = vm.hit.last_tok + 1; k < se && words < 6; ++k) {
+            if (v.punct(k, ';')) break;
+            if (!v.word(k)) continue;
+            ++words;
+            if (in_list(v.str(k), after)) return true;
+        }
+        return false;
+    };
     for (DateFind& d : dates) {
         // When someone spoke is not where the next sentence's events are.
         if (d.venue >= 0 || d.said || !near_reference(d)) continue;
+        auto lendable = [&](int vi) { return !venue_mentions[vi].claimed && venue_to_come(venue_mentions[vi]) == d.res.future; };
         for (int s : {d.sentence + 1, d.sentence - 1}) {
             if (s < 0 || s >= int(x.sentences.size())) continue;
             const std::vector<int>& vs = venues_in[s];
-            auto free = std::find_if(vs.begin(), vs.end(), [&](int vi) { return !venue_mentions[vi].claimed; });
+            auto free = std::find_if(vs.begin(), vs.end(), lendable);
             if (s < d.sentence) {
-                auto rfree = std::find_if(vs.rbegin(), vs.rend(), [&](int vi) { return !venue_mentions[vi].claimed; });
+                auto rfree = std::find_if(vs.rbegin(), vs.rend(), lendable);
                 free = rfree == vs.rend() ? vs.end() : std::prev(rfree.base());
             }
             if (free != vs.end()) {
@@ -687,6 +721,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.date_from = Finding{d.res.date ? d.res.date->str() : "", d.words, d.span, d.sentence};
             e.date_how = d.res.how;
             e.date_uncertain = d.res.uncertain || !d.res.date;
+            if (d.mention.kind == DateKind::rel_month && d.mention.offset == 0 && (d.mention.strict == 1 || d.mention.strict == -1))
+                e.side_of_reference = d.mention.strict;
             if (d.venue >= 0) {
                 const VenueMention& vm = venue_mentions[d.venue];
                 e.place = vkey;
@@ -759,6 +795,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             auto it = days_at.find(e.place + " " + e.date->str());
             if (it == days_at.end() || it->second.size() != 1) continue;
             DraftEvent& target = x.events[it->second[0]];
+            // "visited Moscow earlier this month" is not the talks in Moscow today.
+            if (e.side_of_reference != 0 && ref && ref->precision == EventDate::Precision::day) {
+                int64_t day = days_from_civil(target.date->year, target.date->month, target.date->day);
+                int64_t r = days_from_civil(ref->year, ref->month, ref->day);
+                if (e.side_of_reference < 0 ? day >= r : day <= r) continue;
+            }
             target.sentences.insert(target.sentences.end(), e.sentences.begin(), e.sentences.end());
             drop[i] = true;
         }
@@ -867,6 +909,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     bool clause_has_people = std::any_of(people_in[s].begin(), people_in[s].end(),
                                                          [&](int q) { return in_clause(tok_at(person_hits[q].f.span.begin)); });
                     if (clause_has_people && !in_clause(pt) && !in_clause(speaking_after(16))) out[pi] = "-";
+                    // One in the clause of the date is at that date's event, not at another event
+                    // whose sentences reach this one ("Kono visited Moscow earlier this month").
+                    else if (in_clause(pt)) out[pi] = d.res.date->str();
                     continue;
                 }
                 const size_t anchor = speaking_after(9);
@@ -1065,6 +1110,37 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     e.participants.erase(e.participants.begin() + long(i));
                     e.participants_from.erase(e.participants_from.begin() + long(i));
                 }
+        }
+        // "They last met in Buenos Aires in December", "the two leaders met in May": a plural
+        // pronoun or "the two leaders" in the sentence of the date, and no one named there, speaks
+        // of the two sides named in the sentences just before (up to two back).
+        if (e.participants.empty() && !e.said && e.date_from && e.date_from->sentence > 0) {
+            const int s = e.date_from->sentence;
+            bool plural = false;
+            for (size_t k = sent_tb[s]; k < sent_te[s] && !plural; ++k) {
+                if (v.is(k, "they") || v.is(k, "their") || v.is(k, "both")) plural = true;
+                if ((v.is(k, "two") || v.is(k, "the")) && k + 1 < sent_te[s] &&
+                    (v.is(k + 1, "leaders") || v.is(k + 1, "men") || v.is(k + 1, "ministers") || v.is(k + 1, "pair") ||
+                     (v.is(k + 1, "foreign") && k + 2 < sent_te[s] && v.is(k + 2, "ministers"))))
+                    plural = true;
+            }
+            for (int back = s - 1; plural && back >= 0 && back >= s - 2; --back) {
+                std::vector<int> named;
+                std::set<std::string> sides;
+                std::set<int> distinct;
+                for (int pi : people_in[back])
+                    if (person_date[pi] != "-" && distinct.insert(person_hits[pi].person).second) {
+                        named.push_back(pi);
+                        sides.insert(data.people[person_hits[pi].person].country);
+                    }
+                if (named.empty()) continue;
+                if (sides.size() >= 2)
+                    for (int pi : named) {
+                        e.participants.push_back(&data.people[person_hits[pi].person]);
+                        e.participants_from.push_back(person_hits[pi].f);
+                    }
+                break;
+            }
         }
         // (Lists are capped: a huge article may name a territory in one "sentence" many times.)
         for (int k : e.sentences)

@@ -149,6 +149,9 @@ struct DraftEvent {
     std::optional<Finding> date_from;
     std::string date_how;
     bool date_uncertain = false;
+    // The words bound a month to one side of the article's day: -1 "earlier this month", +1 "later
+    // this month", 0 otherwise.
+    int side_of_reference = 0;
     std::string place;  // a venue id, a world city's id, or empty when none was found
     const WorldCity* place_city = nullptr;  // when the place is a city venues.toml does not list
     std::optional<Finding> place_from;
