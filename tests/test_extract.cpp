@@ -1137,4 +1137,36 @@ BOOST_AUTO_TEST_CASE(a_place_before_was_or_will_after_a_word_of_place_is_no_gove
     BOOST_TEST(event_on(y, "2019-03-14")->place.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_recalled_event_in_the_dateline_country_is_not_at_the_dateline_city) {
+    Extraction x = extract_events("MOSCOW (AP) — Putin met Abe on Thursday for talks on the islands.\n\nIt was their second meeting after "
+                                  "Abe visited Putin in Russia's Far East in September.",
+                                  data(), day(2017, 4, 27));
+    BOOST_TEST_REQUIRE(event_on(x, "2017-04-27"));
+    BOOST_TEST(event_on(x, "2017-04-27")->place == "moscow");
+    const DraftEvent* before = event_on(x, "2016-09");
+    BOOST_TEST_REQUIRE(before);
+    BOOST_TEST(before->place.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_main_event_guess_takes_any_city_after_a_word_of_place_and_no_place_to_come) {
+    // The lead names no place; a city outside venues.toml after "outside" is the best guess, not
+    // the capitals named in passing.
+    Extraction x = extract_events("The leaders of Russia and Japan ended their summit on Sunday with a pledge on the islands.\n\nThe "
+                                  "city lies midway between Moscow and Tokyo.\n\nThe talks at a guest house outside Krasnoyarsk "
+                                  "were friendly, the Japanese leader told reporters.",
+                                  data(), day(1997, 11, 3));
+    BOOST_TEST_REQUIRE(event_on(x, "1997-11-02"));
+    BOOST_TEST(event_on(x, "1997-11-02")->place == "krasnoyarsk");
+    // Where a summit is "to be held", or where someone is invited "next year", is not a guess for
+    // what happened today.
+    Extraction y = extract_events("Putin and Abe agreed on Monday to speed up talks on the islands.\n\nPutin invited Abe to Moscow next "
+                                  "year, and Abe will attend a summit to be held in Saint Petersburg in July.",
+                                  data(), day(2005, 11, 22));
+    const DraftEvent* monday = event_on(y, "2005-11-21");
+    BOOST_TEST_REQUIRE(monday);
+    BOOST_TEST(monday->place.empty());
+    BOOST_TEST_REQUIRE(event_on(y, "2006-07"));
+    BOOST_TEST(event_on(y, "2006-07")->place == "saint-petersburg");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -581,14 +581,13 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     }
     // Only for the news itself (a date near the article's date, or one that needs the article's
     // date): a lead often names the place in the sentence after the date.
-    auto near_reference = [&](const DateFind& d) {
-        if (!d.res.date) return true;
+    auto near_reference_date = [&](const EventDate& date) {
         if (!ref) return false;
-        if (ref->precision == EventDate::Precision::month || d.res.date->precision == EventDate::Precision::month)
-            return d.res.date->year == ref->year && d.res.date->month == ref->month;
-        return std::llabs(days_from_civil(ref->year, ref->month, ref->day) -
-                          days_from_civil(d.res.date->year, d.res.date->month, d.res.date->day)) <= 7;
+        if (ref->precision == EventDate::Precision::month || date.precision == EventDate::Precision::month)
+            return date.year == ref->year && date.month == ref->month;
+        return std::llabs(days_from_civil(ref->year, ref->month, ref->day) - days_from_civil(date.year, date.month, date.day)) <= 7;
     };
+    auto near_reference = [&](const DateFind& d) { return !d.res.date || near_reference_date(*d.res.date); };
     // A place the text puts an event to come at ("his upcoming meeting ... in Osaka", "talks in
     // Osaka are still being coordinated") is where that event will be, not where a past event of a
     // neighbouring sentence was; and a past place is not where an event to come will be.
@@ -596,6 +595,20 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (vm.hit.first_tok == std::string_view::npos) return false;
         const size_t sb = sent_tb[vm.sentence], se = sent_te[vm.sentence];
         static const std::array<std::string_view, 7> before = {"upcoming", "forthcoming", "planned", "proposed", "next", "future", "coming"};
+        // "to be held in", "will be hosted in": a participle after "be", then the word of place.
+        {
+            size_t k = vm.hit.first_tok;
+            std::array<size_t, 3> w{};
+            size_t found = 0;
+            while (k > sb && found < 3) {
+                --k;
+                if (v.word(k)) w[found++] = k;
+                else break;
+            }
+            if (found == 3 && in_list(v.str(w[0]), locative_words) && v.str(w[1]).size() > 3 &&
+                (ieq(v.str(w[1]).substr(v.str(w[1]).size() - 2), "ed") || v.is(w[1], "held")) && v.is(w[2], "be"))
+                return true;
+        }
         int words = 0;
         for (size_t k = vm.hit.first_tok; k > sb && words < 8;) {
             --k;
@@ -604,7 +617,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             ++words;
             if (in_list(v.str(k), before)) return true;
         }
-        static const std::array<std::string_view, 8> after = {"will", "would", "being", "scheduled", "planned", "expected", "slated", "due"};
+        static const std::array<std::string_view, 10> after = {"will",     "would",  "being", "scheduled", "planned",
+                                                               "expected", "slated", "due",   "next",      "later"};
         words = 0;
         for (size_t k = vm.hit.last_tok + 1; k < se && words < 6; ++k) {
             if (v.punct(k, ';')) break;
@@ -949,8 +963,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
             if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
         for (DraftEvent& e : x.events)
+            // (Only for the news itself: "met Putin in Russia's Far East in September", recalled
+            // in a Moscow report, was not in Moscow.)
             if (!e.place_from && !e.said && !dateline_country.empty() && e.date_from && e.date_from->sentence >= 0 &&
-                countries_in[e.date_from->sentence].count(dateline_country)) {
+                (!e.date || near_reference_date(*e.date)) && countries_in[e.date_from->sentence].count(dateline_country)) {
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
                 e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
@@ -1016,16 +1032,24 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 m.place_uncertain = true;
                 m.place_note = "the dateline's city; the text does not say where the event was";
             } else {
+                // The first place after a word of place (any city of the world), else the first
+                // venue named; not where an event still to come will be ("invited him to Moscow next
+                // year").
                 const VenueMention* pick = nullptr;
                 for (const VenueMention& vm : venue_mentions)
-                    if (vm.strong && vm.hit.cat == Cat::venue) {
+                    if (vm.strong && !venue_to_come(vm)) {
                         pick = &vm;
                         break;
                     }
                 for (const VenueMention& vm : venue_mentions)
-                    if (!pick && vm.hit.cat == Cat::venue && !vm.metonym) pick = &vm;
+                    if (!pick && vm.hit.cat == Cat::venue && !vm.metonym && !venue_to_come(vm)) pick = &vm;
                 if (pick) {
-                    m.place = data.venues.venues[pick->hit.owner].id;
+                    if (pick->hit.cat == Cat::city) {
+                        m.place_city = resolve_city(pick->hit.owner);
+                        m.place = m.place_city->id();
+                    } else {
+                        m.place = data.venues.venues[pick->hit.owner].id;
+                    }
                     m.place_from = finding(m.place, pick->hit.span);
                     m.place_uncertain = true;
                     m.place_note = std::string("a guess: the first ") + (pick->strong ? "place" : "city") +
