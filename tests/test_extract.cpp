@@ -1169,4 +1169,42 @@ BOOST_AUTO_TEST_CASE(the_main_event_guess_takes_any_city_after_a_word_of_place_a
     BOOST_TEST(event_on(y, "2006-07")->place == "saint-petersburg");
 }
 
+BOOST_AUTO_TEST_CASE(new_york_and_the_united_nations_dateline) {
+    Extraction x = extract_events("Kono and Lavrov met in New York on Monday to discuss the islands.", data(), day(2017, 9, 19));
+    BOOST_TEST_REQUIRE(event_on(x, "2017-09-18"));
+    BOOST_TEST(event_on(x, "2017-09-18")->place == "new-york-city");
+    Extraction y = extract_events("UNITED NATIONS, September 18. /TASS/. Lavrov and Kono held talks on the islands on Monday.", data());
+    BOOST_TEST(y.dateline_venue == "new-york-city");
+}
+
+BOOST_AUTO_TEST_CASE(a_name_set_off_by_commas_is_the_noun_before_it) {
+    Extraction x = extract_events("Lavrov said on Monday at a meeting with his Japanese counterpart, Taro Kono, that the talks on the "
+                                  "islands should go on.",
+                                  data(), day(2017, 9, 19));
+    const DraftEvent* e = event_on(x, "2017-09-18");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Sergey Lavrov", "Taro Kono"}));
+    BOOST_TEST(to_string(e->what) == "ministerial");
+}
+
+BOOST_AUTO_TEST_CASE(an_event_to_come_keeps_its_date_and_its_people) {
+    Extraction x = extract_events("Kono and Lavrov held talks in Tokyo on Wednesday to prepare a leaders' summit in May.\n\nAhead of the "
+                                  "planned talks between Abe and Putin, the ministers discussed joint economic activities on the "
+                                  "islands.",
+                                  data(), day(2018, 3, 21));
+    const DraftEvent* talks = event_on(x, "2018-03-21");
+    BOOST_TEST_REQUIRE(talks);
+    // Abe and Putin are at the planned talks, not at the ministers' meeting.
+    BOOST_TEST((names_of(*talks) == std::set<std::string>{"Taro Kono", "Sergey Lavrov"}));
+    // "a summit in May" is an event of its own even though the sentence's people are Wednesday's;
+    // "to prepare" makes it the coming May.
+    const DraftEvent* may = event_on(x, "2018-05");
+    BOOST_TEST_REQUIRE(may);
+    BOOST_TEST(to_string(may->what) == "summit");
+    const EventDate ref = day(2018, 3, 21);
+    auto r = parse_news_date("The envoys met to arrange a visit in June.", &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->date.str() == "2018-06");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

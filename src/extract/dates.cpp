@@ -422,6 +422,10 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         // A headline's infinitive is its future: "Kono to visit Moscow in May", "Abe to meet Putin".
         static const std::array<std::string_view, 8> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head"};
         if (in_list(v.str(k), plan_verbs) && k > b + 1 && v.is(k - 1, "to") && v.capital(k - 2)) return Tense::future;
+        // An infinitive of preparing governs the date after it: "held talks on Wednesday to lay the
+        // groundwork for a summit in May". (Not "agreed to visit Moscow in March": that may be past.)
+        static const std::array<std::string_view, 6> purpose_verbs = {"prepare", "lay", "pave", "arrange", "organize", "organise"};
+        if (k > b && v.is(k - 1, "to") && !v.capital(k) && in_list(v.str(k), purpose_verbs)) return Tense::future;
         // Another verb in the past before the date: "indicated at a government meeting Thursday".
         std::string_view w = v.str(k);
         if (!v.capital(k) && w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) {

@@ -922,7 +922,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     };
                     bool clause_has_people = std::any_of(people_in[s].begin(), people_in[s].end(),
                                                          [&](int q) { return in_clause(tok_at(person_hits[q].f.span.begin)); });
-                    if (clause_has_people && !in_clause(pt) && !in_clause(speaking_after(16))) out[pi] = "-";
+                    // "met his Japanese counterpart, Taro Kono, on ...": a name set off by commas right
+                    // after a common noun is that noun again, in the noun's clause.
+                    auto appositive = [&]() {
+                        if (pt < sent_tb[s] + 2 || !v.punct(pt - 1, ',') || !v.word(pt - 2) || v.capital(pt - 2)) return false;
+                        size_t end = tok_at(person_hits[pi].f.span.end);
+                        return (end >= sent_te[s] || v.punct(end, ',') || v.punct(end, '.')) && in_clause(pt - 2);
+                    };
+                    if (appositive()) out[pi] = d.res.date->str();
+                    else if (clause_has_people && !in_clause(pt) && !in_clause(speaking_after(16))) out[pi] = "-";
                     // One in the clause of the date is at that date's event, not at another event
                     // whose sentences reach this one ("Kono visited Moscow earlier this month").
                     else if (in_clause(pt)) out[pi] = d.res.date->str();
@@ -1114,11 +1122,30 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     std::map<std::string, int> article_cues;
     for (const Finding& f : x.cues)
         article_cues[f.what]++;
+    // "Ahead of the planned talks between Abe and Putin": people of an event still to come, not of
+    // one that happened.
+    auto person_to_come = [&](int pi) {
+        const int s = person_hits[pi].f.sentence;
+        size_t k = size_t(std::lower_bound(toks.begin(), toks.end(), person_hits[pi].f.span.begin,
+                                           [](const Tok& t, size_t o) { return t.b < o; }) -
+                          toks.begin());
+        static const std::array<std::string_view, 6> marks = {"upcoming", "forthcoming", "planned", "next", "future", "coming"};
+        for (int words = 0; k > sent_tb[s] && words < 6;) {
+            --k;
+            if (v.punct(k, ',') || v.punct(k, ';')) break;
+            if (!v.word(k)) continue;
+            ++words;
+            if (in_list(v.str(k), marks)) return true;
+        }
+        return false;
+    };
     for (DraftEvent& e : x.events) {
         std::set<int> seen;
+        const bool past = e.date && ref && e.date->str() <= ref->str();
         for (int s : e.sentences)
             for (int pi : people_in[s])
-                if ((person_date[pi].empty() || (e.date && person_date[pi] == e.date->str())) && seen.insert(person_hits[pi].person).second) {
+                if ((person_date[pi].empty() || (e.date && person_date[pi] == e.date->str())) && !(past && person_to_come(pi)) &&
+                    seen.insert(person_hits[pi].person).second) {
                     e.participants.push_back(&data.people[person_hits[pi].person]);
                     e.participants_from.push_back(person_hits[pi].f);
                 }
@@ -1347,7 +1374,17 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     {
         std::vector<DraftEvent> kept;
         for (DraftEvent& e : x.events) {
-            bool others = !e.main && e.place.empty() && e.participants.empty() && e.date &&
+            // (Unless the date is an event's own: "to prepare a leaders' summit in May", "the May talks".)
+            bool own_noun = false;
+            if (e.date_from && e.date_from->sentence >= 0) {
+                const int s = e.date_from->sentence;
+                size_t tb = sent_tb[s];
+                while (tb < sent_te[s] && toks[tb].b < e.date_from->span.begin) ++tb;
+                size_t te = tb;
+                while (te < sent_te[s] && toks[te].e <= e.date_from->span.end) ++te;
+                own_noun = (tb > sent_tb[s] && event_noun(v, tb - 1)) || (te < sent_te[s] && event_noun(v, te));
+            }
+            bool others = !e.main && !own_noun && e.place.empty() && e.participants.empty() && e.date &&
                           std::all_of(e.sentences.begin(), e.sentences.end(), [&](int s) {
                               return !people_in[s].empty() && std::all_of(people_in[s].begin(), people_in[s].end(), [&](int pi) {
                                   return !person_date[pi].empty() && person_date[pi] != e.date->str();
