@@ -1207,4 +1207,52 @@ BOOST_AUTO_TEST_CASE(an_event_to_come_keeps_its_date_and_its_people) {
     BOOST_TEST(r->date.str() == "2018-06");
 }
 
+BOOST_AUTO_TEST_CASE(people_with_posts_over_the_years) {
+    // The old form (one role) still reads; [[person.roles]] gives posts by day or year.
+    fs::path file = write("extract_roles", "people.toml",
+                          "[[person]]\nname = \"Ann Example\"\nrole = \"foreign minister\"\ncountry = \"Japan\"\n\n"
+                          "[[person]]\nname = \"Boris Sample\"\naliases = [\"Sample\"]\ncountry = \"Russia\"\n"
+                          "[[person.roles]]\nrole = \"foreign minister\"\nfrom = 2001\nto = 2004-05-31\n"
+                          "[[person.roles]]\nrole = \"prime minister\"\nfrom = 2004-06-01\n");
+    std::vector<Person> people = read_people(file);
+    BOOST_TEST_REQUIRE(people.size() == 2u);
+    BOOST_TEST(people[0].role == "foreign minister");
+    BOOST_TEST(people[0].roles.empty());
+    const Person& b = people[1];
+    BOOST_TEST(b.role == "prime minister");  // no `role`: the latest post
+    const EventDate may = day(2004, 5, 31), june = day(2004, 6, 1), y2001 = month(2001, 1), y1999 = day(1999, 1, 1);
+    BOOST_TEST(b.role_on(&may) == "foreign minister");
+    BOOST_TEST(b.role_on(&june) == "prime minister");
+    BOOST_TEST(b.role_on(&y2001) == "foreign minister");
+    BOOST_TEST(b.role_on(&y1999) == "prime minister");  // before every post: `role`
+    BOOST_TEST(b.participant(&may) == "Boris Sample (Russia, foreign minister)");
+    // Bad years name the file and the key.
+    for (const std::string& bad : {std::string("from = \"2001\""), std::string("from = 1200"), std::string("to = 2001")}) {
+        fs::path f = write("extract_roles", "bad.toml",
+                           "[[person]]\nname = \"C\"\ncountry = \"Japan\"\n[[person.roles]]\nrole = \"envoy\"\n" +
+                               (bad.rfind("to", 0) == 0 ? "from = 2005\n" + bad : bad) + "\n");
+        try {
+            read_people(f);
+            BOOST_FAIL("no error for " + bad);
+        } catch (const Error& e) {
+            std::string what = e.what();
+            BOOST_TEST(what.find("bad.toml") != std::string::npos);
+            BOOST_TEST(what.find(bad.substr(0, bad.find(' '))) != std::string::npos, what);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_kind_follows_the_posts_held_on_the_event_date) {
+    // Medvedev was president in 2010 and no longer head of the government in 2021 (people.toml):
+    // with the Japanese prime minister, the first is a summit of the two leaders, the second not.
+    Extraction x = extract_events("Medvedev and Kan met in Yokohama on November 13 to discuss the islands.", data(), day(2010, 11, 14));
+    BOOST_TEST_REQUIRE(event_on(x, "2010-11-13"));
+    BOOST_TEST(to_string(event_on(x, "2010-11-13")->what) == "summit");
+    Extraction y = extract_events("Medvedev and Kishida met in Yokohama on November 13 to discuss the islands.", data(),
+                                  day(2021, 11, 14));
+    BOOST_TEST_REQUIRE(event_on(y, "2021-11-13"));
+    BOOST_TEST(to_string(event_on(y, "2021-11-13")->what) != "summit");
+    BOOST_TEST(extraction_toml(x, "").find("Dmitry Medvedev (Russia, president)") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

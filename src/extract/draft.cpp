@@ -1151,9 +1151,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 }
         // Who reports on an event (a spokesman, an aide, a press secretary) was not part of it,
         // unless no one else is named.
-        auto reporter = [](const Person* p) {
-            return p->role.find("spokes") != std::string::npos || p->role.find("press") != std::string::npos ||
-                   p->role.find("aide") != std::string::npos;
+        const EventDate* when = e.date ? &*e.date : nullptr;  // people's posts that day
+        auto reporter = [&](const Person* p) {
+            const std::string& role = p->role_on(when);
+            return role.find("spokes") != std::string::npos || role.find("press") != std::string::npos ||
+                   role.find("aide") != std::string::npos;
         };
         if (std::any_of(e.participants.begin(), e.participants.end(), [&](const Person* p) { return !reporter(p); })) {
             for (size_t i = e.participants.size(); i-- > 0;)
@@ -1201,9 +1203,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         int date_sentence = e.date_from && e.date_from->sentence >= 0 ? e.date_from->sentence : (e.sentences.empty() ? -1 : e.sentences.front());
         std::set<std::string> head_countries, minister_countries, working_countries;
         for (const Person* p : e.participants) {
-            if (role_head(p->role)) head_countries.insert(p->country);
-            if (role_minister(p->role)) minister_countries.insert(p->country);
-            if (role_working(p->role)) working_countries.insert(p->country);
+            if (role_head(p->role_on(when))) head_countries.insert(p->country);
+            if (role_minister(p->role_on(when))) minister_countries.insert(p->country);
+            if (role_working(p->role_on(when))) working_countries.insert(p->country);
         }
         // Words of level close to the date: 12 words before it, 6 after.
         auto near_date = [&](std::initializer_list<std::string_view> words, size_t before = 12) -> std::string {

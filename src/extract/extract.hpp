@@ -57,12 +57,23 @@ struct ResolvedDate {
 // when the date needs a reference and none is given.
 std::optional<ResolvedDate> parse_news_date(std::string_view text, const EventDate* reference);
 
+// A post a person held ([[person.roles]] in people.toml), from and to as YYYYMMDD: a year alone
+// runs from 1 January or to 31 December; `to` = 0 while the person still holds it.
+struct Tenure {
+    std::string role;
+    int from = 0, to = 0;
+};
+
 // A person the articles may name (geodata/<case>/people.toml).
 struct Person {
     std::string name;
     std::vector<std::string> aliases;
-    std::string role, country;
-    std::string participant() const;  // "Shinzo Abe (Japan, prime minister)", as in events.toml
+    std::string role, country;  // role: the `role` key, else the latest of `roles`
+    std::vector<Tenure> roles;  // posts over the years, when people.toml lists them
+    // The post held on `date` (a month: its middle): the latest-starting tenure that covers it,
+    // else `role`. Null: `role`.
+    const std::string& role_on(const EventDate* date) const;
+    std::string participant(const EventDate* date = nullptr) const;  // "Shinzo Abe (Japan, prime minister)", as in events.toml
 };
 
 struct NamedThing {
