@@ -1255,4 +1255,49 @@ BOOST_AUTO_TEST_CASE(the_kind_follows_the_posts_held_on_the_event_date) {
     BOOST_TEST(extraction_toml(x, "").find("Dmitry Medvedev (Russia, president)") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_ministry_speaking_is_a_statement) {
+    Extraction x = extract_events("Kono will hold talks with Lavrov in Moscow on Monday.\n\nProgress on the islands needs Japan to accept "
+                                  "the results of the war, the Russian Foreign Ministry said on Saturday.",
+                                  data(), day(2019, 5, 9));
+    const DraftEvent* said = event_on(x, "2019-05-04");
+    BOOST_TEST_REQUIRE(said);
+    BOOST_TEST(said->said);
+    BOOST_TEST(said->said_by == "Ministry");
+    BOOST_TEST(to_string(said->what) == "statement");
+    BOOST_TEST(said->place.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_headline_to_take_place_and_a_quoted_plan_are_to_come) {
+    // A headline's "to take place" and "preparations" are the future; "Kono said" after the
+    // quotation is when he said it.
+    Extraction x = extract_events("Japan-Russia vice-ministerial talks to take place in Tokyo on March 3\n\nTOKYO, February 26. /TASS/. "
+                                  "\"Preparations are in hand for the talks of the deputy ministers on March 3 in Tokyo,\" Kono said.",
+                                  data(), day(2018, 2, 26));
+    BOOST_TEST(event_on(x, "2018-03-03"));
+    BOOST_TEST(!event_on(x, "2017-03-03"));
+    const EventDate ref = day(2018, 2, 26);
+    auto r = parse_news_date("Deputy ministers to take place in Tokyo on March 3", &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->date.str() == "2018-03-03");
+}
+
+BOOST_AUTO_TEST_CASE(a_place_dated_by_its_own_year_is_not_lent) {
+    // Omsk is where the 1999 accord was signed, not where Monday's talks were.
+    Extraction x = extract_events("Abe and Putin talked about the islands on Monday.\n\nThey confirmed the 1999 accord signed in Omsk.",
+                                  data(), day(2016, 5, 9));
+    const DraftEvent* monday = event_on(x, "2016-05-09");
+    BOOST_TEST_REQUIRE(monday);
+    BOOST_TEST(monday->place != "omsk");
+}
+
+BOOST_AUTO_TEST_CASE(a_month_still_to_come_is_its_one_placed_day) {
+    // "in March" (to come, no place, no people) is the one day of March still to come, even when
+    // that day has a place.
+    Extraction x = extract_events("The next round of talks on the islands will be held in Tokyo on March 18, Kono said on Monday.\n\nAn "
+                                  "official said earlier the upcoming round would take place in March.",
+                                  data(), day(2018, 3, 5));
+    BOOST_TEST(event_on(x, "2018-03-18"));
+    BOOST_TEST(!event_on(x, "2018-03"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

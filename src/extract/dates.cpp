@@ -346,12 +346,12 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
 // The tense of the words around a date: the nearest cue before it (up to 20 words back), else a
 // cue right after it (up to 4 words), within the range [b, e).
 Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
-    static const std::array<std::string_view, 33> future = {
+    static const std::array<std::string_view, 34> future = {
         "will",     "would",    "shall",     "expected", "expects",   "planned",    "planning", "plans",
         "plan",     "scheduled", "slated",   "proposed", "upcoming",  "forthcoming", "next",    "tentatively",
         "intends",  "aims",     "due",       "set",      "ahead",     "going",      "prepare",  "prepares",
         "preparing", "hopes",   "hope",      "coming",   "later",     "ll",       "considering", "intending",
-        "intend"};
+        "intend",   "preparations"};
     static const std::array<std::string_view, 54> past = {
         "said",     "told",      "held",      "met",       "was",       "were",      "had",       "did",
         "agreed",   "signed",    "reported",  "announced", "visited",   "appointed", "tapped",    "stressed",
@@ -420,7 +420,7 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         ++words;
         if (Tense t = cue(k); t != Tense::none) return t;
         // A headline's infinitive is its future: "Kono to visit Moscow in May", "Abe to meet Putin".
-        static const std::array<std::string_view, 8> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head"};
+        static const std::array<std::string_view, 10> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head", "take", "be"};
         if (in_list(v.str(k), plan_verbs) && k > b + 1 && v.is(k - 1, "to") && v.capital(k - 2)) return Tense::future;
         // An infinitive of preparing governs the date after it: "held talks on Wednesday to lay the
         // groundwork for a summit in May". (Not "agreed to visit Moscow in March": that may be past.)
@@ -442,6 +442,9 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
     words = 0;
     for (size_t k = me; k < e && words < 4; ++k) {
         if (v.punct(k, ';')) break;
+        // "... on February 15 in Tokyo," Kishida said: the reporting clause after a quotation is
+        // when it was said, not the tense of what it quotes.
+        if (v.punct(k, '"') || v.str(k) == "\u201d") break;
         if (!v.word(k)) continue;
         ++words;
         if (Tense t = cue(k); t != Tense::none) return t;

@@ -28,6 +28,7 @@ struct DateFind {
     bool said = false;  // the date is when someone spoke: "said Friday", "told reporters on Tuesday"
     std::string venue_via;  // the named gathering whose place the date took: "Eastern Economic Forum"
     int speaker = -1;   // index into person hits: who spoke, when the text names a known person
+    std::string body;   // the institution that spoke, when it is one: "Ministry" in "the Foreign Ministry said Sunday"
 };
 
 // Verbs of speaking: a date right after one ("said Friday") is when something was said.
@@ -460,6 +461,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
                               v.is(k, "scheduled") || v.is(k, "considering");
                 if (attribution && (mentions.size() > 1 || to_come)) continue;
+                // A ministry, an embassy or the Kremlin saying something is a statement of a party.
+                static const std::array<std::string_view, 10> institutions = {
+                    "ministry", "kremlin", "government", "embassy", "cabinet", "office", "secretariat", "parliament", "duma", "diet"};
+                if (subject != std::string_view::npos && v.capital(subject) && in_list(v.str(subject), institutions))
+                    d.body = std::string(v.str(subject));
                 if (attribution) {
                     d.said = false;
                 } else {
@@ -628,10 +634,28 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
         return false;
     };
+    // "the 1997 agreement made in Krasnoyarsk": a year in the place's own phrase (up to eight words
+    // before it, within its clause) dates what happened there; 0 when there is none.
+    auto venue_year = [&](const VenueMention& vm) {
+        if (vm.hit.first_tok == std::string_view::npos) return 0;
+        const size_t sb = sent_tb[vm.sentence];
+        int words = 0;
+        for (size_t k = vm.hit.first_tok; k > sb && words < 8;) {
+            --k;
+            if (v.punct(k, ',') || v.punct(k, ';')) break;
+            if (v.number(k))
+                if (int y = year_value(v, k); y > 0) return y;
+            if (v.word(k)) ++words;
+        }
+        return 0;
+    };
     for (DateFind& d : dates) {
         // When someone spoke is not where the next sentence's events are.
         if (d.venue >= 0 || d.said || !near_reference(d)) continue;
-        auto lendable = [&](int vi) { return !venue_mentions[vi].claimed && venue_to_come(venue_mentions[vi]) == d.res.future; };
+        auto lendable = [&](int vi) {
+            return !venue_mentions[vi].claimed && venue_to_come(venue_mentions[vi]) == d.res.future &&
+                   !(d.res.date && venue_year(venue_mentions[vi]) > 0 && venue_year(venue_mentions[vi]) != d.res.date->year);
+        };
         for (int s : {d.sentence + 1, d.sentence - 1}) {
             if (s < 0 || s >= int(x.sentences.size())) continue;
             const std::vector<int>& vs = venues_in[s];
@@ -752,6 +776,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 }
             }
             e.said = d.said && d.venue < 0;
+            if (e.said && d.speaker < 0) e.said_by = d.body;
             if (e.said && d.speaker >= 0) {
                 e.speaker = &data.people[person_hits[d.speaker].person];
                 e.speaker_from = person_hits[d.speaker].f;
@@ -1043,14 +1068,19 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 // The first place after a word of place (any city of the world), else the first
                 // venue named; not where an event still to come will be ("invited him to Moscow next
                 // year").
+                // Nor where a thing of another year happened ("the 1999 accord signed in Omsk").
                 const VenueMention* pick = nullptr;
+                auto other_time = [&](const VenueMention& vm) {
+                    const int y = venue_year(vm);
+                    return venue_to_come(vm) || (y > 0 && m.date && y != m.date->year);
+                };
                 for (const VenueMention& vm : venue_mentions)
-                    if (vm.strong && !venue_to_come(vm)) {
+                    if (vm.strong && !other_time(vm)) {
                         pick = &vm;
                         break;
                     }
                 for (const VenueMention& vm : venue_mentions)
-                    if (!pick && vm.hit.cat == Cat::venue && !vm.metonym && !venue_to_come(vm)) pick = &vm;
+                    if (!pick && vm.hit.cat == Cat::venue && !vm.metonym && !other_time(vm)) pick = &vm;
                 if (pick) {
                     if (pick->hit.cat == Cat::city) {
                         m.place_city = resolve_city(pick->hit.owner);
@@ -1115,7 +1145,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (DraftEvent& e : x.events) {
             bool has_people = std::any_of(e.sentences.begin(), e.sentences.end(), [&](int s) { return !people_in[s].empty(); });
             bool has_word = std::any_of(e.sentences.begin(), e.sentences.end(), sentence_has_event_word);
-            if (e.main || e.place_from || has_people || has_word) kept.push_back(std::move(e));
+            if (e.main || e.place_from || has_people || has_word || (e.said && !e.said_by.empty())) kept.push_back(std::move(e));
         }
         x.events = std::move(kept);
     }
@@ -1250,7 +1280,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (e.said) {
             // "Kishida said Friday": what happened that day is that he spoke, whoever he spoke of.
             e.what = DraftKind::statement;
-            e.kind_note = "the date is when " + (e.speaker ? e.speaker->name : std::string("someone")) + " spoke";
+            e.kind_note = "the date is when " + (e.speaker ? e.speaker->name : !e.said_by.empty() ? "the " + e.said_by : std::string("someone")) + " spoke";
             if (e.speaker) {  // else those named near the date, as for any event
                 e.participants.clear();
                 e.participants_from.clear();
@@ -1420,7 +1450,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 const DraftEvent& d = x.events[j];
                 if (d.date && d.date->precision == EventDate::Precision::day && d.date->year == ref->year &&
                     d.date->month == ref->month && d.date->day > ref->day)
-                    ++count, later = d.place.empty() ? int(j) : -1;
+                    ++count, later = int(j);
             }
             if (count != 1 || later < 0) continue;
             DraftEvent& target = x.events[size_t(later)];
