@@ -1300,4 +1300,19 @@ BOOST_AUTO_TEST_CASE(a_month_still_to_come_is_its_one_placed_day) {
     BOOST_TEST(!event_on(x, "2018-03"));
 }
 
+BOOST_AUTO_TEST_CASE(taking_or_leaving_office_is_no_event) {
+    Extraction x = extract_events("Motegi and Lavrov held talks on the islands in Moscow on Friday.\n\nOn October 2, Lavrov announced "
+                                  "that he would resign for health reasons.\n\nIt was their first meeting since Motegi took office last "
+                                  "month.",
+                                  data(), day(2019, 11, 9));
+    BOOST_TEST(event_on(x, "2019-11-08"));
+    BOOST_TEST(!event_on(x, "2019-10-02"));
+    BOOST_TEST(!event_on(x, "2019-10"));
+    // Only in the date's own clause: Monday's meeting stays.
+    Extraction y = extract_events("Suga, who took office in September, met Putin in Moscow on Monday to discuss the islands.", data(),
+                                  day(2020, 12, 8));
+    BOOST_TEST(event_on(y, "2020-12-07"));
+    BOOST_TEST(!event_on(y, "2020-09"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

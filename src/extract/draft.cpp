@@ -1387,6 +1387,53 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
         x.events = std::move(kept);
     }
+    // Taking or leaving office is no event between the parties: "since Kono took up his post last
+    // month", "On August 28, Abe announced his plans to step down". The words must be in the date's
+    // own clause (up to six words before it, eight after; a date that opens the sentence governs
+    // its first clause after the comma).
+    {
+        auto career_at = [&](size_t k, size_t end) -> bool {
+            if (v.is(k, "appointed") || v.is(k, "elected") || v.is(k, "resign") || v.is(k, "resigned") || v.is(k, "resigns") ||
+                v.is(k, "resignation") || v.is(k, "resigning") || v.is(k, "inaugurated") || v.is(k, "inauguration"))
+                return true;
+            auto next_is = [&](std::string_view w) { return k + 1 < end && v.is(k + 1, w); };
+            if ((v.is(k, "took") || v.is(k, "take") || v.is(k, "takes") || v.is(k, "taking") || v.is(k, "assumed")) &&
+                (next_is("office") || next_is("up") || next_is("power")))
+                return true;
+            if ((v.is(k, "step") || v.is(k, "stepped") || v.is(k, "stepping") || v.is(k, "steps")) && next_is("down")) return true;
+            return v.is(k, "sworn") && next_is("in");
+        };
+        auto career = [&](const DraftEvent& e) {
+            if (!e.date_from || e.date_from->sentence < 0) return false;
+            const int s = e.date_from->sentence;
+            size_t tb = sent_tb[s];
+            while (tb < sent_te[s] && toks[tb].b < e.date_from->span.begin) ++tb;
+            size_t te = tb;
+            while (te < sent_te[s] && toks[te].e <= e.date_from->span.end) ++te;
+            bool opens = true;
+            for (size_t k = sent_tb[s]; k < tb && opens; ++k) opens = !v.word(k) || v.is(k, "on") || v.is(k, "in");
+            int words = 0;
+            for (size_t k = tb; k > sent_tb[s] && words < 6;) {
+                --k;
+                if (v.punct(k, ',') || v.punct(k, ';')) break;
+                if (!v.word(k)) continue;
+                ++words;
+                if (career_at(k, sent_te[s])) return true;
+            }
+            words = 0;
+            for (size_t k = te; k < sent_te[s] && words < 8; ++k) {
+                if (v.punct(k, ';') || (v.punct(k, ',') && !(opens && k == te))) break;
+                if (!v.word(k)) continue;
+                ++words;
+                if (career_at(k, sent_te[s])) return true;
+            }
+            return false;
+        };
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events)
+            if (e.main || !career(e)) kept.push_back(std::move(e));
+        x.events = std::move(kept);
+    }
     // Two or more people of one side and nothing else (no place, no speaking, no word of a kind):
     // a meeting inside one government ("Kishida informed Abe on Monday"), not an event between the
     // parties.
