@@ -1315,4 +1315,12 @@ BOOST_AUTO_TEST_CASE(taking_or_leaving_office_is_no_event) {
     BOOST_TEST(!event_on(y, "2020-09"));
 }
 
+BOOST_AUTO_TEST_CASE(as_agreed_points_back_and_reports_nothing) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Saturday and discussed fisheries near the islands, as planned last "
+                                  "autumn and as announced in March.",
+                                  data(), day(2018, 5, 27));
+    BOOST_TEST(event_on(x, "2018-05-26"));
+    BOOST_TEST(!event_on(x, "2018-03"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

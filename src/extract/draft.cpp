@@ -1429,9 +1429,29 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             }
             return false;
         };
+        // "as agreed to last September", "as announced in May": the date of what the text points
+        // back to, not an event it reports.
+        auto pointer_back = [&](const DraftEvent& e) {
+            if (!e.date_from || e.date_from->sentence < 0 || e.place_from) return false;
+            const int s = e.date_from->sentence;
+            size_t tb = sent_tb[s];
+            while (tb < sent_te[s] && toks[tb].b < e.date_from->span.begin) ++tb;
+            size_t k = tb;
+            int words = 0;
+            while (k > sent_tb[s] && words < 3) {
+                --k;
+                if (!v.word(k)) break;
+                ++words;
+                if (v.is(k, "as") && k + 1 < tb) {
+                    std::string_view w = v.str(k + 1);
+                    return w.size() > 4 && ieq(w.substr(w.size() - 2), "ed");
+                }
+            }
+            return false;
+        };
         std::vector<DraftEvent> kept;
         for (DraftEvent& e : x.events)
-            if (e.main || !career(e)) kept.push_back(std::move(e));
+            if (e.main || (!career(e) && !pointer_back(e))) kept.push_back(std::move(e));
         x.events = std::move(kept);
     }
     // Two or more people of one side and nothing else (no place, no speaking, no word of a kind):
