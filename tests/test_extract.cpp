@@ -1316,11 +1316,11 @@ BOOST_AUTO_TEST_CASE(taking_or_leaving_office_is_no_event) {
 }
 
 BOOST_AUTO_TEST_CASE(as_agreed_points_back_and_reports_nothing) {
-    Extraction x = extract_events("Abe and Putin met in Moscow on Saturday and discussed fisheries near the islands, as planned last "
-                                  "autumn and as announced in March.",
+    Extraction x = extract_events("Abe and Putin met in Moscow on Saturday.\n\nThe two leaders discussed joint projects at the talks "
+                                  "on the islands, as agreed to last October.",
                                   data(), day(2018, 5, 27));
     BOOST_TEST(event_on(x, "2018-05-26"));
-    BOOST_TEST(!event_on(x, "2018-03"));
+    BOOST_TEST(!event_on(x, "2017-10"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
