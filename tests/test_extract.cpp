@@ -1323,4 +1323,18 @@ BOOST_AUTO_TEST_CASE(as_agreed_points_back_and_reports_nothing) {
     BOOST_TEST(!event_on(x, "2017-10"));
 }
 
+BOOST_AUTO_TEST_CASE(a_lead_in_the_present_tense_is_the_news_of_the_day) {
+    Extraction x = extract_events("Lavrov visits Tokyo for talks on the islands.\n\nHe is to meet Kono during the two-day stay. The two "
+                                  "ministers last met in Osaka in June 2018.",
+                                  data(), day(2019, 5, 10));
+    const DraftEvent* e = event_on(x, "2019-05-10");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "tokyo");
+    BOOST_TEST(e->date_uncertain);
+    // Not when the text dates the news itself.
+    Extraction y = extract_events("Lavrov visits Tokyo for talks on the islands.\n\nHe arrived on Thursday.", data(), day(2019, 5, 10));
+    BOOST_TEST(!event_on(y, "2019-05-10"));
+    BOOST_TEST(event_on(y, "2019-05-09"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

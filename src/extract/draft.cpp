@@ -1007,6 +1007,40 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 e.place_note = "the dateline's city: the text says only the country";
             }
     }
+    // "Russia's president visits Japan", "Abe meets Putin in Osaka": a lead in the present tense
+    // with no date of its own reports the news of the article's day, when no draft is within a day
+    // of it.
+    if (ref && ref->precision == EventDate::Precision::day) {
+        const int64_t rd = days_from_civil(ref->year, ref->month, ref->day);
+        bool near = std::any_of(x.events.begin(), x.events.end(), [&](const DraftEvent& e) {
+            return e.date && e.date->precision == EventDate::Precision::day &&
+                   std::llabs(days_from_civil(e.date->year, e.date->month, e.date->day) - rd) <= 1;
+        });
+        static const std::array<std::string_view, 8> present = {"visits", "meets", "arrives", "holds", "hosts", "tours", "lands", "welcomes"};
+        for (size_t k = 0; k < std::min<size_t>(3, x.sentences.size()) && !near; ++k) {
+            if (std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == int(k); })) continue;
+            for (size_t i = sent_tb[k]; i < sent_te[k]; ++i) {
+                if (!v.word(i) || v.capital(i) || !in_list(v.str(i), present)) continue;
+                DraftEvent e;
+                e.date = *ref;
+                e.date_from = Finding{ref->str(), std::string(v.str(i)), Span{toks[i].b, toks[i].e}, int(k)};
+                e.date_how = "no date in the lead, which speaks in the present tense (\"" + std::string(v.str(i)) + "\"): the article's own date";
+                e.date_uncertain = true;
+                for (int vi : venues_in[k])
+                    if (!venue_mentions[vi].claimed && !venue_to_come(venue_mentions[vi])) {
+                        const RawHit& h = venue_mentions[vi].hit;
+                        if (h.cat == Cat::city) e.place_city = resolve_city(h.owner);
+                        e.place = h.cat == Cat::city ? e.place_city->id() : data.venues.venues[h.owner].id;
+                        e.place_from = finding(e.place, h.span);
+                        break;
+                    }
+                e.sentences.push_back(int(k));
+                x.events.push_back(std::move(e));
+                near = true;
+                break;
+            }
+        }
+    }
     // The main event: the date that matches the article's own date, with a venue, early on.
     int main_index = -1;
     {
