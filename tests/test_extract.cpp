@@ -1337,4 +1337,13 @@ BOOST_AUTO_TEST_CASE(a_lead_in_the_present_tense_is_the_news_of_the_day) {
     BOOST_TEST(event_on(y, "2019-05-09"));
 }
 
+BOOST_AUTO_TEST_CASE(the_subject_of_a_participle_set_off_by_commas_is_in_its_clause) {
+    Extraction x = extract_events("Kono, speaking after talks with Lavrov in Moscow on Monday, said the islands question remains open.",
+                                  data(), day(2019, 1, 16));
+    const DraftEvent* e = event_on(x, "2019-01-14");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Taro Kono", "Sergey Lavrov"}));
+    BOOST_TEST(to_string(e->what) == "ministerial");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

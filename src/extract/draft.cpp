@@ -954,7 +954,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         size_t end = tok_at(person_hits[pi].f.span.end);
                         return (end >= sent_te[s] || v.punct(end, ',') || v.punct(end, '.')) && in_clause(pt - 2);
                     };
-                    if (appositive()) out[pi] = d.res.date->str();
+                    // "Lavrov, speaking after talks with Kono on Monday, said": the subject of a
+                    // participle set off by a comma is in the participle's clause.
+                    auto participle_subject = [&]() {
+                        size_t end = tok_at(person_hits[pi].f.span.end);
+                        if (end + 1 >= sent_te[s] || !v.punct(end, ',') || !v.word(end + 1) || v.capital(end + 1)) return false;
+                        std::string_view w = v.str(end + 1);
+                        return w.size() > 5 && ieq(w.substr(w.size() - 3), "ing") && in_clause(end + 1);
+                    };
+                    if (appositive() || participle_subject()) out[pi] = d.res.date->str();
                     else if (clause_has_people && !in_clause(pt) && !in_clause(speaking_after(16))) out[pi] = "-";
                     // One in the clause of the date is at that date's event, not at another event
                     // whose sentences reach this one ("Kono visited Moscow earlier this month").
