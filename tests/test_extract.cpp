@@ -1346,4 +1346,13 @@ BOOST_AUTO_TEST_CASE(the_subject_of_a_participle_set_off_by_commas_is_in_its_cla
     BOOST_TEST(to_string(e->what) == "ministerial");
 }
 
+BOOST_AUTO_TEST_CASE(a_date_with_an_occasion_of_its_own_is_another_event_of_that_day) {
+    Extraction x = extract_events("Japan's ambassador in Moscow handed a protest note to the Russian side on Tuesday.\n\nIn Tokyo, Kishida "
+                                  "spoke of the islands at a party meeting Tuesday.",
+                                  data(), day(2015, 7, 30));
+    int on_tuesday = 0;
+    for (const DraftEvent& e : x.events) on_tuesday += e.date && e.date->str() == "2015-07-28";
+    BOOST_TEST(on_tuesday == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

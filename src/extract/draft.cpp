@@ -809,6 +809,23 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (e.place_from || !e.date) continue;
             auto it = placed_on.find(e.date->str());
             if (it == placed_on.end() || it->second.size() != 1) continue;
+            // "indicated at a government meeting Thursday": a date with an occasion of its own
+            // right before it is another event of that day.
+            if (e.date_from && e.date_from->sentence >= 0) {
+                const int s = e.date_from->sentence;
+                size_t tb = sent_tb[s];
+                while (tb < sent_te[s] && toks[tb].b < e.date_from->span.begin) ++tb;
+                bool occasion = false, noun = false;
+                int words = 0;
+                for (size_t k = tb; k > sent_tb[s] && words < 5 && !occasion;) {
+                    --k;
+                    if (!v.word(k)) break;
+                    ++words;
+                    noun = noun || event_noun(v, k) || v.is(k, "conference") || v.is(k, "briefing");
+                    occasion = noun && v.is(k, "at");
+                }
+                if (occasion) continue;
+            }
             int target = it->second[0];
             x.events[target].sentences.insert(x.events[target].sentences.end(), e.sentences.begin(), e.sentences.end());
             drop[i] = true;
