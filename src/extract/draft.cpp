@@ -195,6 +195,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             sent_te[k] = i;
         }
     }
+    // The first token at or after byte `offset` (binary search: a huge sentence stays cheap).
+    auto first_tok_from = [&](size_t offset) {
+        return size_t(std::lower_bound(toks.begin(), toks.end(), offset, [](const Tok& t, size_t o) { return t.b < o; }) - toks.begin());
+    };
+    // The token after the last one ending by byte `offset`.
+    auto tok_end_at = [&](size_t offset) {
+        return size_t(std::upper_bound(toks.begin(), toks.end(), offset, [](size_t o, const Tok& t) { return o < t.e; }) - toks.begin());
+    };
     auto sentence_at = [&](size_t offset) -> int {
         auto it = std::upper_bound(x.sentences.begin(), x.sentences.end(), offset,
                                    [](size_t o, const Sentence& s) { return o < s.span.begin; });
@@ -814,7 +822,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (e.date_from && e.date_from->sentence >= 0) {
                 const int s = e.date_from->sentence;
                 size_t tb = sent_tb[s];
-                while (tb < sent_te[s] && toks[tb].b < e.date_from->span.begin) ++tb;
+                tb = std::min(std::max(tb, first_tok_from(e.date_from->span.begin)), sent_te[s]);
                 bool occasion = false, noun = false;
                 int words = 0;
                 for (size_t k = tb; k > sent_tb[s] && words < 5 && !occasion;) {
@@ -1301,8 +1309,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (!e.date_from || e.date_from->sentence < 0) return "";
             int s = e.date_from->sentence;
             size_t first = sent_tb[s], last = sent_te[s];
-            size_t mb = first;
-            while (mb < last && toks[mb].b < e.date_from->span.begin) ++mb;
+            size_t mb = std::min(std::max(first, first_tok_from(e.date_from->span.begin)), last);
             size_t lo = mb, count = 0;
             while (lo > first && count < before) {
                 --lo;
@@ -1466,9 +1473,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (!e.date_from || e.date_from->sentence < 0) return false;
             const int s = e.date_from->sentence;
             size_t tb = sent_tb[s];
-            while (tb < sent_te[s] && toks[tb].b < e.date_from->span.begin) ++tb;
+            tb = std::min(std::max(tb, first_tok_from(e.date_from->span.begin)), sent_te[s]);
             size_t te = tb;
-            while (te < sent_te[s] && toks[te].e <= e.date_from->span.end) ++te;
+            te = std::min(std::max(te, tok_end_at(e.date_from->span.end)), sent_te[s]);
             bool opens = true;
             for (size_t k = sent_tb[s]; k < tb && opens; ++k) opens = !v.word(k) || v.is(k, "on") || v.is(k, "in");
             int words = 0;
@@ -1494,7 +1501,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (!e.date_from || e.date_from->sentence < 0 || e.place_from) return false;
             const int s = e.date_from->sentence;
             size_t tb = sent_tb[s];
-            while (tb < sent_te[s] && toks[tb].b < e.date_from->span.begin) ++tb;
+            tb = std::min(std::max(tb, first_tok_from(e.date_from->span.begin)), sent_te[s]);
             size_t k = tb;
             int words = 0;
             while (k > sent_tb[s] && words < 3) {
@@ -1537,9 +1544,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (e.date_from && e.date_from->sentence >= 0) {
                 const int s = e.date_from->sentence;
                 size_t tb = sent_tb[s];
-                while (tb < sent_te[s] && toks[tb].b < e.date_from->span.begin) ++tb;
+                tb = std::min(std::max(tb, first_tok_from(e.date_from->span.begin)), sent_te[s]);
                 size_t te = tb;
-                while (te < sent_te[s] && toks[te].e <= e.date_from->span.end) ++te;
+                te = std::min(std::max(te, tok_end_at(e.date_from->span.end)), sent_te[s]);
                 own_noun = (tb > sent_tb[s] && event_noun(v, tb - 1)) || (te < sent_te[s] && event_noun(v, te));
             }
             bool others = !e.main && !own_noun && e.place.empty() && e.participants.empty() && e.date &&
