@@ -1115,6 +1115,12 @@ BOOST_AUTO_TEST_CASE(they_and_the_two_leaders_are_the_people_named_before) {
     BOOST_TEST(before->place == "buenos-aires");
     BOOST_TEST((names_of(*before) == std::set<std::string>{"Shinzo Abe", "Vladimir Putin"}));
     BOOST_TEST(to_string(before->what) == "summit");
+    // "Their foreign ministers" are not the leaders named before.
+    Extraction z = extract_events("Abe and Putin held talks in Moscow on Tuesday on the disputed islands.\n\nTheir foreign ministers will "
+                                  "meet again in February.",
+                                  data(), day(2019, 1, 22));
+    BOOST_TEST_REQUIRE(event_on(z, "2019-02"));
+    BOOST_TEST(event_on(z, "2019-02")->participants.empty());
     // People of one side only are not "they" of a meeting between the sides.
     Extraction y = extract_events("Abe and Suga discussed the disputed islands in Tokyo on Tuesday.\n\nThey had met in Osaka in "
                                   "December.",

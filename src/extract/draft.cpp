@@ -1268,7 +1268,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             const int s = e.date_from->sentence;
             bool plural = false;
             for (size_t k = sent_tb[s]; k < sent_te[s] && !plural; ++k) {
-                if (v.is(k, "they") || v.is(k, "their") || v.is(k, "both")) plural = true;
+                // ("their foreign ministers", "their officials" are others than the two named.)
+                static const std::array<std::string_view, 11> others = {"foreign", "ministers", "officials", "deputies", "envoys", "aides",
+                                                                        "diplomats", "negotiators", "countries", "governments", "nations"};
+                if (v.is(k, "they") || v.is(k, "both") || (v.is(k, "their") && !(k + 1 < sent_te[s] && in_list(v.str(k + 1), others))))
+                    plural = true;
                 if ((v.is(k, "two") || v.is(k, "the")) && k + 1 < sent_te[s] &&
                     (v.is(k + 1, "leaders") || v.is(k + 1, "men") || v.is(k + 1, "ministers") || v.is(k + 1, "pair") ||
                      (v.is(k + 1, "foreign") && k + 2 < sent_te[s] && v.is(k + 2, "ministers"))))
