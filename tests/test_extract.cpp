@@ -1361,4 +1361,29 @@ BOOST_AUTO_TEST_CASE(a_date_with_an_occasion_of_its_own_is_another_event_of_that
     BOOST_TEST(on_tuesday == 2);
 }
 
+BOOST_AUTO_TEST_CASE(a_title_is_whoever_held_the_post_on_the_date) {
+    // people.toml: Yeltsin was president in 1997, Putin in 2016.
+    Extraction x = extract_events("Hashimoto met the Russian president in Krasnoyarsk on Saturday to discuss the islands.", data(),
+                                  day(1997, 11, 2));
+    const DraftEvent* e = event_on(x, "1997-11-01");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Ryutaro Hashimoto", "Boris Yeltsin"}));
+    BOOST_TEST(to_string(e->what) == "summit");
+    Extraction y = extract_events("Abe hosted Russia's president in Nagato on Thursday for talks on the islands.", data(), day(2016, 12, 16));
+    BOOST_TEST_REQUIRE(event_on(y, "2016-12-15"));
+    BOOST_TEST(names_of(*event_on(y, "2016-12-15")).count("Vladimir Putin") == 1u);
+    // A title right before a name is that name's only.
+    Extraction z = extract_events("Japanese Prime Minister Taro Kono met Lavrov in Moscow on Monday to discuss the islands.", data(),
+                                  day(2019, 1, 15));
+    BOOST_TEST_REQUIRE(event_on(z, "2019-01-14"));
+    BOOST_TEST(names_of(*event_on(z, "2019-01-14")).count("Shinzo Abe") == 0u);
+    // [[title]] tables are checked.
+    fs::path bad = write("extract_titles", "people.toml",
+                         "[[person]]\nname = \"A\"\nrole = \"envoy\"\ncountry = \"Japan\"\n[[title]]\ncountry = \"Japan\"\nrole = \"envoy\"\n");
+    BOOST_CHECK_EXCEPTION(read_titles(bad), Error, [](const Error& err) {
+        return std::string(err.what()).find("people.toml") != std::string::npos && std::string(err.what()).find("phrases") != std::string::npos;
+    });
+    BOOST_TEST(read_people(bad).size() == 1u);  // the person list reads past the titles
+}
+
 BOOST_AUTO_TEST_SUITE_END()

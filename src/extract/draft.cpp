@@ -245,6 +245,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t i = 0; i < data.countries.size(); ++i) add_name(matcher, data.countries[i].first, Cat::country, int(i), true);
     for (size_t i = 0; i < data.dispute_words.size(); ++i) add_name(matcher, data.dispute_words[i], Cat::dispute, int(i), false);
     for (size_t i = 0; i < data.settlement_words.size(); ++i) add_name(matcher, data.settlement_words[i], Cat::settlement, int(i), false);
+    for (size_t i = 0; i < data.titles.size(); ++i)
+        for (const std::string& phrase : data.titles[i].phrases) add_name(matcher, phrase, Cat::title, int(i), false);
 
     std::vector<RawHit> hits = matcher.run(text, toks, sentence_of);
     std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) { return a.span.begin < b.span.begin; });
@@ -303,6 +305,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         return &data.world_cities[ids.front()];  // the most populous
     };
     std::vector<PersonHit> person_hits;
+    struct TitleHit {
+        int title;
+        size_t last_tok;
+        Finding f;
+    };
+    std::vector<TitleHit> title_hits;  // "the Russian president", resolved per event by its date
     std::vector<VenueMention> venue_mentions;
     std::vector<std::set<std::string>> countries_in(x.sentences.size());  // "in Japan", "to Russia": where, by country
     std::vector<char> tied(x.sentences.size(), 0);  // says a dispute word, or names a territory, group or cue
@@ -416,6 +424,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 break;
             }
             case Cat::dispute: tied[s] = 1; break;
+            case Cat::title:
+                if (h.first_tok != std::string_view::npos && title_hits.size() < 1000) title_hits.push_back({h.owner, h.last_tok, finding("", h.span)});
+                break;
             case Cat::country: {
                 if (h.first_tok != std::string_view::npos)
                     for (size_t k = h.first_tok; k <= h.last_tok; ++k) country_tok[k] = 1;
@@ -1246,6 +1257,37 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     e.participants.push_back(&data.people[person_hits[pi].person]);
                     e.participants_from.push_back(person_hits[pi].f);
                 }
+        // "Russia's president visits Japan": a title in the sentence of the date is whoever of that
+        // country held the post on the event's date (people.toml's [[person.roles]]), when exactly
+        // one person did and no one of that country is named; not a title right before a name
+        // ("Russian President Vladimir Putin").
+        if (e.date && e.date_from && e.date_from->sentence >= 0) {
+            const EventDate* on = &*e.date;
+            const int key = on->year * 10000 + on->month * 100 + (on->precision == EventDate::Precision::day ? on->day : 15);
+            for (const TitleHit& th : title_hits) {
+                if (th.f.sentence != e.date_from->sentence) continue;
+                bool named = std::any_of(person_hits.begin(), person_hits.end(), [&](const PersonHit& ph) {
+                    return ph.f.sentence == th.f.sentence && ph.f.span.begin >= th.f.span.end && ph.f.span.begin <= th.f.span.end + 2;
+                });
+                if (named) continue;
+                const Title& t = data.titles[th.title];
+                // (Only for a country no one is named for.)
+                if (std::any_of(e.participants.begin(), e.participants.end(), [&](const Person* p) { return p->country == t.country; }))
+                    continue;
+                const Person* who = nullptr;
+                int found = 0;
+                for (const Person& p : data.people)
+                    if (p.country == t.country && std::any_of(p.roles.begin(), p.roles.end(), [&](const Tenure& r) {
+                            return r.role == t.role && r.from <= key && (r.to == 0 || key <= r.to);
+                        }))
+                        who = &p, ++found;
+                if (found != 1 || std::find(e.participants.begin(), e.participants.end(), who) != e.participants.end()) continue;
+                e.participants.push_back(who);
+                Finding f = th.f;
+                f.what = who->name;
+                e.participants_from.push_back(f);
+            }
+        }
         // Who reports on an event (a spokesman, an aide, a press secretary) was not part of it,
         // unless no one else is named.
         const EventDate* when = e.date ? &*e.date : nullptr;  // people's posts that day

@@ -76,6 +76,13 @@ struct Person {
     std::string participant(const EventDate* date = nullptr) const;  // "Shinzo Abe (Japan, prime minister)", as in events.toml
 };
 
+// A title an article may use instead of a name ([[title]] in people.toml): "the Russian
+// president" is whoever of that country held `role` on the event's date, by [[person.roles]].
+struct Title {
+    std::string country, role;
+    std::vector<std::string> phrases;
+};
+
 struct NamedThing {
     std::string id;
     std::vector<std::string> names;
@@ -101,6 +108,7 @@ struct WorldCity {
 struct ExtractData {
     Venues venues;
     std::vector<Person> people;
+    std::vector<Title> titles;
     std::vector<NamedThing> territories;  // gazetteer territories, all spellings plus lexicon extras
     std::vector<NamedThing> groups;       // "Southern Kurils", "Northern Territories" ...
     std::vector<ScenarioCue> cues;
@@ -126,6 +134,7 @@ struct ExtractData {
 std::vector<std::string> venue_names(const Venue& v);
 
 std::vector<Person> read_people(const std::filesystem::path& path);
+std::vector<Title> read_titles(const std::filesystem::path& people_file);  // its [[title]] tables
 // Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml, lexicon.toml and case.toml's
 // parties in `case_dir`, the world's cities from `case_dir`/../world/cities.tsv and the country names
 // of `iso_codes` (the Debian package iso-codes).

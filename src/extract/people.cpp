@@ -25,6 +25,7 @@ std::vector<Person> read_people(const fs::path& path) {
     toml::table root = parse_toml_file(path);
     StrictTable top(root, path, "");
     const toml::array& arr = tables(top, "person", true);
+    tables(top, "title", false);  // read by read_titles
     top.reject_unknown_keys();
     std::vector<Person> out;
     std::set<std::string> names;
@@ -68,6 +69,23 @@ std::vector<Person> read_people(const fs::path& path) {
         s.reject_unknown_keys();
         if (!names.insert(p.name).second) s.fail_at("name", "repeats '" + p.name + "'");
         out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::vector<Title> read_titles(const fs::path& path) {
+    toml::table root = parse_toml_file(path);
+    StrictTable top(root, path, "");
+    const toml::array& arr = tables(top, "title", false);
+    std::vector<Title> out;
+    for (size_t i = 0; i < arr.size(); ++i) {
+        StrictTable s(*arr[i].as_table(), path, "title[" + std::to_string(i) + "]");
+        Title t;
+        t.country = line_string(s, "country");
+        t.role = line_string(s, "role");
+        t.phrases = s.strings("phrases", true);
+        s.reject_unknown_keys();
+        out.push_back(std::move(t));
     }
     return out;
 }
