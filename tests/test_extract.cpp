@@ -1081,6 +1081,9 @@ BOOST_AUTO_TEST_CASE(a_hometown_resort_or_village_of_a_city_is_a_place) {
     const DraftEvent* e = event_on(x, "2016-12-15");
     BOOST_TEST_REQUIRE(e);
     BOOST_TEST(e->place == "nagato");
+    Extraction w = extract_events("Abe and Putin met in Japan's Nagato on Thursday to discuss the islands.", data(), day(2016, 12, 16));
+    BOOST_TEST_REQUIRE(event_on(w, "2016-12-15"));
+    BOOST_TEST(event_on(w, "2016-12-15")->place == "nagato");
     Extraction y = extract_events("Lavrov hosted Kishida on Friday in the mountain resort of Sochi for talks on the islands.", data(),
                                   day(2016, 4, 16));
     BOOST_TEST_REQUIRE(event_on(y, "2016-04-15"));

@@ -379,6 +379,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     size_t b = sent_tb[s];
                     size_t p = prev_word(v, h.first_tok, b);
                     if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
+                    // "in Japan's Nagato": a possessive before the city names where it is.
+                    if (p != std::string_view::npos && v.is(p, "s") && p >= b + 2 && v.apostrophe(p - 1) && v.capital(p - 2))
+                        p = prev_word(v, p - 2, b);
                     // The nouns that name a kind of place: "the city of", "his hometown of".
                     static const std::array<std::string_view, 8> place_nouns = {"city", "capital", "town", "port", "hometown",
                                                                                 "village", "resort", "island"};
