@@ -1322,6 +1322,12 @@ BOOST_AUTO_TEST_CASE(taking_or_leaving_office_is_no_event) {
                                   day(2020, 12, 8));
     BOOST_TEST(event_on(y, "2020-12-07"));
     BOOST_TEST(!event_on(y, "2020-09"));
+    // "The newly appointed minister" is someone at the event, not news of an appointment.
+    Extraction z = extract_events("Abe and Putin held talks in Moscow on Tuesday on the islands.\n\nLavrov met the newly appointed "
+                                  "Foreign Minister Motegi in Moscow on Monday.",
+                                  data(), day(2019, 9, 24));
+    BOOST_TEST(event_on(z, "2019-09-24"));
+    BOOST_TEST(event_on(z, "2019-09-23"));
 }
 
 BOOST_AUTO_TEST_CASE(as_agreed_points_back_and_reports_nothing) {

@@ -1508,7 +1508,13 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     // its first clause after the comma).
     {
         auto career_at = [&](size_t k, size_t end) -> bool {
-            if (v.is(k, "appointed") || v.is(k, "elected") || v.is(k, "resign") || v.is(k, "resigned") || v.is(k, "resigns") ||
+            // ("was appointed", "was elected"; not "the newly appointed minister", who is at the event)
+            if ((v.is(k, "appointed") || v.is(k, "elected")) && k > 0) {
+                size_t p = k - 1;
+                return v.word(p) && (v.is(p, "was") || v.is(p, "were") || v.is(p, "been") || v.is(p, "is") || v.is(p, "are") ||
+                                     v.is(p, "be") || v.is(p, "being"));
+            }
+            if (v.is(k, "resign") || v.is(k, "resigned") || v.is(k, "resigns") ||
                 v.is(k, "resignation") || v.is(k, "resigning") || v.is(k, "inaugurated") || v.is(k, "inauguration"))
                 return true;
             auto next_is = [&](std::string_view w) { return k + 1 < end && v.is(k + 1, w); };
