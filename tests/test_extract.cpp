@@ -1336,6 +1336,10 @@ BOOST_AUTO_TEST_CASE(as_agreed_points_back_and_reports_nothing) {
                                   data(), day(2018, 5, 27));
     BOOST_TEST(event_on(x, "2018-05-26"));
     BOOST_TEST(!event_on(x, "2017-10"));
+    // "as arranged on Monday": it happened then.
+    Extraction y = extract_events("Abe and Putin met in Moscow on Saturday.\n\nTheir aides held talks on the islands as arranged on Monday.",
+                                  data(), day(2018, 5, 27));
+    BOOST_TEST(event_on(y, "2018-05-21"));
 }
 
 BOOST_AUTO_TEST_CASE(a_lead_in_the_present_tense_is_the_news_of_the_day) {

@@ -1563,10 +1563,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 --k;
                 if (!v.word(k)) break;
                 ++words;
-                if (v.is(k, "as") && k + 1 < tb) {
-                    std::string_view w = v.str(k + 1);
-                    return w.size() > 4 && ieq(w.substr(w.size() - 2), "ed");
-                }
+                // (Verbs of agreeing and announcing: "the talks went ahead as planned on Monday" did
+                // happen on Monday.)
+                static const std::array<std::string_view, 10> pointing = {"agreed", "announced", "promised", "pledged", "stated",
+                                                                          "decided", "stipulated", "envisaged", "outlined", "reported"};
+                if (v.is(k, "as") && k + 1 < tb) return in_list(v.str(k + 1), pointing);
             }
             return false;
         };
