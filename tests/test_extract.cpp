@@ -1328,6 +1328,10 @@ BOOST_AUTO_TEST_CASE(taking_or_leaving_office_is_no_event) {
                                   data(), day(2019, 9, 24));
     BOOST_TEST(event_on(z, "2019-09-24"));
     BOOST_TEST(event_on(z, "2019-09-23"));
+    Extraction u = extract_events("Abe and Putin held talks in Moscow on Tuesday on the islands.\n\nKono took up the fishing issue with "
+                                  "Lavrov in Moscow on Monday.",
+                                  data(), day(2019, 9, 24));
+    BOOST_TEST(event_on(u, "2019-09-23"));
 }
 
 BOOST_AUTO_TEST_CASE(as_agreed_points_back_and_reports_nothing) {

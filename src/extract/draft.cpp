@@ -1518,8 +1518,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 v.is(k, "resignation") || v.is(k, "resigning") || v.is(k, "inaugurated") || v.is(k, "inauguration"))
                 return true;
             auto next_is = [&](std::string_view w) { return k + 1 < end && v.is(k + 1, w); };
+            // "took office", "took up his post" (not "took up the issue with Putin")
+            auto post_at = [&](size_t j) {
+                return j < end && (v.is(j, "post") || v.is(j, "office") || v.is(j, "duties") || v.is(j, "position"));
+            };
             if ((v.is(k, "took") || v.is(k, "take") || v.is(k, "takes") || v.is(k, "taking") || v.is(k, "assumed")) &&
-                (next_is("office") || next_is("up") || next_is("power")))
+                (next_is("office") || next_is("power") || (next_is("up") && (post_at(k + 2) || post_at(k + 3)))))
                 return true;
             if ((v.is(k, "step") || v.is(k, "stepped") || v.is(k, "stepping") || v.is(k, "steps")) && next_is("down")) return true;
             return v.is(k, "sworn") && next_is("in");
