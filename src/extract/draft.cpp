@@ -483,9 +483,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
                               v.is(k, "scheduled") || v.is(k, "considering");
                 if (attribution && (mentions.size() > 1 || to_come)) continue;
-                // A ministry, an embassy or the Kremlin saying something is a statement of a party.
-                static const std::array<std::string_view, 10> institutions = {
-                    "ministry", "kremlin", "government", "embassy", "cabinet", "office", "secretariat", "parliament", "duma", "diet"};
+                // A ministry, an embassy or a government saying something is a statement of a party.
+                static const std::array<std::string_view, 8> institutions = {"ministry", "government", "embassy",     "cabinet",
+                                                                             "office",   "council",    "secretariat", "parliament"};
                 if (subject != std::string_view::npos && v.capital(subject) && in_list(v.str(subject), institutions))
                     d.body = std::string(v.str(subject));
                 if (attribution) {

@@ -191,7 +191,7 @@ struct DraftEvent {
     // conference on Tuesday") with no place in its clause: a statement, by `speaker` when known.
     bool said = false;
     const Person* speaker = nullptr;
-    std::string said_by;  // when no known person spoke: the institution that did ("Ministry", "Kremlin")
+    std::string said_by;  // when no known person spoke: the institution that did ("Ministry", "Embassy")
     std::optional<Finding> speaker_from;
     static constexpr size_t max_sentences = 8;
     size_t more_sentences = 0;
