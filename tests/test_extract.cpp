@@ -1050,4 +1050,357 @@ BOOST_AUTO_TEST_CASE(a_meeting_inside_one_government_is_no_event) {
     BOOST_TEST(!event_on(x, "2016-12-05"));
 }
 
+BOOST_AUTO_TEST_CASE(a_place_of_an_event_to_come_is_not_lent_to_a_past_date) {
+    // The consultations happened today; Kazan is where a summit is still being planned.
+    Extraction x = extract_events("Kono held consultations with Japanese lawmakers on the island talks on Thursday.\n\nThe date of his "
+                                  "upcoming meeting with Lavrov in Kazan remains open, officials said.",
+                                  data(), day(2019, 3, 14));
+    const DraftEvent* today = event_on(x, "2019-03-14");
+    BOOST_TEST_REQUIRE(today);
+    BOOST_TEST(today->place != "kazan");
+    // A neighbouring sentence that speaks of the same past event still gives its place.
+    Extraction y = extract_events("Kono and Lavrov held talks on the islands on Thursday.\n\nThe talks in Kazan lasted four hours.", data(),
+                                  day(2019, 3, 14));
+    BOOST_TEST_REQUIRE(event_on(y, "2019-03-14"));
+    BOOST_TEST(event_on(y, "2019-03-14")->place == "kazan");
+}
+
+BOOST_AUTO_TEST_CASE(a_participle_after_be_is_to_come) {
+    const EventDate thu = day(2019, 3, 14);
+    auto r = parse_news_date("A joint statement would be published today, the aide said.", &thu);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->future);
+    auto q = parse_news_date("A joint statement was published today.", &thu);
+    BOOST_TEST_REQUIRE(q.has_value());
+    BOOST_TEST(!q->future);
+}
+
+BOOST_AUTO_TEST_CASE(a_hometown_resort_or_village_of_a_city_is_a_place) {
+    Extraction x = extract_events("Abe received Putin on Thursday at his hometown of Nagato for talks on the islands.", data(),
+                                  day(2016, 12, 16));
+    const DraftEvent* e = event_on(x, "2016-12-15");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "nagato");
+    Extraction w = extract_events("Abe and Putin met in Japan's Nagato on Thursday to discuss the islands.", data(), day(2016, 12, 16));
+    BOOST_TEST_REQUIRE(event_on(w, "2016-12-15"));
+    BOOST_TEST(event_on(w, "2016-12-15")->place == "nagato");
+    Extraction y = extract_events("Lavrov hosted Kishida on Friday in the mountain resort of Sochi for talks on the islands.", data(),
+                                  day(2016, 4, 16));
+    BOOST_TEST_REQUIRE(event_on(y, "2016-04-15"));
+    BOOST_TEST(event_on(y, "2016-04-15")->place == "sochi");
+}
+
+BOOST_AUTO_TEST_CASE(earlier_this_month_is_not_the_day_of_the_article) {
+    Extraction x = extract_events("Abe and Putin held talks in Moscow on Tuesday on the disputed islands.\n\nKono visited Moscow earlier "
+                                  "this month to prepare the talks.",
+                                  data(), day(2019, 1, 22));
+    const DraftEvent* talks = event_on(x, "2019-01-22");
+    const DraftEvent* visit = event_on(x, "2019-01");
+    BOOST_TEST_REQUIRE(talks);
+    BOOST_TEST_REQUIRE(visit);  // not merged into the talks at the same place
+    BOOST_TEST(visit->place == "moscow");
+    // Kono is at his own date's event, not at the talks whose lead context reaches his sentence.
+    BOOST_TEST((names_of(*talks) == std::set<std::string>{"Shinzo Abe", "Vladimir Putin"}));
+    BOOST_TEST((names_of(*visit) == std::set<std::string>{"Taro Kono"}));
+    // "later in the month" is after the article's day.
+    const EventDate ref = day(2019, 1, 22);
+    auto r = parse_news_date("The ministers will meet later in the month.", &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->future);
+}
+
+BOOST_AUTO_TEST_CASE(they_and_the_two_leaders_are_the_people_named_before) {
+    Extraction x = extract_events("Abe and Putin held talks in Moscow on Tuesday on the disputed islands.\n\nThey had last met in Buenos "
+                                  "Aires in December.",
+                                  data(), day(2019, 1, 22));
+    const DraftEvent* before = event_on(x, "2018-12");
+    BOOST_TEST_REQUIRE(before);
+    BOOST_TEST(before->place == "buenos-aires");
+    BOOST_TEST((names_of(*before) == std::set<std::string>{"Shinzo Abe", "Vladimir Putin"}));
+    BOOST_TEST(to_string(before->what) == "summit");
+    // "Their foreign ministers" are not the leaders named before.
+    Extraction z = extract_events("Abe and Putin held talks in Moscow on Tuesday on the disputed islands.\n\nTheir foreign ministers will "
+                                  "meet again in February.",
+                                  data(), day(2019, 1, 22));
+    BOOST_TEST_REQUIRE(event_on(z, "2019-02"));
+    BOOST_TEST(event_on(z, "2019-02")->participants.empty());
+    // People of one side only are not "they" of a meeting between the sides.
+    Extraction y = extract_events("Abe and Suga discussed the disputed islands in Tokyo on Tuesday.\n\nThey had met in Osaka in "
+                                  "December.",
+                                  data(), day(2019, 1, 22));
+    const DraftEvent* one_side = event_on(y, "2018-12");
+    BOOST_TEST_REQUIRE(one_side);
+    BOOST_TEST(one_side->participants.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_place_before_was_or_will_after_a_word_of_place_is_no_government) {
+    Extraction x = extract_events("Kono and Lavrov held talks on the islands on Thursday.\n\nThe meeting in Kazan was their third this "
+                                  "year.",
+                                  data(), day(2019, 3, 14));
+    BOOST_TEST_REQUIRE(event_on(x, "2019-03-14"));
+    BOOST_TEST(event_on(x, "2019-03-14")->place == "kazan");
+    // Without a word of place it is still the government speaking.
+    Extraction y = extract_events("Kono and Lavrov held talks on the islands on Thursday.\n\nMoscow has rejected the claim.", data(),
+                                  day(2019, 3, 14));
+    BOOST_TEST_REQUIRE(event_on(y, "2019-03-14"));
+    BOOST_TEST(event_on(y, "2019-03-14")->place.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_recalled_event_in_the_dateline_country_is_not_at_the_dateline_city) {
+    Extraction x = extract_events("MOSCOW (AP) — Putin met Abe on Thursday for talks on the islands.\n\nIt was their second meeting after "
+                                  "Abe visited Putin in Russia's Far East in September.",
+                                  data(), day(2017, 4, 27));
+    BOOST_TEST_REQUIRE(event_on(x, "2017-04-27"));
+    BOOST_TEST(event_on(x, "2017-04-27")->place == "moscow");
+    const DraftEvent* before = event_on(x, "2016-09");
+    BOOST_TEST_REQUIRE(before);
+    BOOST_TEST(before->place.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_main_event_guess_takes_any_city_after_a_word_of_place_and_no_place_to_come) {
+    // The lead names no place; a city outside venues.toml after "outside" is the best guess, not
+    // the capitals named in passing.
+    Extraction x = extract_events("The leaders of Russia and Japan ended their summit on Sunday with a pledge on the islands.\n\nThe "
+                                  "city lies midway between Moscow and Tokyo.\n\nThe talks at a guest house outside Krasnoyarsk "
+                                  "were friendly, the Japanese leader told reporters.",
+                                  data(), day(1997, 11, 3));
+    BOOST_TEST_REQUIRE(event_on(x, "1997-11-02"));
+    BOOST_TEST(event_on(x, "1997-11-02")->place == "krasnoyarsk");
+    // Where a summit is "to be held", or where someone is invited "next year", is not a guess for
+    // what happened today.
+    Extraction y = extract_events("Putin and Abe agreed on Monday to speed up talks on the islands.\n\nPutin invited Abe to Moscow next "
+                                  "year, and Abe will attend a summit to be held in Saint Petersburg in July.",
+                                  data(), day(2005, 11, 22));
+    const DraftEvent* monday = event_on(y, "2005-11-21");
+    BOOST_TEST_REQUIRE(monday);
+    BOOST_TEST(monday->place.empty());
+    BOOST_TEST_REQUIRE(event_on(y, "2006-07"));
+    BOOST_TEST(event_on(y, "2006-07")->place == "saint-petersburg");
+}
+
+BOOST_AUTO_TEST_CASE(new_york_and_the_united_nations_dateline) {
+    Extraction x = extract_events("Kono and Lavrov met in New York on Monday to discuss the islands.", data(), day(2017, 9, 19));
+    BOOST_TEST_REQUIRE(event_on(x, "2017-09-18"));
+    BOOST_TEST(event_on(x, "2017-09-18")->place == "new-york-city");
+    Extraction y = extract_events("UNITED NATIONS, September 18. /TASS/. Lavrov and Kono held talks on the islands on Monday.", data());
+    BOOST_TEST(y.dateline_venue == "new-york-city");
+}
+
+BOOST_AUTO_TEST_CASE(a_name_set_off_by_commas_is_the_noun_before_it) {
+    Extraction x = extract_events("Lavrov said on Monday at a meeting with his Japanese counterpart, Taro Kono, that the talks on the "
+                                  "islands should go on.",
+                                  data(), day(2017, 9, 19));
+    const DraftEvent* e = event_on(x, "2017-09-18");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Sergey Lavrov", "Taro Kono"}));
+    BOOST_TEST(to_string(e->what) == "ministerial");
+}
+
+BOOST_AUTO_TEST_CASE(an_event_to_come_keeps_its_date_and_its_people) {
+    Extraction x = extract_events("Kono and Lavrov held talks in Tokyo on Wednesday to prepare a leaders' summit in May.\n\nAhead of the "
+                                  "planned talks between Abe and Putin, the ministers discussed joint economic activities on the "
+                                  "islands.",
+                                  data(), day(2018, 3, 21));
+    const DraftEvent* talks = event_on(x, "2018-03-21");
+    BOOST_TEST_REQUIRE(talks);
+    // Abe and Putin are at the planned talks, not at the ministers' meeting.
+    BOOST_TEST((names_of(*talks) == std::set<std::string>{"Taro Kono", "Sergey Lavrov"}));
+    // "a summit in May" is an event of its own even though the sentence's people are Wednesday's;
+    // "to prepare" makes it the coming May.
+    const DraftEvent* may = event_on(x, "2018-05");
+    BOOST_TEST_REQUIRE(may);
+    BOOST_TEST(to_string(may->what) == "summit");
+    const EventDate ref = day(2018, 3, 21);
+    auto r = parse_news_date("The envoys met to arrange a visit in June.", &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->date.str() == "2018-06");
+}
+
+BOOST_AUTO_TEST_CASE(people_with_posts_over_the_years) {
+    // The old form (one role) still reads; [[person.roles]] gives posts by day or year.
+    fs::path file = write("extract_roles", "people.toml",
+                          "[[person]]\nname = \"Ann Example\"\nrole = \"foreign minister\"\ncountry = \"Japan\"\n\n"
+                          "[[person]]\nname = \"Boris Sample\"\naliases = [\"Sample\"]\ncountry = \"Russia\"\n"
+                          "[[person.roles]]\nrole = \"foreign minister\"\nfrom = 2001\nto = 2004-05-31\n"
+                          "[[person.roles]]\nrole = \"prime minister\"\nfrom = 2004-06-01\n");
+    std::vector<Person> people = read_people(file);
+    BOOST_TEST_REQUIRE(people.size() == 2u);
+    BOOST_TEST(people[0].role == "foreign minister");
+    BOOST_TEST(people[0].roles.empty());
+    const Person& b = people[1];
+    BOOST_TEST(b.role == "prime minister");  // no `role`: the latest post
+    const EventDate may = day(2004, 5, 31), june = day(2004, 6, 1), y2001 = month(2001, 1), y1999 = day(1999, 1, 1);
+    BOOST_TEST(b.role_on(&may) == "foreign minister");
+    BOOST_TEST(b.role_on(&june) == "prime minister");
+    BOOST_TEST(b.role_on(&y2001) == "foreign minister");
+    BOOST_TEST(b.role_on(&y1999) == "prime minister");  // before every post: `role`
+    BOOST_TEST(b.participant(&may) == "Boris Sample (Russia, foreign minister)");
+    // Bad years name the file and the key.
+    for (const std::string& bad : {std::string("from = \"2001\""), std::string("from = 1200"), std::string("to = 2001")}) {
+        fs::path f = write("extract_roles", "bad.toml",
+                           "[[person]]\nname = \"C\"\ncountry = \"Japan\"\n[[person.roles]]\nrole = \"envoy\"\n" +
+                               (bad.rfind("to", 0) == 0 ? "from = 2005\n" + bad : bad) + "\n");
+        try {
+            read_people(f);
+            BOOST_FAIL("no error for " + bad);
+        } catch (const Error& e) {
+            std::string what = e.what();
+            BOOST_TEST(what.find("bad.toml") != std::string::npos);
+            BOOST_TEST(what.find(bad.substr(0, bad.find(' '))) != std::string::npos, what);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_kind_follows_the_posts_held_on_the_event_date) {
+    // Medvedev was president in 2010 and no longer head of the government in 2021 (people.toml):
+    // with the Japanese prime minister, the first is a summit of the two leaders, the second not.
+    Extraction x = extract_events("Medvedev and Kan met in Yokohama on November 13 to discuss the islands.", data(), day(2010, 11, 14));
+    BOOST_TEST_REQUIRE(event_on(x, "2010-11-13"));
+    BOOST_TEST(to_string(event_on(x, "2010-11-13")->what) == "summit");
+    Extraction y = extract_events("Medvedev and Kishida met in Yokohama on November 13 to discuss the islands.", data(),
+                                  day(2021, 11, 14));
+    BOOST_TEST_REQUIRE(event_on(y, "2021-11-13"));
+    BOOST_TEST(to_string(event_on(y, "2021-11-13")->what) != "summit");
+    BOOST_TEST(extraction_toml(x, "").find("Dmitry Medvedev (Russia, president)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_ministry_speaking_is_a_statement) {
+    Extraction x = extract_events("Kono will hold talks with Lavrov in Moscow on Monday.\n\nProgress on the islands needs Japan to accept "
+                                  "the results of the war, the Russian Foreign Ministry said on Saturday.",
+                                  data(), day(2019, 5, 9));
+    const DraftEvent* said = event_on(x, "2019-05-04");
+    BOOST_TEST_REQUIRE(said);
+    BOOST_TEST(said->said);
+    BOOST_TEST(said->said_by == "Ministry");
+    BOOST_TEST(to_string(said->what) == "statement");
+    BOOST_TEST(said->place.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_headline_to_take_place_and_a_quoted_plan_are_to_come) {
+    // A headline's "to take place" and "preparations" are the future; "Kono said" after the
+    // quotation is when he said it.
+    Extraction x = extract_events("Japan-Russia vice-ministerial talks to take place in Tokyo on March 3\n\nTOKYO, February 26. /TASS/. "
+                                  "\"Preparations are in hand for the talks of the deputy ministers on March 3 in Tokyo,\" Kono said.",
+                                  data(), day(2018, 2, 26));
+    BOOST_TEST(event_on(x, "2018-03-03"));
+    BOOST_TEST(!event_on(x, "2017-03-03"));
+    const EventDate ref = day(2018, 2, 26);
+    auto r = parse_news_date("Deputy ministers to take place in Tokyo on March 3", &ref);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->date.str() == "2018-03-03");
+}
+
+BOOST_AUTO_TEST_CASE(a_place_dated_by_its_own_year_is_not_lent) {
+    // Omsk is where the 1999 accord was signed, not where Monday's talks were.
+    Extraction x = extract_events("Abe and Putin talked about the islands on Monday.\n\nThey confirmed the 1999 accord signed in Omsk.",
+                                  data(), day(2016, 5, 9));
+    const DraftEvent* monday = event_on(x, "2016-05-09");
+    BOOST_TEST_REQUIRE(monday);
+    BOOST_TEST(monday->place != "omsk");
+}
+
+BOOST_AUTO_TEST_CASE(a_month_still_to_come_is_its_one_placed_day) {
+    // "in March" (to come, no place, no people) is the one day of March still to come, even when
+    // that day has a place.
+    Extraction x = extract_events("The next round of talks on the islands will be held in Tokyo on March 18, Kono said on Monday.\n\nAn "
+                                  "official said earlier the upcoming round would take place in March.",
+                                  data(), day(2018, 3, 5));
+    BOOST_TEST(event_on(x, "2018-03-18"));
+    BOOST_TEST(!event_on(x, "2018-03"));
+}
+
+BOOST_AUTO_TEST_CASE(taking_or_leaving_office_is_no_event) {
+    Extraction x = extract_events("Motegi and Lavrov held talks on the islands in Moscow on Friday.\n\nOn October 2, Lavrov announced "
+                                  "that he would resign for health reasons.\n\nIt was their first meeting since Motegi took office last "
+                                  "month.",
+                                  data(), day(2019, 11, 9));
+    BOOST_TEST(event_on(x, "2019-11-08"));
+    BOOST_TEST(!event_on(x, "2019-10-02"));
+    BOOST_TEST(!event_on(x, "2019-10"));
+    // Only in the date's own clause: Monday's meeting stays.
+    Extraction y = extract_events("Suga, who took office in September, met Putin in Moscow on Monday to discuss the islands.", data(),
+                                  day(2020, 12, 8));
+    BOOST_TEST(event_on(y, "2020-12-07"));
+    BOOST_TEST(!event_on(y, "2020-09"));
+    // "The newly appointed minister" is someone at the event, not news of an appointment.
+    Extraction z = extract_events("Abe and Putin held talks in Moscow on Tuesday on the islands.\n\nLavrov met the newly appointed "
+                                  "Foreign Minister Motegi in Moscow on Monday.",
+                                  data(), day(2019, 9, 24));
+    BOOST_TEST(event_on(z, "2019-09-24"));
+    BOOST_TEST(event_on(z, "2019-09-23"));
+    Extraction u = extract_events("Abe and Putin held talks in Moscow on Tuesday on the islands.\n\nKono took up the issue on Monday with "
+                                  "Lavrov in Moscow.",
+                                  data(), day(2019, 9, 24));
+    BOOST_TEST(event_on(u, "2019-09-23"));
+}
+
+BOOST_AUTO_TEST_CASE(as_agreed_points_back_and_reports_nothing) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Saturday.\n\nThe two leaders discussed joint projects at the talks "
+                                  "on the islands, as agreed to last October.",
+                                  data(), day(2018, 5, 27));
+    BOOST_TEST(event_on(x, "2018-05-26"));
+    BOOST_TEST(!event_on(x, "2017-10"));
+    // "as arranged on Monday": it happened then.
+    Extraction y = extract_events("Abe and Putin met in Moscow on Saturday.\n\nTheir aides held talks on the islands as arranged on Monday.",
+                                  data(), day(2018, 5, 27));
+    BOOST_TEST(event_on(y, "2018-05-21"));
+}
+
+BOOST_AUTO_TEST_CASE(a_lead_in_the_present_tense_is_the_news_of_the_day) {
+    Extraction x = extract_events("Lavrov visits Tokyo for talks on the islands.\n\nHe is to meet Kono during the two-day stay. The two "
+                                  "ministers last met in Osaka in June 2018.",
+                                  data(), day(2019, 5, 10));
+    const DraftEvent* e = event_on(x, "2019-05-10");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "tokyo");
+    BOOST_TEST(e->date_uncertain);
+    // Not when the text dates the news itself.
+    Extraction y = extract_events("Lavrov visits Tokyo for talks on the islands.\n\nHe arrived on Thursday.", data(), day(2019, 5, 10));
+    BOOST_TEST(!event_on(y, "2019-05-10"));
+    BOOST_TEST(event_on(y, "2019-05-09"));
+}
+
+BOOST_AUTO_TEST_CASE(the_subject_of_a_participle_set_off_by_commas_is_in_its_clause) {
+    Extraction x = extract_events("Kono, speaking after talks with Lavrov in Moscow on Monday, said the islands question remains open.",
+                                  data(), day(2019, 1, 16));
+    const DraftEvent* e = event_on(x, "2019-01-14");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Taro Kono", "Sergey Lavrov"}));
+    BOOST_TEST(to_string(e->what) == "ministerial");
+}
+
+BOOST_AUTO_TEST_CASE(a_date_with_an_occasion_of_its_own_is_another_event_of_that_day) {
+    Extraction x = extract_events("Japan's ambassador in Moscow handed a protest note to the Russian side on Tuesday.\n\nIn Tokyo, Kishida "
+                                  "spoke of the islands at a party meeting Tuesday.",
+                                  data(), day(2015, 7, 30));
+    int on_tuesday = 0;
+    for (const DraftEvent& e : x.events) on_tuesday += e.date && e.date->str() == "2015-07-28";
+    BOOST_TEST(on_tuesday == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_title_is_whoever_held_the_post_on_the_date) {
+    // people.toml: Yeltsin was president in 1997, Putin in 2016.
+    Extraction x = extract_events("Hashimoto met the Russian president in Krasnoyarsk on Saturday to discuss the islands.", data(),
+                                  day(1997, 11, 2));
+    const DraftEvent* e = event_on(x, "1997-11-01");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Ryutaro Hashimoto", "Boris Yeltsin"}));
+    BOOST_TEST(to_string(e->what) == "summit");
+    Extraction y = extract_events("Abe hosted Russia's president in Nagato on Thursday for talks on the islands.", data(), day(2016, 12, 16));
+    BOOST_TEST_REQUIRE(event_on(y, "2016-12-15"));
+    BOOST_TEST(names_of(*event_on(y, "2016-12-15")).count("Vladimir Putin") == 1u);
+    // A title right before a name is that name's only.
+    Extraction z = extract_events("Japanese Prime Minister Taro Kono met Lavrov in Moscow on Monday to discuss the islands.", data(),
+                                  day(2019, 1, 15));
+    BOOST_TEST_REQUIRE(event_on(z, "2019-01-14"));
+    BOOST_TEST(names_of(*event_on(z, "2019-01-14")).count("Shinzo Abe") == 0u);
+    // [[title]] tables are checked.
+    fs::path bad = write("extract_titles", "people.toml",
+                         "[[person]]\nname = \"A\"\nrole = \"envoy\"\ncountry = \"Japan\"\n[[title]]\ncountry = \"Japan\"\nrole = \"envoy\"\n");
+    BOOST_CHECK_EXCEPTION(read_titles(bad), Error, [](const Error& err) {
+        return std::string(err.what()).find("people.toml") != std::string::npos && std::string(err.what()).find("phrases") != std::string::npos;
+    });
+    BOOST_TEST(read_people(bad).size() == 1u);  // the person list reads past the titles
+}
+
 BOOST_AUTO_TEST_SUITE_END()

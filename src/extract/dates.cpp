@@ -327,10 +327,12 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
                 dm = DateMention{i, in_the ? i + 4 : i + 2, unit};
                 dm.offset = in_the || v.is(i, "this") ? 0 : v.is(i, "next") ? 1 : -1;
                 size_t p = prev_word(v, i, b);
-                if (unit == DateKind::rel_week && dm.offset == 0 && p != std::string_view::npos && (v.is(p, "later") || v.is(p, "earlier"))) {
+                // "later this week", "earlier this month": after or before the reference.
+                if (dm.offset == 0 && !in_the && p != std::string_view::npos && (v.is(p, "later") || v.is(p, "earlier"))) {
                     dm.tb = p;
                     dm.strict = v.is(p, "later") ? 1 : -1;
                 }
+                if (in_the) dm.strict = v.is(i, "later") ? 1 : -1;  // "later in the month"
                 out.push_back(dm);
                 i = dm.te;
                 continue;
@@ -344,12 +346,12 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
 // The tense of the words around a date: the nearest cue before it (up to 20 words back), else a
 // cue right after it (up to 4 words), within the range [b, e).
 Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
-    static const std::array<std::string_view, 33> future = {
+    static const std::array<std::string_view, 34> future = {
         "will",     "would",    "shall",     "expected", "expects",   "planned",    "planning", "plans",
         "plan",     "scheduled", "slated",   "proposed", "upcoming",  "forthcoming", "next",    "tentatively",
         "intends",  "aims",     "due",       "set",      "ahead",     "going",      "prepare",  "prepares",
         "preparing", "hopes",   "hope",      "coming",   "later",     "ll",       "considering", "intending",
-        "intend"};
+        "intend",   "preparations"};
     static const std::array<std::string_view, 54> past = {
         "said",     "told",      "held",      "met",       "was",       "were",      "had",       "did",
         "agreed",   "signed",    "reported",  "announced", "visited",   "appointed", "tapped",    "stressed",
@@ -396,12 +398,18 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         }
         return Tense::none;
     };
+    // "would be published today", "is to be signed": a participle after "be" is to come.
+    auto after_be = [&](size_t k) {
+        size_t p = k;
+        while (p > b && !v.word(p - 1)) --p;
+        return p > b && v.is(p - 1, "be");
+    };
     // "planned for June", "under discussion for May 9": a date after "for" is a target.
     if (mb > b && v.is(mb - 1, "for")) return Tense::future;
     // "reaffirmed Saturday", "met Monday": a verb in the past right before the date.
     if (mb > b && v.word(mb - 1) && cue(mb - 1) == Tense::none) {
         std::string_view w = v.str(mb - 1);
-        if (w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) return Tense::past;
+        if (w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) return after_be(mb - 1) ? Tense::future : Tense::past;
     }
     // Words inside the mention itself ("last", "next") are handled by `strict`.
     int words = 0;
@@ -412,11 +420,17 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         ++words;
         if (Tense t = cue(k); t != Tense::none) return t;
         // A headline's infinitive is its future: "Kono to visit Moscow in May", "Abe to meet Putin".
-        static const std::array<std::string_view, 8> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head"};
+        static const std::array<std::string_view, 10> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head", "take", "be"};
         if (in_list(v.str(k), plan_verbs) && k > b + 1 && v.is(k - 1, "to") && v.capital(k - 2)) return Tense::future;
+        // An infinitive of preparing governs the date after it: "held talks on Wednesday to lay the
+        // groundwork for a summit in May". (Not "agreed to visit Moscow in March": that may be past.)
+        static const std::array<std::string_view, 6> purpose_verbs = {"prepare", "lay", "pave", "arrange", "organize", "organise"};
+        if (k > b && v.is(k - 1, "to") && !v.capital(k) && in_list(v.str(k), purpose_verbs)) return Tense::future;
         // Another verb in the past before the date: "indicated at a government meeting Thursday".
         std::string_view w = v.str(k);
-        if (!v.capital(k) && w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) return Tense::past;
+        if (!v.capital(k) && w.size() > 4 && ieq(w.substr(w.size() - 2), "ed")) {
+            return after_be(k) ? Tense::future : Tense::past;
+        }
     }
     // "the Nov. 14 agreement would ...": a date used as an adjective takes no tense from what follows.
     if (mb > b) {
@@ -428,6 +442,9 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
     words = 0;
     for (size_t k = me; k < e && words < 4; ++k) {
         if (v.punct(k, ';')) break;
+        // "... on February 15 in Tokyo," Kishida said: the reporting clause after a quotation is
+        // when it was said, not the tense of what it quotes.
+        if (v.punct(k, '"') || v.str(k) == "\u201d") break;
         if (!v.word(k)) continue;
         ++words;
         if (Tense t = cue(k); t != Tense::none) return t;

@@ -140,7 +140,7 @@ bool role_working(const std::string& role);
 // ---------------------------------------------------------------------------------------------
 // Phrase matching over tokens
 
-enum class Cat { venue, city, person, territory, group, cue, outlet, country, dispute, settlement, count };
+enum class Cat { venue, city, person, territory, group, cue, outlet, country, dispute, settlement, title, count };
 
 struct Pattern {
     std::vector<std::string> toks;  // lower case; "*" is a one-word wildcard

@@ -28,6 +28,7 @@ struct DateFind {
     bool said = false;  // the date is when someone spoke: "said Friday", "told reporters on Tuesday"
     std::string venue_via;  // the named gathering whose place the date took: "Eastern Economic Forum"
     int speaker = -1;   // index into person hits: who spoke, when the text names a known person
+    std::string body;   // the institution that spoke, when it is one: "Ministry" in "the Foreign Ministry said Sunday"
 };
 
 // Verbs of speaking: a date right after one ("said Friday") is when something was said.
@@ -194,6 +195,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             sent_te[k] = i;
         }
     }
+    // The first token at or after byte `offset` (binary search: a huge sentence stays cheap).
+    auto first_tok_from = [&](size_t offset) {
+        return size_t(std::lower_bound(toks.begin(), toks.end(), offset, [](const Tok& t, size_t o) { return t.b < o; }) - toks.begin());
+    };
+    // The token after the last one ending by byte `offset`.
+    auto tok_end_at = [&](size_t offset) {
+        return size_t(std::upper_bound(toks.begin(), toks.end(), offset, [](size_t o, const Tok& t) { return o < t.e; }) - toks.begin());
+    };
     auto sentence_at = [&](size_t offset) -> int {
         auto it = std::upper_bound(x.sentences.begin(), x.sentences.end(), offset,
                                    [](size_t o, const Sentence& s) { return o < s.span.begin; });
@@ -236,6 +245,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t i = 0; i < data.countries.size(); ++i) add_name(matcher, data.countries[i].first, Cat::country, int(i), true);
     for (size_t i = 0; i < data.dispute_words.size(); ++i) add_name(matcher, data.dispute_words[i], Cat::dispute, int(i), false);
     for (size_t i = 0; i < data.settlement_words.size(); ++i) add_name(matcher, data.settlement_words[i], Cat::settlement, int(i), false);
+    for (size_t i = 0; i < data.titles.size(); ++i)
+        for (const std::string& phrase : data.titles[i].phrases) add_name(matcher, phrase, Cat::title, int(i), false);
 
     std::vector<RawHit> hits = matcher.run(text, toks, sentence_of);
     std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) { return a.span.begin < b.span.begin; });
@@ -294,6 +305,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         return &data.world_cities[ids.front()];  // the most populous
     };
     std::vector<PersonHit> person_hits;
+    struct TitleHit {
+        int title;
+        size_t last_tok;
+        Finding f;
+    };
+    std::vector<TitleHit> title_hits;  // "the Russian president", resolved per event by its date
     std::vector<VenueMention> venue_mentions;
     std::vector<std::set<std::string>> countries_in(x.sentences.size());  // "in Japan", "to Russia": where, by country
     std::vector<char> tied(x.sentences.size(), 0);  // says a dispute word, or names a territory, group or cue
@@ -362,9 +379,16 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     size_t b = sent_tb[s];
                     size_t p = prev_word(v, h.first_tok, b);
                     if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, b);
+                    // "in Japan's Nagato": a possessive before the city names where it is.
+                    if (p != std::string_view::npos && v.is(p, "s") && p >= b + 2 && v.apostrophe(p - 1) && v.capital(p - 2))
+                        p = prev_word(v, p - 2, b);
+                    // The nouns that name a kind of place: "the city of", "his hometown of".
+                    static const std::array<std::string_view, 8> place_nouns = {"city", "capital", "town", "port", "hometown",
+                                                                                "village", "resort", "island"};
+                    auto place_noun = [&](size_t k) { return in_list(v.str(k), place_nouns); };
                     if (p != std::string_view::npos && v.is(p, "of")) {
                         size_t pp = prev_word(v, p, b);
-                        if (pp != std::string_view::npos && (v.is(pp, "city") || v.is(pp, "capital") || v.is(pp, "town") || v.is(pp, "port"))) {
+                        if (pp != std::string_view::npos && place_noun(pp)) {
                             // "in the Russian city of Vladivostok", "to the far eastern port city of":
                             // up to four describing words between the article and "city".
                             p = prev_word(v, pp, b);
@@ -385,6 +409,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         "wants", "insists", "claims", "considers", "refuses", "maintains", "argues", "sees",
                         "government", "leadership", "chief"};
                     bool speaks = nx < toks.size() && (in_list(v.str(nx), government) || v.apostrophe(nx));
+                    // "the talks in Kazan will focus on", "his meeting in Sochi is planned": after a word
+                    // of place, an auxiliary verb follows the phrase the place belongs to.
+                    static const std::array<std::string_view, 6> auxiliaries = {"is", "was", "has", "have", "will", "would"};
+                    if (speaks && strong && in_list(v.str(nx), auxiliaries)) speaks = false;
                     // (Not after a word of place: "in Singapore today said" is a place.)
                     if (!speaks && !strong && nx + 1 < toks.size() && v.word(nx) && !v.capital(nx) && in_list(v.str(nx + 1), government) &&
                         !v.is(nx + 1, "is") && !v.is(nx + 1, "was") && !v.is(nx + 1, "has"))
@@ -399,6 +427,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 break;
             }
             case Cat::dispute: tied[s] = 1; break;
+            case Cat::title:
+                if (h.first_tok != std::string_view::npos && title_hits.size() < 1000) title_hits.push_back({h.owner, h.last_tok, finding("", h.span)});
+                break;
             case Cat::country: {
                 if (h.first_tok != std::string_view::npos)
                     for (size_t k = h.first_tok; k <= h.last_tok; ++k) country_tok[k] = 1;
@@ -452,6 +483,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
                               v.is(k, "scheduled") || v.is(k, "considering");
                 if (attribution && (mentions.size() > 1 || to_come)) continue;
+                // A ministry, an embassy or a government saying something is a statement of a party.
+                static const std::array<std::string_view, 8> institutions = {"ministry", "government", "embassy",     "cabinet",
+                                                                             "office",   "council",    "secretariat", "parliament"};
+                if (subject != std::string_view::npos && v.capital(subject) && in_list(v.str(subject), institutions))
+                    d.body = std::string(v.str(subject));
                 if (attribution) {
                     d.said = false;
                 } else {
@@ -573,23 +609,81 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     }
     // Only for the news itself (a date near the article's date, or one that needs the article's
     // date): a lead often names the place in the sentence after the date.
-    auto near_reference = [&](const DateFind& d) {
-        if (!d.res.date) return true;
+    auto near_reference_date = [&](const EventDate& date) {
         if (!ref) return false;
-        if (ref->precision == EventDate::Precision::month || d.res.date->precision == EventDate::Precision::month)
-            return d.res.date->year == ref->year && d.res.date->month == ref->month;
-        return std::llabs(days_from_civil(ref->year, ref->month, ref->day) -
-                          days_from_civil(d.res.date->year, d.res.date->month, d.res.date->day)) <= 7;
+        if (ref->precision == EventDate::Precision::month || date.precision == EventDate::Precision::month)
+            return date.year == ref->year && date.month == ref->month;
+        return std::llabs(days_from_civil(ref->year, ref->month, ref->day) - days_from_civil(date.year, date.month, date.day)) <= 7;
+    };
+    auto near_reference = [&](const DateFind& d) { return !d.res.date || near_reference_date(*d.res.date); };
+    // A place the text puts an event to come at ("his upcoming meeting ... in Osaka", "talks in
+    // Osaka are still being coordinated") is where that event will be, not where a past event of a
+    // neighbouring sentence was; and a past place is not where an event to come will be.
+    auto venue_to_come = [&](const VenueMention& vm) {
+        if (vm.hit.first_tok == std::string_view::npos) return false;
+        const size_t sb = sent_tb[vm.sentence], se = sent_te[vm.sentence];
+        static const std::array<std::string_view, 7> before = {"upcoming", "forthcoming", "planned", "proposed", "next", "future", "coming"};
+        // "to be held in", "will be hosted in": a participle after "be", then the word of place.
+        {
+            size_t k = vm.hit.first_tok;
+            std::array<size_t, 3> w{};
+            size_t found = 0;
+            while (k > sb && found < 3) {
+                --k;
+                if (v.word(k)) w[found++] = k;
+                else break;
+            }
+            if (found == 3 && in_list(v.str(w[0]), locative_words) && v.str(w[1]).size() > 3 &&
+                (ieq(v.str(w[1]).substr(v.str(w[1]).size() - 2), "ed") || v.is(w[1], "held")) && v.is(w[2], "be"))
+                return true;
+        }
+        int words = 0;
+        for (size_t k = vm.hit.first_tok; k > sb && words < 8;) {
+            --k;
+            if (v.punct(k, ',') || v.punct(k, ';')) break;
+            if (!v.word(k)) continue;
+            ++words;
+            if (in_list(v.str(k), before)) return true;
+        }
+        static const std::array<std::string_view, 10> after = {"will",     "would",  "being", "scheduled", "planned",
+                                                               "expected", "slated", "due",   "next",      "later"};
+        words = 0;
+        for (size_t k = vm.hit.last_tok + 1; k < se && words < 6; ++k) {
+            if (v.punct(k, ';')) break;
+            if (!v.word(k)) continue;
+            ++words;
+            if (in_list(v.str(k), after)) return true;
+        }
+        return false;
+    };
+    // "the 1997 agreement made in Krasnoyarsk": a year in the place's own phrase (up to eight words
+    // before it, within its clause) dates what happened there; 0 when there is none.
+    auto venue_year = [&](const VenueMention& vm) {
+        if (vm.hit.first_tok == std::string_view::npos) return 0;
+        const size_t sb = sent_tb[vm.sentence];
+        int words = 0;
+        for (size_t k = vm.hit.first_tok; k > sb && words < 8;) {
+            --k;
+            if (v.punct(k, ',') || v.punct(k, ';')) break;
+            if (v.number(k))
+                if (int y = year_value(v, k); y > 0) return y;
+            if (v.word(k)) ++words;
+        }
+        return 0;
     };
     for (DateFind& d : dates) {
         // When someone spoke is not where the next sentence's events are.
         if (d.venue >= 0 || d.said || !near_reference(d)) continue;
+        auto lendable = [&](int vi) {
+            return !venue_mentions[vi].claimed && venue_to_come(venue_mentions[vi]) == d.res.future &&
+                   !(d.res.date && venue_year(venue_mentions[vi]) > 0 && venue_year(venue_mentions[vi]) != d.res.date->year);
+        };
         for (int s : {d.sentence + 1, d.sentence - 1}) {
             if (s < 0 || s >= int(x.sentences.size())) continue;
             const std::vector<int>& vs = venues_in[s];
-            auto free = std::find_if(vs.begin(), vs.end(), [&](int vi) { return !venue_mentions[vi].claimed; });
+            auto free = std::find_if(vs.begin(), vs.end(), lendable);
             if (s < d.sentence) {
-                auto rfree = std::find_if(vs.rbegin(), vs.rend(), [&](int vi) { return !venue_mentions[vi].claimed; });
+                auto rfree = std::find_if(vs.rbegin(), vs.rend(), lendable);
                 free = rfree == vs.rend() ? vs.end() : std::prev(rfree.base());
             }
             if (free != vs.end()) {
@@ -687,6 +781,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.date_from = Finding{d.res.date ? d.res.date->str() : "", d.words, d.span, d.sentence};
             e.date_how = d.res.how;
             e.date_uncertain = d.res.uncertain || !d.res.date;
+            if (d.mention.kind == DateKind::rel_month && d.mention.offset == 0 && (d.mention.strict == 1 || d.mention.strict == -1))
+                e.side_of_reference = d.mention.strict;
             if (d.venue >= 0) {
                 const VenueMention& vm = venue_mentions[d.venue];
                 e.place = vkey;
@@ -702,6 +798,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 }
             }
             e.said = d.said && d.venue < 0;
+            if (e.said && d.speaker < 0) e.said_by = d.body;
             if (e.said && d.speaker >= 0) {
                 e.speaker = &data.people[person_hits[d.speaker].person];
                 e.speaker_from = person_hits[d.speaker].f;
@@ -734,6 +831,23 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (e.place_from || !e.date) continue;
             auto it = placed_on.find(e.date->str());
             if (it == placed_on.end() || it->second.size() != 1) continue;
+            // "indicated at a government meeting Thursday": a date with an occasion of its own
+            // right before it is another event of that day.
+            if (e.date_from && e.date_from->sentence >= 0) {
+                const int s = e.date_from->sentence;
+                size_t tb = sent_tb[s];
+                tb = std::min(std::max(tb, first_tok_from(e.date_from->span.begin)), sent_te[s]);
+                bool occasion = false, noun = false;
+                int words = 0;
+                for (size_t k = tb; k > sent_tb[s] && words < 5 && !occasion;) {
+                    --k;
+                    if (!v.word(k)) break;
+                    ++words;
+                    noun = noun || event_noun(v, k) || v.is(k, "conference") || v.is(k, "briefing");
+                    occasion = noun && v.is(k, "at");
+                }
+                if (occasion) continue;
+            }
             int target = it->second[0];
             x.events[target].sentences.insert(x.events[target].sentences.end(), e.sentences.begin(), e.sentences.end());
             drop[i] = true;
@@ -759,6 +873,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             auto it = days_at.find(e.place + " " + e.date->str());
             if (it == days_at.end() || it->second.size() != 1) continue;
             DraftEvent& target = x.events[it->second[0]];
+            // "visited Moscow earlier this month" is not the talks in Moscow today.
+            if (e.side_of_reference != 0 && ref && ref->precision == EventDate::Precision::day) {
+                int64_t day = days_from_civil(target.date->year, target.date->month, target.date->day);
+                int64_t r = days_from_civil(ref->year, ref->month, ref->day);
+                if (e.side_of_reference < 0 ? day >= r : day <= r) continue;
+            }
             target.sentences.insert(target.sentences.end(), e.sentences.begin(), e.sentences.end());
             drop[i] = true;
         }
@@ -866,7 +986,26 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     };
                     bool clause_has_people = std::any_of(people_in[s].begin(), people_in[s].end(),
                                                          [&](int q) { return in_clause(tok_at(person_hits[q].f.span.begin)); });
-                    if (clause_has_people && !in_clause(pt) && !in_clause(speaking_after(16))) out[pi] = "-";
+                    // "met his Japanese counterpart, Taro Kono, on ...": a name set off by commas right
+                    // after a common noun is that noun again, in the noun's clause.
+                    auto appositive = [&]() {
+                        if (pt < sent_tb[s] + 2 || !v.punct(pt - 1, ',') || !v.word(pt - 2) || v.capital(pt - 2)) return false;
+                        size_t end = tok_at(person_hits[pi].f.span.end);
+                        return (end >= sent_te[s] || v.punct(end, ',') || v.punct(end, '.')) && in_clause(pt - 2);
+                    };
+                    // "Lavrov, speaking after talks with Kono on Monday, said": the subject of a
+                    // participle set off by a comma is in the participle's clause.
+                    auto participle_subject = [&]() {
+                        size_t end = tok_at(person_hits[pi].f.span.end);
+                        if (end + 1 >= sent_te[s] || !v.punct(end, ',') || !v.word(end + 1) || v.capital(end + 1)) return false;
+                        std::string_view w = v.str(end + 1);
+                        return w.size() > 5 && ieq(w.substr(w.size() - 3), "ing") && in_clause(end + 1);
+                    };
+                    if (appositive() || participle_subject()) out[pi] = d.res.date->str();
+                    else if (clause_has_people && !in_clause(pt) && !in_clause(speaking_after(16))) out[pi] = "-";
+                    // One in the clause of the date is at that date's event, not at another event
+                    // whose sentences reach this one ("Kono visited Moscow earlier this month").
+                    else if (in_clause(pt)) out[pi] = d.res.date->str();
                     continue;
                 }
                 const size_t anchor = speaking_after(9);
@@ -904,14 +1043,50 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
             if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
         for (DraftEvent& e : x.events)
+            // (Only for the news itself: "met Putin in Russia's Far East in September", recalled
+            // in a Moscow report, was not in Moscow.)
             if (!e.place_from && !e.said && !dateline_country.empty() && e.date_from && e.date_from->sentence >= 0 &&
-                countries_in[e.date_from->sentence].count(dateline_country)) {
+                (!e.date || near_reference_date(*e.date)) && countries_in[e.date_from->sentence].count(dateline_country)) {
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
                 e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
                 e.place_uncertain = true;
                 e.place_note = "the dateline's city: the text says only the country";
             }
+    }
+    // "Russia's president visits Japan", "Abe meets Putin in Osaka": a lead in the present tense
+    // with no date of its own reports the news of the article's day, when no draft is within a day
+    // of it.
+    if (ref && ref->precision == EventDate::Precision::day) {
+        const int64_t rd = days_from_civil(ref->year, ref->month, ref->day);
+        bool near = std::any_of(x.events.begin(), x.events.end(), [&](const DraftEvent& e) {
+            return e.date && e.date->precision == EventDate::Precision::day &&
+                   std::llabs(days_from_civil(e.date->year, e.date->month, e.date->day) - rd) <= 1;
+        });
+        static const std::array<std::string_view, 8> present = {"visits", "meets", "arrives", "holds", "hosts", "tours", "lands", "welcomes"};
+        for (size_t k = 0; k < std::min<size_t>(3, x.sentences.size()) && !near; ++k) {
+            if (std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == int(k); })) continue;
+            for (size_t i = sent_tb[k]; i < sent_te[k]; ++i) {
+                if (!v.word(i) || v.capital(i) || !in_list(v.str(i), present)) continue;
+                DraftEvent e;
+                e.date = *ref;
+                e.date_from = Finding{ref->str(), std::string(v.str(i)), Span{toks[i].b, toks[i].e}, int(k)};
+                e.date_how = "no date in the lead, which speaks in the present tense (\"" + std::string(v.str(i)) + "\"): the article's own date";
+                e.date_uncertain = true;
+                for (int vi : venues_in[k])
+                    if (!venue_mentions[vi].claimed && !venue_to_come(venue_mentions[vi])) {
+                        const RawHit& h = venue_mentions[vi].hit;
+                        if (h.cat == Cat::city) e.place_city = resolve_city(h.owner);
+                        e.place = h.cat == Cat::city ? e.place_city->id() : data.venues.venues[h.owner].id;
+                        e.place_from = finding(e.place, h.span);
+                        break;
+                    }
+                e.sentences.push_back(int(k));
+                x.events.push_back(std::move(e));
+                near = true;
+                break;
+            }
+        }
     }
     // The main event: the date that matches the article's own date, with a venue, early on.
     int main_index = -1;
@@ -971,16 +1146,29 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 m.place_uncertain = true;
                 m.place_note = "the dateline's city; the text does not say where the event was";
             } else {
+                // The first place after a word of place (any city of the world), else the first
+                // venue named; not where an event still to come will be ("invited him to Moscow next
+                // year").
+                // Nor where a thing of another year happened ("the 1999 accord signed in Omsk").
                 const VenueMention* pick = nullptr;
+                auto other_time = [&](const VenueMention& vm) {
+                    const int y = venue_year(vm);
+                    return venue_to_come(vm) || (y > 0 && m.date && y != m.date->year);
+                };
                 for (const VenueMention& vm : venue_mentions)
-                    if (vm.strong && vm.hit.cat == Cat::venue) {
+                    if (vm.strong && !other_time(vm)) {
                         pick = &vm;
                         break;
                     }
                 for (const VenueMention& vm : venue_mentions)
-                    if (!pick && vm.hit.cat == Cat::venue && !vm.metonym) pick = &vm;
+                    if (!pick && vm.hit.cat == Cat::venue && !vm.metonym && !other_time(vm)) pick = &vm;
                 if (pick) {
-                    m.place = data.venues.venues[pick->hit.owner].id;
+                    if (pick->hit.cat == Cat::city) {
+                        m.place_city = resolve_city(pick->hit.owner);
+                        m.place = m.place_city->id();
+                    } else {
+                        m.place = data.venues.venues[pick->hit.owner].id;
+                    }
                     m.place_from = finding(m.place, pick->hit.span);
                     m.place_uncertain = true;
                     m.place_note = std::string("a guess: the first ") + (pick->strong ? "place" : "city") +
@@ -1038,26 +1226,78 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (DraftEvent& e : x.events) {
             bool has_people = std::any_of(e.sentences.begin(), e.sentences.end(), [&](int s) { return !people_in[s].empty(); });
             bool has_word = std::any_of(e.sentences.begin(), e.sentences.end(), sentence_has_event_word);
-            if (e.main || e.place_from || has_people || has_word) kept.push_back(std::move(e));
+            if (e.main || e.place_from || has_people || has_word || (e.said && !e.said_by.empty())) kept.push_back(std::move(e));
         }
         x.events = std::move(kept);
     }
     std::map<std::string, int> article_cues;
     for (const Finding& f : x.cues)
         article_cues[f.what]++;
+    // "Ahead of the planned talks between Abe and Putin": people of an event still to come, not of
+    // one that happened.
+    auto person_to_come = [&](int pi) {
+        const int s = person_hits[pi].f.sentence;
+        size_t k = size_t(std::lower_bound(toks.begin(), toks.end(), person_hits[pi].f.span.begin,
+                                           [](const Tok& t, size_t o) { return t.b < o; }) -
+                          toks.begin());
+        static const std::array<std::string_view, 6> marks = {"upcoming", "forthcoming", "planned", "next", "future", "coming"};
+        for (int words = 0; k > sent_tb[s] && words < 6;) {
+            --k;
+            if (v.punct(k, ',') || v.punct(k, ';')) break;
+            if (!v.word(k)) continue;
+            ++words;
+            if (in_list(v.str(k), marks)) return true;
+        }
+        return false;
+    };
     for (DraftEvent& e : x.events) {
         std::set<int> seen;
+        const bool past = e.date && ref && e.date->str() <= ref->str();
         for (int s : e.sentences)
             for (int pi : people_in[s])
-                if ((person_date[pi].empty() || (e.date && person_date[pi] == e.date->str())) && seen.insert(person_hits[pi].person).second) {
+                if ((person_date[pi].empty() || (e.date && person_date[pi] == e.date->str())) && !(past && person_to_come(pi)) &&
+                    seen.insert(person_hits[pi].person).second) {
                     e.participants.push_back(&data.people[person_hits[pi].person]);
                     e.participants_from.push_back(person_hits[pi].f);
                 }
+        // "Russia's president visits Japan": a title in the sentence of the date is whoever of that
+        // country held the post on the event's date (people.toml's [[person.roles]]), when exactly
+        // one person did and no one of that country is named; not a title right before a name
+        // ("Russian President Vladimir Putin").
+        if (e.date && e.date_from && e.date_from->sentence >= 0) {
+            const EventDate* on = &*e.date;
+            const int key = on->year * 10000 + on->month * 100 + (on->precision == EventDate::Precision::day ? on->day : 15);
+            for (const TitleHit& th : title_hits) {
+                if (th.f.sentence != e.date_from->sentence) continue;
+                bool named = std::any_of(person_hits.begin(), person_hits.end(), [&](const PersonHit& ph) {
+                    return ph.f.sentence == th.f.sentence && ph.f.span.begin >= th.f.span.end && ph.f.span.begin <= th.f.span.end + 2;
+                });
+                if (named) continue;
+                const Title& t = data.titles[th.title];
+                // (Only for a country no one is named for.)
+                if (std::any_of(e.participants.begin(), e.participants.end(), [&](const Person* p) { return p->country == t.country; }))
+                    continue;
+                const Person* who = nullptr;
+                int found = 0;
+                for (const Person& p : data.people)
+                    if (p.country == t.country && std::any_of(p.roles.begin(), p.roles.end(), [&](const Tenure& r) {
+                            return r.role == t.role && r.from <= key && (r.to == 0 || key <= r.to);
+                        }))
+                        who = &p, ++found;
+                if (found != 1 || std::find(e.participants.begin(), e.participants.end(), who) != e.participants.end()) continue;
+                e.participants.push_back(who);
+                Finding f = th.f;
+                f.what = who->name;
+                e.participants_from.push_back(f);
+            }
+        }
         // Who reports on an event (a spokesman, an aide, a press secretary) was not part of it,
         // unless no one else is named.
-        auto reporter = [](const Person* p) {
-            return p->role.find("spokes") != std::string::npos || p->role.find("press") != std::string::npos ||
-                   p->role.find("aide") != std::string::npos;
+        const EventDate* when = e.date ? &*e.date : nullptr;  // people's posts that day
+        auto reporter = [&](const Person* p) {
+            const std::string& role = p->role_on(when);
+            return role.find("spokes") != std::string::npos || role.find("press") != std::string::npos ||
+                   role.find("aide") != std::string::npos;
         };
         if (std::any_of(e.participants.begin(), e.participants.end(), [&](const Person* p) { return !reporter(p); })) {
             for (size_t i = e.participants.size(); i-- > 0;)
@@ -1065,6 +1305,41 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     e.participants.erase(e.participants.begin() + long(i));
                     e.participants_from.erase(e.participants_from.begin() + long(i));
                 }
+        }
+        // "They last met in Buenos Aires in December", "the two leaders met in May": a plural
+        // pronoun or "the two leaders" in the sentence of the date, and no one named there, speaks
+        // of the two sides named in the sentences just before (up to two back).
+        if (e.participants.empty() && !e.said && e.date_from && e.date_from->sentence > 0) {
+            const int s = e.date_from->sentence;
+            bool plural = false;
+            for (size_t k = sent_tb[s]; k < sent_te[s] && !plural; ++k) {
+                // ("their foreign ministers", "their officials" are others than the two named.)
+                static const std::array<std::string_view, 11> others = {"foreign", "ministers", "officials", "deputies", "envoys", "aides",
+                                                                        "diplomats", "negotiators", "countries", "governments", "nations"};
+                if (v.is(k, "they") || v.is(k, "both") || (v.is(k, "their") && !(k + 1 < sent_te[s] && in_list(v.str(k + 1), others))))
+                    plural = true;
+                if ((v.is(k, "two") || v.is(k, "the")) && k + 1 < sent_te[s] &&
+                    (v.is(k + 1, "leaders") || v.is(k + 1, "men") || v.is(k + 1, "ministers") || v.is(k + 1, "pair") ||
+                     (v.is(k + 1, "foreign") && k + 2 < sent_te[s] && v.is(k + 2, "ministers"))))
+                    plural = true;
+            }
+            for (int back = s - 1; plural && back >= 0 && back >= s - 2; --back) {
+                std::vector<int> named;
+                std::set<std::string> sides;
+                std::set<int> distinct;
+                for (int pi : people_in[back])
+                    if (person_date[pi] != "-" && distinct.insert(person_hits[pi].person).second) {
+                        named.push_back(pi);
+                        sides.insert(data.people[person_hits[pi].person].country);
+                    }
+                if (named.empty()) continue;
+                if (sides.size() >= 2)
+                    for (int pi : named) {
+                        e.participants.push_back(&data.people[person_hits[pi].person]);
+                        e.participants_from.push_back(person_hits[pi].f);
+                    }
+                break;
+            }
         }
         // (Lists are capped: a huge article may name a territory in one "sentence" many times.)
         for (int k : e.sentences)
@@ -1074,17 +1349,16 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         int date_sentence = e.date_from && e.date_from->sentence >= 0 ? e.date_from->sentence : (e.sentences.empty() ? -1 : e.sentences.front());
         std::set<std::string> head_countries, minister_countries, working_countries;
         for (const Person* p : e.participants) {
-            if (role_head(p->role)) head_countries.insert(p->country);
-            if (role_minister(p->role)) minister_countries.insert(p->country);
-            if (role_working(p->role)) working_countries.insert(p->country);
+            if (role_head(p->role_on(when))) head_countries.insert(p->country);
+            if (role_minister(p->role_on(when))) minister_countries.insert(p->country);
+            if (role_working(p->role_on(when))) working_countries.insert(p->country);
         }
         // Words of level close to the date: 12 words before it, 6 after.
         auto near_date = [&](std::initializer_list<std::string_view> words, size_t before = 12) -> std::string {
             if (!e.date_from || e.date_from->sentence < 0) return "";
             int s = e.date_from->sentence;
             size_t first = sent_tb[s], last = sent_te[s];
-            size_t mb = first;
-            while (mb < last && toks[mb].b < e.date_from->span.begin) ++mb;
+            size_t mb = std::min(std::max(first, first_tok_from(e.date_from->span.begin)), last);
             size_t lo = mb, count = 0;
             while (lo > first && count < before) {
                 --lo;
@@ -1121,7 +1395,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         } else if (e.said) {
             // "Kishida said Friday": what happened that day is that he spoke, whoever he spoke of.
             e.what = DraftKind::statement;
-            e.kind_note = "the date is when " + (e.speaker ? e.speaker->name : std::string("someone")) + " spoke";
+            e.kind_note = "the date is when " + (e.speaker ? e.speaker->name : !e.said_by.empty() ? "the " + e.said_by : std::string("someone")) + " spoke";
             if (e.speaker) {  // else those named near the date, as for any event
                 e.participants.clear();
                 e.participants_from.clear();
@@ -1228,6 +1502,84 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
         x.events = std::move(kept);
     }
+    // Taking or leaving office is no event between the parties: "since Kono took up his post last
+    // month", "On August 28, Abe announced his plans to step down". The words must be in the date's
+    // own clause (up to six words before it, eight after; a date that opens the sentence governs
+    // its first clause after the comma).
+    {
+        auto career_at = [&](size_t k, size_t end) -> bool {
+            // ("was appointed", "was elected"; not "the newly appointed minister", who is at the event)
+            if ((v.is(k, "appointed") || v.is(k, "elected")) && k > 0) {
+                size_t p = k - 1;
+                return v.word(p) && (v.is(p, "was") || v.is(p, "were") || v.is(p, "been") || v.is(p, "is") || v.is(p, "are") ||
+                                     v.is(p, "be") || v.is(p, "being"));
+            }
+            if (v.is(k, "resign") || v.is(k, "resigned") || v.is(k, "resigns") ||
+                v.is(k, "resignation") || v.is(k, "resigning") || v.is(k, "inaugurated") || v.is(k, "inauguration"))
+                return true;
+            auto next_is = [&](std::string_view w) { return k + 1 < end && v.is(k + 1, w); };
+            // "took office", "took up his post" (not "took up the issue with Putin")
+            auto post_at = [&](size_t j) {
+                return j < end && (v.is(j, "post") || v.is(j, "office") || v.is(j, "duties") || v.is(j, "position"));
+            };
+            if ((v.is(k, "took") || v.is(k, "take") || v.is(k, "takes") || v.is(k, "taking") || v.is(k, "assumed")) &&
+                (next_is("office") || next_is("power") || (next_is("up") && (post_at(k + 2) || post_at(k + 3)))))
+                return true;
+            if ((v.is(k, "step") || v.is(k, "stepped") || v.is(k, "stepping") || v.is(k, "steps")) && next_is("down")) return true;
+            return v.is(k, "sworn") && next_is("in");
+        };
+        auto career = [&](const DraftEvent& e) {
+            if (!e.date_from || e.date_from->sentence < 0) return false;
+            const int s = e.date_from->sentence;
+            size_t tb = sent_tb[s];
+            tb = std::min(std::max(tb, first_tok_from(e.date_from->span.begin)), sent_te[s]);
+            size_t te = tb;
+            te = std::min(std::max(te, tok_end_at(e.date_from->span.end)), sent_te[s]);
+            bool opens = true;
+            for (size_t k = sent_tb[s]; k < tb && opens; ++k) opens = !v.word(k) || v.is(k, "on") || v.is(k, "in");
+            int words = 0;
+            for (size_t k = tb; k > sent_tb[s] && words < 6;) {
+                --k;
+                if (v.punct(k, ',') || v.punct(k, ';')) break;
+                if (!v.word(k)) continue;
+                ++words;
+                if (career_at(k, sent_te[s])) return true;
+            }
+            words = 0;
+            for (size_t k = te; k < sent_te[s] && words < 8; ++k) {
+                if (v.punct(k, ';') || (v.punct(k, ',') && !(opens && k == te))) break;
+                if (!v.word(k)) continue;
+                ++words;
+                if (career_at(k, sent_te[s])) return true;
+            }
+            return false;
+        };
+        // "as agreed to last September", "as announced in May": the date of what the text points
+        // back to, not an event it reports.
+        auto pointer_back = [&](const DraftEvent& e) {
+            if (!e.date_from || e.date_from->sentence < 0 || e.place_from) return false;
+            const int s = e.date_from->sentence;
+            size_t tb = sent_tb[s];
+            tb = std::min(std::max(tb, first_tok_from(e.date_from->span.begin)), sent_te[s]);
+            size_t k = tb;
+            int words = 0;
+            while (k > sent_tb[s] && words < 3) {
+                --k;
+                if (!v.word(k)) break;
+                ++words;
+                // (Verbs of agreeing and announcing: "the talks went ahead as planned on Monday" did
+                // happen on Monday.)
+                static const std::array<std::string_view, 10> pointing = {"agreed", "announced", "promised", "pledged", "stated",
+                                                                          "decided", "stipulated", "envisaged", "outlined", "reported"};
+                if (v.is(k, "as") && k + 1 < tb) return in_list(v.str(k + 1), pointing);
+            }
+            return false;
+        };
+        std::vector<DraftEvent> kept;
+        for (DraftEvent& e : x.events)
+            if (e.main || (!career(e) && !pointer_back(e))) kept.push_back(std::move(e));
+        x.events = std::move(kept);
+    }
     // Two or more people of one side and nothing else (no place, no speaking, no word of a kind):
     // a meeting inside one government ("Kishida informed Abe on Monday"), not an event between the
     // parties.
@@ -1247,7 +1599,17 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     {
         std::vector<DraftEvent> kept;
         for (DraftEvent& e : x.events) {
-            bool others = !e.main && e.place.empty() && e.participants.empty() && e.date &&
+            // (Unless the date is an event's own: "to prepare a leaders' summit in May", "the May talks".)
+            bool own_noun = false;
+            if (e.date_from && e.date_from->sentence >= 0) {
+                const int s = e.date_from->sentence;
+                size_t tb = sent_tb[s];
+                tb = std::min(std::max(tb, first_tok_from(e.date_from->span.begin)), sent_te[s]);
+                size_t te = tb;
+                te = std::min(std::max(te, tok_end_at(e.date_from->span.end)), sent_te[s]);
+                own_noun = (tb > sent_tb[s] && event_noun(v, tb - 1)) || (te < sent_te[s] && event_noun(v, te));
+            }
+            bool others = !e.main && !own_noun && e.place.empty() && e.participants.empty() && e.date &&
                           std::all_of(e.sentences.begin(), e.sentences.end(), [&](int s) {
                               return !people_in[s].empty() && std::all_of(people_in[s].begin(), people_in[s].end(), [&](int pi) {
                                   return !person_date[pi].empty() && person_date[pi] != e.date->str();
@@ -1281,7 +1643,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 const DraftEvent& d = x.events[j];
                 if (d.date && d.date->precision == EventDate::Precision::day && d.date->year == ref->year &&
                     d.date->month == ref->month && d.date->day > ref->day)
-                    ++count, later = d.place.empty() ? int(j) : -1;
+                    ++count, later = int(j);
             }
             if (count != 1 || later < 0) continue;
             DraftEvent& target = x.events[size_t(later)];

@@ -57,12 +57,30 @@ struct ResolvedDate {
 // when the date needs a reference and none is given.
 std::optional<ResolvedDate> parse_news_date(std::string_view text, const EventDate* reference);
 
+// A post a person held ([[person.roles]] in people.toml), from and to as YYYYMMDD: a year alone
+// runs from 1 January or to 31 December; `to` = 0 while the person still holds it.
+struct Tenure {
+    std::string role;
+    int from = 0, to = 0;
+};
+
 // A person the articles may name (geodata/<case>/people.toml).
 struct Person {
     std::string name;
     std::vector<std::string> aliases;
-    std::string role, country;
-    std::string participant() const;  // "Shinzo Abe (Japan, prime minister)", as in events.toml
+    std::string role, country;  // role: the `role` key, else the latest of `roles`
+    std::vector<Tenure> roles;  // posts over the years, when people.toml lists them
+    // The post held on `date` (a month: its middle): the latest-starting tenure that covers it,
+    // else `role`. Null: `role`.
+    const std::string& role_on(const EventDate* date) const;
+    std::string participant(const EventDate* date = nullptr) const;  // "Shinzo Abe (Japan, prime minister)", as in events.toml
+};
+
+// A title an article may use instead of a name ([[title]] in people.toml): "the Russian
+// president" is whoever of that country held `role` on the event's date, by [[person.roles]].
+struct Title {
+    std::string country, role;
+    std::vector<std::string> phrases;
 };
 
 struct NamedThing {
@@ -90,6 +108,7 @@ struct WorldCity {
 struct ExtractData {
     Venues venues;
     std::vector<Person> people;
+    std::vector<Title> titles;
     std::vector<NamedThing> territories;  // gazetteer territories, all spellings plus lexicon extras
     std::vector<NamedThing> groups;       // "Southern Kurils", "Northern Territories" ...
     std::vector<ScenarioCue> cues;
@@ -115,6 +134,7 @@ struct ExtractData {
 std::vector<std::string> venue_names(const Venue& v);
 
 std::vector<Person> read_people(const std::filesystem::path& path);
+std::vector<Title> read_titles(const std::filesystem::path& people_file);  // its [[title]] tables
 // Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml, lexicon.toml and case.toml's
 // parties in `case_dir`, the world's cities from `case_dir`/../world/cities.tsv and the country names
 // of `iso_codes` (the Debian package iso-codes).
@@ -149,6 +169,9 @@ struct DraftEvent {
     std::optional<Finding> date_from;
     std::string date_how;
     bool date_uncertain = false;
+    // The words bound a month to one side of the article's day: -1 "earlier this month", +1 "later
+    // this month", 0 otherwise.
+    int side_of_reference = 0;
     std::string place;  // a venue id, a world city's id, or empty when none was found
     const WorldCity* place_city = nullptr;  // when the place is a city venues.toml does not list
     std::optional<Finding> place_from;
@@ -168,6 +191,7 @@ struct DraftEvent {
     // conference on Tuesday") with no place in its clause: a statement, by `speaker` when known.
     bool said = false;
     const Person* speaker = nullptr;
+    std::string said_by;  // when no known person spoke: the institution that did ("Ministry", "Embassy")
     std::optional<Finding> speaker_from;
     static constexpr size_t max_sentences = 8;
     size_t more_sentences = 0;

@@ -138,7 +138,10 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
     // people.toml and lexicon.toml sharpen the drafts; a case without them (a new one) still drafts
     // events from its gazetteer, venues and the world's cities.
     std::error_code ec;
-    if (fs::exists(case_dir / "people.toml", ec)) d.people = read_people(case_dir / "people.toml");
+    if (fs::exists(case_dir / "people.toml", ec)) {
+        d.people = read_people(case_dir / "people.toml");
+        d.titles = read_titles(case_dir / "people.toml");
+    }
     Gazetteer gaz = read_gazetteer(case_dir / "gazetteer.toml");
     for (const Place& p : gaz.places) {
         if (p.kind != "territory") continue;

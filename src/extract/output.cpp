@@ -129,7 +129,7 @@ std::string extraction_toml(const Extraction& x, std::string_view text) {
             for (size_t i = 0; i < e.participants_from.size(); ++i) o << (i ? ";" : "") << " " << quoted_finding(e.participants_from[i]);
             o << "\n";
             o << "participants = [";
-            for (size_t i = 0; i < e.participants.size(); ++i) o << (i ? ", " : "") << toml_string(e.participants[i]->participant());
+            for (size_t i = 0; i < e.participants.size(); ++i) o << (i ? ", " : "") << toml_string(e.participants[i]->participant(e.date ? &*e.date : nullptr));
             o << "]\n";
         }
         o << "# uncertain: kind guessed: " << e.kind_note << "\n";
@@ -188,7 +188,7 @@ nlohmann::ordered_json extraction_json(const Extraction& x, std::string_view tex
         j["place"] = e.place.empty() ? J(nullptr) : J(e.place);
         if (e.place_from) j["place_from"] = finding_json(*e.place_from, x, text);
         j["participants"] = J::array();
-        for (const Person* p : e.participants) j["participants"].push_back(p->participant());
+        for (const Person* p : e.participants) j["participants"].push_back(p->participant(e.date ? &*e.date : nullptr));
         j["participants_from"] = J::array();
         for (const Finding& f : e.participants_from) j["participants_from"].push_back(finding_json(f, x, text));
         j["kind"] = to_string(e.kind);
