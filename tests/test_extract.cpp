@@ -1233,8 +1233,26 @@ BOOST_AUTO_TEST_CASE(people_with_posts_over_the_years) {
     BOOST_TEST(b.role_on(&may) == "foreign minister");
     BOOST_TEST(b.role_on(&june) == "prime minister");
     BOOST_TEST(b.role_on(&y2001) == "foreign minister");
-    BOOST_TEST(b.role_on(&y1999) == "prime minister");  // before every post: `role`
+    // Before every post: no post (`role`, the latest post, was not held then).
+    BOOST_TEST(b.role_on(&y1999) == "");
+    BOOST_TEST(b.participant(&y1999) == "Boris Sample (Russia)");
     BOOST_TEST(b.participant(&may) == "Boris Sample (Russia, foreign minister)");
+    // Between and after posts: nothing, unless `role` describes something else than the posts.
+    fs::path gaps = write("extract_roles", "gaps.toml",
+                          "[[person]]\nname = \"Cy Gap\"\nrole = \"foreign minister\"\ncountry = \"Japan\"\n"
+                          "[[person.roles]]\nrole = \"foreign minister\"\nfrom = 2012\nto = 2017\n"
+                          "[[person.roles]]\nrole = \"prime minister\"\nfrom = 2021\nto = 2024\n\n"
+                          "[[person]]\nname = \"Di Envoy\"\nrole = \"former prime minister, envoy\"\ncountry = \"Japan\"\n"
+                          "[[person.roles]]\nrole = \"prime minister\"\nfrom = 2000\nto = 2001\n");
+    std::vector<Person> g = read_people(gaps);
+    BOOST_TEST_REQUIRE(g.size() == 2u);
+    const EventDate y2019 = day(2019, 6, 1), y2025 = day(2025, 6, 1), y2016 = day(2016, 6, 1);
+    BOOST_TEST(g[0].role_on(&y2016) == "foreign minister");
+    BOOST_TEST(g[0].participant(&y2019) == "Cy Gap (Japan)");
+    BOOST_TEST(g[0].participant(&y2025) == "Cy Gap (Japan)");
+    BOOST_TEST(g[0].participant(nullptr) == "Cy Gap (Japan, foreign minister)");
+    BOOST_TEST(g[1].participant(&y2016) == "Di Envoy (Japan, former prime minister, envoy)");
+    BOOST_TEST(g[1].participant(&y2001) == "Di Envoy (Japan, prime minister)");
     // Bad years name the file and the key.
     for (const std::string& bad : {std::string("from = \"2001\""), std::string("from = 1200"), std::string("to = 2001")}) {
         fs::path f = write("extract_roles", "bad.toml",

@@ -70,10 +70,13 @@ struct Person {
     std::vector<std::string> aliases;
     std::string role, country;  // role: the `role` key, else the latest of `roles`
     std::vector<Tenure> roles;  // posts over the years, when people.toml lists them
-    // The post held on `date` (a month: its middle): the latest-starting tenure that covers it,
-    // else `role`. Null: `role`.
+    // The post held on `date` (a month: its middle): the latest-starting tenure that covers it.
+    // Outside every tenure: `role` when it describes something else than the posts listed (a
+    // "former prime minister, envoy"), else nothing (a post not held then is never printed).
+    // Null date, or no tenures: `role`.
     const std::string& role_on(const EventDate* date) const;
-    std::string participant(const EventDate* date = nullptr) const;  // "Shinzo Abe (Japan, prime minister)", as in events.toml
+    // "Shinzo Abe (Japan, prime minister)", as in events.toml; "Name (Japan)" with no post then.
+    std::string participant(const EventDate* date = nullptr) const;
 };
 
 // A title an article may use instead of a name ([[title]] in people.toml): "the Russian

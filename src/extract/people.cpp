@@ -16,10 +16,16 @@ const std::string& Person::role_on(const EventDate* date) const {
     const Tenure* best = nullptr;
     for (const Tenure& t : roles)
         if (t.from <= key && (t.to == 0 || key <= t.to) && (!best || t.from > best->from)) best = &t;
-    return best ? best->role : role;
+    if (best || roles.empty()) return best ? best->role : role;
+    static const std::string no_post;
+    const bool role_is_a_listed_post = std::any_of(roles.begin(), roles.end(), [&](const Tenure& t) { return t.role == role; });
+    return role_is_a_listed_post ? no_post : role;
 }
 
-std::string Person::participant(const EventDate* date) const { return name + " (" + country + ", " + role_on(date) + ")"; }
+std::string Person::participant(const EventDate* date) const {
+    const std::string& post = role_on(date);
+    return name + " (" + country + (post.empty() ? "" : ", " + post) + ")";
+}
 
 std::vector<Person> read_people(const fs::path& path) {
     toml::table root = parse_toml_file(path);
