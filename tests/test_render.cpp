@@ -679,6 +679,32 @@ BOOST_AUTO_TEST_CASE(a_visit_to_the_territory_is_named_as_the_view_names_it) {
         }
 }
 
+// Only a venue on the territory is the territory: a town across the strait, nearer the territory's
+// centre than 100 km (Ulleungdo is 87 km from the Liancourt Rocks), keeps its own name.
+BOOST_AUTO_TEST_CASE(a_town_across_the_strait_is_not_the_territory) {
+    LoadedCase t = test::built_in_case("takeshima");
+    Venue* seoul = nullptr;
+    for (Venue& v : t.venues.venues)
+        if (v.id == "seoul") seoul = &v;
+    BOOST_TEST_REQUIRE(seoul != nullptr);
+    const std::string view_title = t.config.view("neutral").title;
+    auto caption_of = [&](LonLat at) {
+        seoul->lonlat = at;
+        MapRequest request;
+        request.event = "icj-proposal-2012";
+        const Scene scene = build_scene(t, test::default_style(), MapOptions{}, request);
+        for (const SceneItem& item : render::layer_named(scene, "event-callout").items)
+            if (const auto* text = std::get_if<TextItem>(&item)) return text->text;
+        return std::string();
+    };
+    const std::string across = caption_of({130.905, 37.484});  // Ulleung-eup, Ulleungdo
+    BOOST_TEST(across.find(seoul->name) != std::string::npos, across);
+    BOOST_TEST(across.find(view_title.substr(0, 10)) == std::string::npos, across);
+    const Venue& rocks = *t.venues.find("liancourt-rocks");
+    const std::string on = caption_of(rocks.lonlat);
+    BOOST_TEST(on.find(view_title.substr(0, 10)) != std::string::npos, on);
+}
+
 // On the timeline map a visit to the territory itself is counted under the territory's own label,
 // not labelled a second time as a venue in each side's words ("Liancourt Rocks 竹島 독도" beside
 // "Liancourt Rocks (Dokdo / Takeshima)").

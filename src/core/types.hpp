@@ -1,5 +1,7 @@
 #pragma once
 // Plain value types handed from stage to stage. No C handles here.
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,14 @@ struct BBox {
     double width() const { return max_x - min_x; }
     double height() const { return max_y - min_y; }
 };
+
+// The box of a ring in degrees; an empty ring gives an inverted box (min > max).
+inline BBox bounds(const Ring& ring) {
+    BBox b{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
+    for (const LonLat& p : ring)
+        b = {std::min(b.min_x, p.lon), std::min(b.min_y, p.lat), std::max(b.max_x, p.lon), std::max(b.max_y, p.lat)};
+    return b;
+}
 
 // One land polygon with its de facto holder and, for disputed units, a stable territory id.
 struct LandFeature {

@@ -67,6 +67,7 @@ struct EventOverlay {
     const LandData* world = nullptr;  // world land for the venue inset and the timeline map
     LonLat islands;                   // where the great-circle lines start
     const std::vector<Scenario>* scenarios = nullptr;  // for the words of the scenario on the table
+    std::vector<Polygon> disputed_land;  // the territory's land: a venue on it is a visit to it
 };
 
 struct MapInputs {

@@ -78,7 +78,7 @@ private:
     std::string party_name(const std::string& id) const;
     // A venue's name in the map's language when the venues file gives one, else its English name.
     std::string venue_name(const Venue& v) const;
-    // Whether a venue lies at the disputed territory (within 100 km of it: a visit to the islands).
+    // Whether a venue lies on the disputed territory (on its land or within 5 km of its coast).
     bool at_the_territory(const Venue& v) const;
     std::vector<XY> page_ring(const Ring& ring) const;
     void add_polygon(PathItem& path, const Polygon& poly) const;
