@@ -199,23 +199,21 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     // islands' own label: a venue label of their own would name the territory a second time, in
     // each side's words.
     int at_islands = 0;
-    for (const auto& [place, n] : count) {
-        const Venue* v = in_.events->venues->find(place);
-        if (!v) continue;
-        if (at_the_territory(*v)) {
-            at_islands += n;
-            continue;
+    std::vector<std::pair<const Venue*, int>> elsewhere;  // the other venues, in place-id order
+    for (const auto& [place, n] : count)
+        if (const Venue* v = in_.events->venues->find(place)) {
+            if (at_the_territory(*v)) at_islands += n;
+            else elsewhere.push_back({v, n});
         }
+    for (const auto& [v, n] : elsewhere)
         layer.items.push_back(polyline(great_circle(proj_, view_, in_.events->islands, v->lonlat), style_.disputed_stroke, px(1.2)));
-    }
     layer.items.push_back(dot(page(in_.events->islands), px(6), style_.disputed_fill));
     std::vector<BBox> placed = occupied;
-    for (const auto& [place, n] : count)
-        if (const Venue* v = in_.events->venues->find(place); v && !at_the_territory(*v)) {
-            XY p = page(v->lonlat);
-            double r = venue_disc_radius(n);
-            placed.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
-        }
+    for (const auto& [v, n] : elsewhere) {
+        XY p = page(v->lonlat);
+        double r = venue_disc_radius(n);
+        placed.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
+    }
     const BBox& fr = view_.frame();
     // The islands' own label first, so that venue labels keep clear of it.
     FontSpec fi = font(style_.island_label_size, true);
@@ -226,9 +224,7 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     const std::string islands_count = at_islands ? cat_.count("venues.events", at_islands) : "";
     const TextExtent ice = measure_text(islands_count, f2);
     placed.push_back({islands_at.x, islands_at.y, islands_at.x + std::max(ie.width, ice.width), islands_at.y + ie.height + (at_islands ? ice.height : 0)});
-    for (const auto& [place, n] : count) {
-        const Venue* v = in_.events->venues->find(place);
-        if (!v || at_the_territory(*v)) continue;
+    for (const auto& [v, n] : elsewhere) {
         XY p = page(v->lonlat);
         layer.items.push_back(dot(p, venue_disc_radius(n), style_.text));
         const LabelLine names = venue_names(*v, " ");

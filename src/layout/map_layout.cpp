@@ -258,13 +258,15 @@ SceneBuilder::LabelLine SceneBuilder::venue_names(const Venue& v, const std::str
 }
 
 bool SceneBuilder::at_the_territory(const Venue& v) const {
-    if (!in_.events) return false;
+    if (!in_.events || !in_.events->case_land) return false;
     // On disputed land, or off its coast by less than a coarse coastline's error. A distance from
     // the territory's centre would not do: a town across a strait (Ulleungdo from the Liancourt
     // Rocks, Nemuro from the Habomai islets) is nearer than a town on the territory's far end.
     constexpr double coast_tolerance_m = 5e3;
     constexpr double tolerance_deg = 0.1;  // > 5 km in longitude below 60° of latitude
-    for (const Polygon& land : in_.events->disputed_land) {
+    for (const LandFeature& f : in_.events->case_land->features) {
+        if (f.territory.empty()) continue;
+        const Polygon& land = f.shape;
         const BBox b = bounds(land.outer);
         if (v.lonlat.lon < b.min_x - tolerance_deg || v.lonlat.lon > b.max_x + tolerance_deg || v.lonlat.lat < b.min_y - tolerance_deg ||
             v.lonlat.lat > b.max_y + tolerance_deg)

@@ -67,7 +67,9 @@ struct EventOverlay {
     const LandData* world = nullptr;  // world land for the venue inset and the timeline map
     LonLat islands;                   // where the great-circle lines start
     const std::vector<Scenario>* scenarios = nullptr;  // for the words of the scenario on the table
-    std::vector<Polygon> disputed_land;  // the territory's land: a venue on it is a visit to it
+    // The case's land, whose disputed units tell a visit to the territory (the timeline draws world
+    // land, which has none).
+    const LandData* case_land = nullptr;
 };
 
 struct MapInputs {

@@ -124,15 +124,6 @@ LonLat disputed_centre(const LoadedCase& loaded) {
     return n ? LonLat{lon / n, lat / n} : LonLat{};
 }
 
-// The disputed land, for telling a visit to the territory from a meeting elsewhere (the timeline
-// draws world land, which knows no territory).
-std::vector<Polygon> disputed_land(const LoadedCase& loaded) {
-    std::vector<Polygon> out;
-    for (const LandFeature& f : loaded.land.features)
-        if (!f.territory.empty()) out.push_back(f.shape);
-    return out;
-}
-
 // The words of a map in options.lang: the program's catalog, the case's terms, and the case's
 // configuration carrying them (the loaded one itself in English).
 struct MapWords {
@@ -156,7 +147,7 @@ private:
 Scene build_timeline_scene(const LoadedCase& loaded, const Style& style, MapOptions options) {
     if (loaded.events.events.empty()) fail(loaded.events.file, "has no events for a timeline");
     EventOverlay overlay{&loaded.events, &loaded.venues, nullptr, &loaded.world, disputed_centre(loaded), &loaded.scenarios.scenarios,
-                         disputed_land(loaded)};
+                         &loaded.land};
     const MapWords words(loaded, options);
     MapInputs inputs{words.config(), loaded.world, loaded.gazetteer, style};
     words.apply(inputs);
@@ -338,7 +329,7 @@ Scene build_scene(const LoadedCase& loaded, const Style& style, const MapOptions
     std::optional<EventOverlay> event_overlay;
     if (request.event)
         event_overlay = EventOverlay{&loaded.events, &loaded.venues, loaded.events.find(*request.event), &loaded.world,
-                                     disputed_centre(loaded), &loaded.scenarios.scenarios, disputed_land(loaded)};
+                                     disputed_centre(loaded), &loaded.scenarios.scenarios, &loaded.land};
     const MapWords words(loaded, options);
     const CaseText& terms = words.terms;
     MapInputs inputs{words.config(), loaded.land, loaded.gazetteer, style};
