@@ -254,6 +254,52 @@ BOOST_AUTO_TEST_CASE(the_command_line_rejects_a_bad_or_unknown_language) {
 }
 
 // Dates and numbers in each language's conventions; a shipped language missing from this table fails.
+// Coordinates are written from the number: a case west of Greenwich or south of the equator gets
+// its own hemisphere ("5°W", "西経5°", "5° з. д."), and no other string of a catalog bakes a degree
+// sign or a hemisphere word into a sentence (the credits once read "within {lon_min}–{lon_max}°E").
+BOOST_AUTO_TEST_CASE(coordinates_take_their_hemisphere_from_the_number_in_every_language) {
+    const Catalog& en = catalog(data_root, "en");
+    BOOST_TEST(longitude_range_text(en, 139, 157) == "139–157°E");
+    BOOST_TEST(longitude_range_text(en, -10, -5.5) == "5.5–10°W");
+    BOOST_TEST(longitude_range_text(en, -5.5, 3) == "5.5°W–3°E");
+    BOOST_TEST(latitude_range_text(en, -40, -30) == "30–40°S");
+    BOOST_TEST(latitude_range_text(en, 0, 12) == "0–12°N");
+    BOOST_TEST(latitude_range_text(en, -12, 0) == "0–12°S");
+    BOOST_TEST(longitude_text(en, 0) == "0°");
+    for (const std::string& lang : catalog_languages(data_root)) {
+        BOOST_TEST_CONTEXT(lang) {
+            const Catalog& c = catalog(data_root, lang);
+            // The hemisphere words of the language: "E", "東経", "в. д." ...
+            auto word = [&](const char* key) {
+                std::string w = c.text(key, {{"deg", ""}});
+                for (const std::string mark : {"°", " "})
+                    for (size_t p; (p = w.find(mark)) != std::string::npos;) w.erase(p, mark.size());
+                return w;
+            };
+            const std::string east = word("coordinates.east"), west = word("coordinates.west"), north = word("coordinates.north"),
+                              south = word("coordinates.south");
+            auto squeezed = [](std::string s) {
+                for (size_t p; (p = s.find(' ')) != std::string::npos;) s.erase(p, 1);
+                return s;
+            };
+            const std::string w = squeezed(longitude_range_text(c, -10, -5)), s = squeezed(latitude_range_text(c, -40, -30)),
+                              across = squeezed(longitude_range_text(c, -5, 3));
+            BOOST_TEST((w.find(west) != std::string::npos && w.find(east) == std::string::npos), w);
+            BOOST_TEST((s.find(south) != std::string::npos && s.find(north) == std::string::npos), s);
+            BOOST_TEST((across.find(west) != std::string::npos && across.find(east) != std::string::npos), across);
+            BOOST_TEST((w.find('5') < w.find("10")), "the smaller number of degrees first: " << w);
+            for (const std::string& key : c.keys()) {
+                if (key.starts_with("coordinates.")) continue;
+                const std::string text = c.text(key);
+                BOOST_TEST(text.find("°") == std::string::npos, key << " writes a degree sign: " << text);
+                if (lang != "en")  // English "E", "N" are letters of any word
+                    for (const std::string& h : {east, west, north, south})
+                        BOOST_TEST(squeezed(text).find(h) == std::string::npos, key << " writes a hemisphere (" << h << "): " << text);
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(dates_and_numbers_follow_each_language) {
     struct Expected {
         std::string day, month, number, signed_number;

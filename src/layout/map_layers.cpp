@@ -253,15 +253,10 @@ Layer SceneBuilder::changes_layer() const {
     return layer;
 }
 
-std::string SceneBuilder::longitude(double lon) const {
-    if (std::abs(lon) < 1e-9) return tr("coordinates.zero");
-    return tr(lon < 0 ? "coordinates.west" : "coordinates.east", {{"deg", cat_.plain(std::abs(lon))}});
-}
+std::string SceneBuilder::longitude(double lon) const { return longitude_text(cat_, lon); }
 
-std::string SceneBuilder::latitude(double lat) const {
-    if (std::abs(lat) < 1e-9) return tr("coordinates.zero");  // the equator: "0°", not "0°N"
-    return tr(lat < 0 ? "coordinates.south" : "coordinates.north", {{"deg", cat_.plain(std::abs(lat))}});
-}
+std::string SceneBuilder::latitude(double lat) const { return latitude_text(cat_, lat); }  // the equator: "0°", not "0°N"
+
 
 Layer SceneBuilder::figures_layer() const {
     Layer layer;
