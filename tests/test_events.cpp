@@ -2,12 +2,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <toml++/toml.h>
+
+#include <array>
+#include <cctype>
+#include <map>
 #include <fstream>
 
 #include "core/error.hpp"
 #include "data/case_data.hpp"
 #include "data/events.hpp"
 #include "helpers.hpp"
+#include "pipeline/atlas.hpp"
 
 using namespace claimmap;
 namespace fs = std::filesystem;
@@ -26,6 +32,21 @@ const EventSet& event_set() {
     static const EventSet e = read_events(shipped_events(), venue_set());
     return e;
 }
+
+
+// "Name (country, role)": the bracket's first part, or "" when there is no bracket.
+std::string bracketed_country(const std::string& participant) {
+    for (auto [open, comma, close] : {std::array<std::string, 3>{" (", ", ", ")"}, {"（", "、", "）"}, {"(", ", ", ")"}}) {
+        const size_t at = participant.find(open);
+        if (at == std::string::npos) continue;
+        std::string inside = participant.substr(at + open.size());
+        if (size_t end = inside.find(close); end != std::string::npos) inside.resize(end);
+        if (size_t c = inside.find(comma); c != std::string::npos) inside.resize(c);
+        return inside;
+    }
+    return "";
+}
+
 
 // A valid one-event file; line numbers matter to the tests below.
 const std::string minimal_event =
@@ -344,6 +365,54 @@ BOOST_AUTO_TEST_CASE(cli_help_gives_examples) {
     }
     auto r = test::run_claimmap("events --help");
     for (const std::string opt : {"--events", "--venues"}) BOOST_TEST(r.out.find(opt) != std::string::npos, opt);
+}
+
+// A participant that is itself a government or ministry of a country ("Government of Japan",
+// "Russian Foreign Ministry") is not followed by its own country in brackets: "Government of Japan
+// (Japan)" on a map reads as a mistake. English, the reference, is checked word by word (the name
+// holds a word of the bracketed country: "Russian" holds "Russia"); every translation brackets a
+// country exactly where English does, so that it follows the English form in every language.
+BOOST_AUTO_TEST_CASE(a_participant_is_not_followed_by_its_own_country) {
+    int participants = 0, translated = 0;
+    for (const CaseIndexEntry& entry : read_case_index(case_index_file(fs::path(CLAIMMAP_DATA_DIR))).cases) {
+        const LoadedCase& loaded = test::built_in_case(entry.id);
+        std::map<std::string, const Event*> by_id;
+        for (const Event& e : loaded.events.events) {
+            by_id[e.id] = &e;
+            for (const std::string& p : e.participants) {
+                ++participants;
+                const std::string country = bracketed_country(p), name = p.substr(0, p.find(" ("));
+                std::string word;
+                for (char ch : country + " ") {
+                    if (std::isalpha(static_cast<unsigned char>(ch))) {
+                        word += ch;
+                        continue;
+                    }
+                    if (word.size() >= 4) BOOST_TEST(name.find(word) == std::string::npos, entry.id << ": \"" << p << "\" names its own country twice");
+                    word.clear();
+                }
+            }
+        }
+        for (const auto& file : fs::directory_iterator(entry.file.parent_path() / "i18n")) {
+            const toml::table t = toml::parse_file(file.path().string());
+            const toml::table* events = t["event"].as_table();
+            if (!events) continue;
+            for (const auto& [id, node] : *events) {
+                const toml::array* people = node.as_table() ? (*node.as_table())["participants"].as_array() : nullptr;
+                auto e = by_id.find(std::string(id.str()));
+                if (!people || e == by_id.end()) continue;
+                for (size_t i = 0; i < people->size() && i < e->second->participants.size(); ++i) {
+                    ++translated;
+                    const std::string p = people->get(i)->value_or(std::string());
+                    const bool english_brackets = !bracketed_country(e->second->participants[i]).empty();
+                    BOOST_TEST(!bracketed_country(p).empty() == english_brackets,
+                               file.path().filename().string() << " " << id.str() << ": \"" << p << "\" against \"" << e->second->participants[i] << "\"");
+                }
+            }
+        }
+    }
+    BOOST_TEST(participants > 30);
+    BOOST_TEST(translated > 30);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
