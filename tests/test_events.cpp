@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 #include <fstream>
 
 #include "core/error.hpp"
@@ -47,6 +48,17 @@ std::string bracketed_country(const std::string& participant) {
     return "";
 }
 
+
+// Whether a text opens with a capital letter (Latin or Cyrillic; scripts without case never do).
+bool opens_with_capital(const std::string& text) {
+    if (text.empty()) return false;
+    const unsigned char c0 = static_cast<unsigned char>(text[0]);
+    if (c0 < 0x80) return std::isupper(c0);
+    if (text.size() < 2) return false;
+    // Two-byte UTF-8: U+0400..U+042F (Ѐ..Я) are the capital Cyrillic letters.
+    const unsigned cp = ((c0 & 0x1Fu) << 6) | (static_cast<unsigned char>(text[1]) & 0x3Fu);
+    return (c0 & 0xE0u) == 0xC0u && cp >= 0x400 && cp <= 0x42F;
+}
 
 // A valid one-event file; line numbers matter to the tests below.
 const std::string minimal_event =
@@ -413,6 +425,38 @@ BOOST_AUTO_TEST_CASE(a_participant_is_not_followed_by_its_own_country) {
     }
     BOOST_TEST(participants > 30);
     BOOST_TEST(translated > 30);
+}
+
+// Our own description of a source is read inside the callout's source line ("Source: Kyodo, news
+// report on ..., 10 April 2013"): it starts with a small letter, in every language, unless a name
+// opens it (a party, a venue). "Source: Kyodo, News report on ..." was on the Senkaku maps.
+BOOST_AUTO_TEST_CASE(a_source_description_reads_inside_a_sentence) {
+    int checked = 0;
+    for (const CaseIndexEntry& entry : read_case_index(case_index_file(fs::path(CLAIMMAP_DATA_DIR))).cases) {
+        const LoadedCase& loaded = test::built_in_case(entry.id);
+        std::set<std::string> names;
+        for (const Party& p : loaded.config.parties) names.insert(p.name);
+        for (const Venue& v : loaded.venues.venues) names.insert(v.name);
+        auto check = [&](const std::string& where, const std::string& description) {
+            if (description.empty()) return;
+            ++checked;
+            const std::string first_word = description.substr(0, description.find_first_of(" '’"));
+            BOOST_TEST((!opens_with_capital(description) || names.count(first_word)), where << ": \"" << description << "\" starts with a capital mid-sentence");
+        };
+        for (const Event& e : loaded.events.events) check(entry.id + " " + e.id, e.source.description);
+        for (const auto& file : fs::directory_iterator(entry.file.parent_path() / "i18n")) {
+            const toml::table t = toml::parse_file(file.path().string());
+            if (const toml::table* events = t["event"].as_table())
+                for (const auto& [id, node] : *events)
+                    if (const toml::table* e = node.as_table())
+                        check(file.path().filename().string() + " " + std::string(id.str()), (*e)["source_description"].value_or(std::string()));
+        }
+    }
+    BOOST_TEST(checked >= 8);
+    BOOST_TEST(opens_with_capital("News report"));
+    BOOST_TEST(opens_with_capital("Сообщение"));
+    BOOST_TEST(!opens_with_capital("сообщение"));
+    BOOST_TEST(!opens_with_capital("報道"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
