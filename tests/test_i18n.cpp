@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <regex>
 #include <set>
 
@@ -298,6 +299,46 @@ BOOST_AUTO_TEST_CASE(coordinates_take_their_hemisphere_from_the_number_in_every_
             }
         }
     }
+}
+
+// Text that reaches a map is set with each language's marks (“ ” ’ in English, 「」 in Japanese,
+// « » in Russian ...), never the typewriter's ' and ": every string of the program's catalogs
+// (but the terminal and CSV tables'), and every string of each built-in case's files, its
+// translations included (but the extractor's lists, addresses and the venue aliases it matches).
+BOOST_AUTO_TEST_CASE(no_shipped_text_on_a_map_has_straight_quotes) {
+    const std::set<std::string> not_on_maps{"aliases", "url", "seed", "crs", "land", "world", "inset", "gazetteer", "scenarios",
+                                            "events", "venues", "atlas", "file", "output_name", "id"};
+    int strings = 0;
+    std::vector<std::string> straight;
+    std::function<void(const toml::node&, const std::string&)> walk = [&](const toml::node& node, const std::string& where) {
+        if (const toml::table* t = node.as_table()) {
+            for (const auto& [key, child] : *t)
+                if (!not_on_maps.count(std::string(key.str()))) walk(child, where + "." + std::string(key.str()));
+        } else if (const toml::array* a = node.as_array()) {
+            for (size_t i = 0; i < a->size(); ++i) walk(*a->get(i), where + "[" + std::to_string(i) + "]");
+        } else if (const auto* v = node.as_string()) {
+            ++strings;
+            if (v->get().find_first_of("'\"") != std::string::npos) straight.push_back(where + ": " + v->get());
+        }
+    };
+    for (const fs::path& file : shipped_catalogs()) {
+        const toml::table t = toml::parse_file(file.string());
+        for (const auto& [key, value] : *t["strings"].as_table()) {
+            const std::string k(key.str());
+            if (k.starts_with("table.") || k.starts_with("markdown.") || k.starts_with("method.")) continue;
+            walk(value, file.filename().string() + " " + k);
+        }
+    }
+    for (const std::string& id : built_in_cases()) {
+        const fs::path dir = test::built_in_case(id).config.file.parent_path();
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(dir))
+            if (e.path().extension() == ".toml" && e.path().stem() != "lexicon" && e.path().stem() != "people") files.push_back(e.path());
+        for (const auto& e : fs::directory_iterator(dir / "i18n")) files.push_back(e.path());
+        for (const fs::path& f : files) walk(toml::parse_file(f.string()), id + "/" + f.filename().string());
+    }
+    for (const std::string& s : straight) BOOST_TEST(false, "straight quote: " << s);
+    BOOST_TEST(strings > 500);
 }
 
 BOOST_AUTO_TEST_CASE(dates_and_numbers_follow_each_language) {
