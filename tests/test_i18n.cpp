@@ -341,6 +341,37 @@ BOOST_AUTO_TEST_CASE(no_shipped_text_on_a_map_has_straight_quotes) {
     BOOST_TEST(strings > 500);
 }
 
+// A scenario's title inside a line reads as a title in every language: at the start, after a
+// colon, or in the language's quotation marks (those of callout.headline). "Median line, Two islands
+// (1956 Joint Declaration)" and "Changes hands under Four islands" read as broken sentences.
+BOOST_AUTO_TEST_CASE(a_scenario_title_inside_a_line_reads_as_a_title_in_every_language) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> title_slots{
+        {"title.scenario", {"scenario"}},          {"subtitle.compare", {"scenario", "other"}}, {"callout.on_the_table", {"scenario"}},
+        {"legend.median_line", {"scenario"}},      {"legend.median_line_pair", {"scenario"}},   {"legend.median_lines_pairs", {"scenario"}},
+        {"legend.changes_hands", {"scenario"}},    {"figures.change_from_to", {"from", "to"}},  {"figures.change_against", {"to"}}};
+    for (const std::string& lang : catalog_languages(data_root)) {
+        BOOST_TEST_CONTEXT(lang) {
+            const Catalog& c = catalog(data_root, lang);
+            const std::string quoted = c.text("callout.headline");
+            const size_t at_headline = quoted.find("{headline}");
+            BOOST_TEST_REQUIRE(at_headline != std::string::npos);
+            const std::string open = quoted.substr(0, at_headline), close = quoted.substr(at_headline + std::string("{headline}").size());
+            BOOST_TEST_REQUIRE((!open.empty() && !close.empty()), "callout.headline has no quotation marks: " << quoted);
+            for (const auto& [key, slots] : title_slots)
+                for (const std::string& slot : slots) {
+                    const std::string pattern = c.text(key), placeholder = "{" + slot + "}";
+                    const size_t at = pattern.find(placeholder);
+                    BOOST_TEST_REQUIRE(at != std::string::npos, key);
+                    const std::string before = pattern.substr(0, at), after = pattern.substr(at + placeholder.size());
+                    const bool reads_as_title = before.empty() || before.ends_with(": ") || before.ends_with("：") ||
+                                                (before.ends_with(open) && after.starts_with(close));
+                    BOOST_TEST(reads_as_title, key << " = \"" << pattern << "\": " << placeholder << " neither opens it, follows a colon nor is quoted "
+                                                   << open << "…" << close);
+                }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(dates_and_numbers_follow_each_language) {
     struct Expected {
         std::string day, month, number, signed_number;

@@ -449,8 +449,8 @@ BOOST_AUTO_TEST_CASE(median_line_legend_lists_the_pairs_then_the_scenario) {
     MapRequest request;
     request.scenario = "china-claim";
     for (const auto& [lang, words] : std::vector<std::pair<std::string, std::string>>{
-             {"en", "Median lines Japan–China, Japan–Taiwan and China–Taiwan (China’s claim)"},
-             {"zh-Hant", "日本—中國、日本—臺灣及中國—臺灣中線（中國的主張）"}}) {
+             {"en", "Median lines Japan–China, Japan–Taiwan and China–Taiwan: China’s claim"},
+             {"zh-Hant", "日本—中國、日本—臺灣及中國—臺灣中線：中國的主張"}}) {
         MapOptions o;
         o.lang = lang;
         std::string svg = encode_scene(build_scene(test::built_in_case("senkaku"), test::default_style(), o, request), Format::svg);
