@@ -201,7 +201,7 @@ BOOST_AUTO_TEST_CASE(comparison_map_hatches_what_changes_hands) {
         BOOST_TEST(svg.find("<g id=\"layer-" + id + "\"") != std::string::npos, id);
     BOOST_TEST(svg.find("<pattern id=\"hatch-0\"") != std::string::npos);
     BOOST_TEST(svg.find("fill=\"url(#hatch-0)\"") != std::string::npos);
-    BOOST_TEST(svg.find("Change from Two islands") != std::string::npos);
+    BOOST_TEST(svg.find("Change from “Two islands") != std::string::npos);
     // Kunashiri changes hands: its pixels carry hatch lines over Russia's accent, not plain accent.
     Rendered r = render_default(1600, 1200, request);
     double plain = share_in_color(r, "kunashiri", test::default_style().party("RUS").accent);
