@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 
 #include "geometry/geos.hpp"
@@ -419,6 +421,57 @@ BOOST_AUTO_TEST_CASE(the_legend_says_who_gains_disputed_land_only_where_someone_
         }
     }
     BOOST_TEST(maps >= 40);
+}
+
+// The figures panel is set as a graphics desk would: the heading wraps to the table rather than
+// leave the table sitting at the left under a heading wider than itself; the numbers are flush right
+// in their columns and the last column ends at the panel's right padding; nothing leaves the panel.
+BOOST_AUTO_TEST_CASE(the_figures_table_spans_its_panel_under_a_wrapped_heading) {
+    int panels = 0;
+    for (const std::string id : {"kurils", "senkaku", "takeshima"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        for (const std::string& lang : loaded.config.languages)
+            for (bool compare : {false, true})
+                for (const auto& [w, h] : {std::pair{1200, 900}, std::pair{800, 600}, std::pair{794, 1123}}) {
+                    MapOptions o;
+                    o.lang = lang;
+                    o.width = w;
+                    o.height = h;
+                    MapRequest request;
+                    request.scenario = loaded.scenarios.scenarios.back().id;
+                    if (compare) request.compare = loaded.scenarios.scenarios.front().id;
+                    const Scene scene = build_scene(loaded, test::default_style(), o, request);
+                    const std::string what = fmt::format("{} {} {}x{}{}", id, lang, w, h, compare ? " compare" : "");
+                    for (const Layer& layer : scene.layers) {
+                        if (layer.id != "figures") continue;
+                        ++panels;
+                        const auto* frame = std::get_if<PathItem>(&layer.items.at(0));
+                        BOOST_TEST_REQUIRE(frame != nullptr, what);
+                        BBox panel{INFINITY, INFINITY, -INFINITY, -INFINITY};
+                        for (const XY& q : frame->rings.at(0))
+                            panel = {std::min(panel.min_x, q.x), std::min(panel.min_y, q.y), std::max(panel.max_x, q.x), std::max(panel.max_y, q.y)};
+                        std::vector<BBox> texts;
+                        for (const SceneItem& item : layer.items)
+                            if (const auto* t = std::get_if<TextItem>(&item)) texts.push_back(text_box(*t));
+                        const double pad = texts.front().min_x - panel.min_x;  // the heading's first line starts at the padding
+                        double right = -INFINITY;
+                        for (const BBox& b : texts) {
+                            BOOST_TEST(b.max_x <= panel.max_x - pad + 0.5, what << ": text past the panel's padding");
+                            BOOST_TEST(b.max_y <= panel.max_y + 0.5, what << ": text below the panel");
+                            right = std::max(right, b.max_x);
+                        }
+                        // The table's last column (the rightmost text of the rows) ends at the padding.
+                        BOOST_TEST(std::abs(right - (panel.max_x - pad)) < 1.0, what << ": the table ends " << (panel.max_x - pad - right) << " px short of the panel's padding");
+                        // Every row's last cell is flush right with the others.
+                        std::map<long, double> row_right;
+                        for (const BBox& b : texts) row_right[std::lround(b.min_y)] = std::max(row_right[std::lround(b.min_y)], b.max_x);
+                        int flush = 0;
+                        for (const auto& [y, r] : row_right) flush += std::abs(r - right) < 1.0;
+                        BOOST_TEST(flush >= 3, what << ": the number column is not flush right");
+                    }
+                }
+    }
+    BOOST_TEST(panels >= 30);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
