@@ -474,4 +474,62 @@ BOOST_AUTO_TEST_CASE(the_figures_table_spans_its_panel_under_a_wrapped_heading) 
     BOOST_TEST(panels >= 30);
 }
 
+// Events days apart share one spot on the timeline's axis: each dot must stay visible (no two dots
+// overlap) and the highlighted date's label touches no dot and stays out of the map's frame.
+BOOST_AUTO_TEST_CASE(timeline_dots_of_close_events_do_not_overlap) {
+    int maps = 0, dots = 0;
+    for (const std::string id : {"kurils", "senkaku", "takeshima"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        std::vector<MapRequest> requests(1);
+        requests[0].timeline = true;
+        for (const Event& e : loaded.events.events) requests.emplace_back().event = e.id;
+        for (const MapRequest& request : requests)
+            for (const auto& [w, h] : {std::pair{1200, 900}, std::pair{800, 600}}) {
+                MapOptions o;
+                o.width = w;
+                o.height = h;
+                const Scene scene = build_scene(loaded, test::default_style(), o, request);
+                const std::string what = fmt::format("{} {} {}x{}", id, request.event.value_or("timeline"), w, h);
+                double frame_bottom = 0;
+                struct Disc {
+                    XY c;
+                    double r;
+                };
+                std::vector<Disc> discs;
+                std::vector<BBox> labels;
+                for (const Layer& layer : scene.layers) {
+                    if (layer.id == "frame")
+                        for (const SceneItem& item : layer.items)
+                            if (const auto* p = std::get_if<PathItem>(&item))
+                                for (const XY& q : p->rings.at(0)) frame_bottom = std::max(frame_bottom, q.y);
+                    if (layer.id != "timeline") continue;
+                    for (const SceneItem& item : layer.items) {
+                        if (const auto* t = std::get_if<TextItem>(&item)) labels.push_back(text_box(*t));
+                        const auto* p = std::get_if<PathItem>(&item);
+                        if (!p || !p->closed || !p->fill || p->rings.empty()) continue;
+                        XY c{0, 0};
+                        for (const XY& q : p->rings[0]) c = {c.x + q.x / p->rings[0].size(), c.y + q.y / p->rings[0].size()};
+                        double r = 0;
+                        for (const XY& q : p->rings[0]) r = std::max(r, std::hypot(q.x - c.x, q.y - c.y));
+                        discs.push_back({c, r});
+                    }
+                }
+                ++maps;
+                dots += static_cast<int>(discs.size());
+                for (size_t i = 0; i < discs.size(); ++i)
+                    for (size_t j = i + 1; j < discs.size(); ++j)
+                        BOOST_TEST(std::hypot(discs[i].c.x - discs[j].c.x, discs[i].c.y - discs[j].c.y) >= discs[i].r + discs[j].r - 0.01,
+                                   what << ": dots at x " << discs[i].c.x << " and " << discs[j].c.x << " overlap");
+                for (const BBox& l : labels) {
+                    BOOST_TEST(l.min_y >= frame_bottom, what << ": a timeline label inside the map's frame");
+                    for (const Disc& d : discs)
+                        BOOST_TEST(!(l.min_x < d.c.x + d.r && d.c.x - d.r < l.max_x && l.min_y < d.c.y + d.r && d.c.y - d.r < l.max_y),
+                                   what << ": a timeline label on a dot at x " << d.c.x);
+                }
+            }
+    }
+    BOOST_TEST(maps >= 60);
+    BOOST_TEST(dots >= 300);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
