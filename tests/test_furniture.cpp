@@ -454,6 +454,18 @@ BOOST_AUTO_TEST_CASE(the_figures_table_spans_its_panel_under_a_wrapped_heading) 
                         for (const SceneItem& item : layer.items)
                             if (const auto* t = std::get_if<TextItem>(&item)) texts.push_back(text_box(*t));
                         const double pad = texts.front().min_x - panel.min_x;  // the heading's first line starts at the padding
+                        // A wrapped heading is balanced: its last line is no word left alone. The heading's
+                        // lines are the texts before the column heads (in the muted colour).
+                        std::vector<double> heading_widths;
+                        const Rgba muted = test::default_style().muted_text;
+                        for (const SceneItem& item : layer.items)
+                            if (const auto* t = std::get_if<TextItem>(&item)) {
+                                if (t->color.r == muted.r && t->color.g == muted.g && t->color.b == muted.b) break;
+                                heading_widths.push_back(text_box(*t).width());
+                            }
+                        if (heading_widths.size() > 1)
+                            BOOST_TEST(heading_widths.back() >= 0.4 * *std::max_element(heading_widths.begin(), heading_widths.end()),
+                                       what << ": the heading's last line is " << heading_widths.back() << " px of " << heading_widths.front());
                         double right = -INFINITY;
                         for (const BBox& b : texts) {
                             BOOST_TEST(b.max_x <= panel.max_x - pad + 0.5, what << ": text past the panel's padding");

@@ -286,7 +286,16 @@ Layer SceneBuilder::figures_layer() const {
         content_w = std::max(content_w, measure_text(in_.gains_title.substr(from, space - from), title_font).width);
         from = space + 1;
     }
-    const std::vector<std::string> heading = wrap(in_.gains_title, title_font, content_w);
+    std::vector<std::string> heading = wrap(in_.gains_title, title_font, content_w);
+    // Balanced lines rather than a last word alone: the narrowest width that needs no more lines.
+    if (heading.size() > 1) {
+        double lo = content_w / 2, hi = content_w;
+        for (int i = 0; i < 12; ++i) {
+            const double mid = (lo + hi) / 2;
+            (wrap(in_.gains_title, title_font, mid).size() > heading.size() ? lo : hi) = mid;
+        }
+        heading = wrap(in_.gains_title, title_font, hi);
+    }
     gap += (content_w - table_w) / 3;
     double w = content_w + 2 * pad;
     double h = pad * 2 + row_h * (rows.size() + heading.size()) + measure_text(note, note_font).height;
