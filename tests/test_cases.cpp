@@ -219,7 +219,7 @@ BOOST_AUTO_TEST_CASE(three_party_legend_names_each_drawn_pair) {
                                  q(out / "m.svg")),
               "three-party svg");
     const std::string svg = test::read_file(out / "m.svg");
-    BOOST_TEST(svg.find("Median lines Aland–Bland, Aland–Cland and Bland–Cland (Status quo)") != std::string::npos);
+    BOOST_TEST(svg.find("Median lines Aland–Bland, Aland–Cland and Bland–Cland: Status quo") != std::string::npos);
     // Names in each party's script carry their language, for glyph forms (Han characters differ).
     BOOST_TEST(svg.find("<tspan xml:lang=\"zh-Hant\">小島嶼</tspan>") != std::string::npos);
     BOOST_TEST(svg.find("<tspan xml:lang=\"ko\">작은섬</tspan>") != std::string::npos);

@@ -2,12 +2,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include <toml++/toml.h>
+
+#include <array>
+#include <cctype>
+#include <map>
+#include <set>
 #include <fstream>
 
 #include "core/error.hpp"
 #include "data/case_data.hpp"
 #include "data/events.hpp"
 #include "helpers.hpp"
+#include "pipeline/atlas.hpp"
 
 using namespace claimmap;
 namespace fs = std::filesystem;
@@ -25,6 +32,32 @@ const Venues& venue_set() {
 const EventSet& event_set() {
     static const EventSet e = read_events(shipped_events(), venue_set());
     return e;
+}
+
+
+// "Name (country, role)": the bracket's first part, or "" when there is no bracket.
+std::string bracketed_country(const std::string& participant) {
+    for (auto [open, comma, close] : {std::array<std::string, 3>{" (", ", ", ")"}, {"（", "、", "）"}, {"(", ", ", ")"}}) {
+        const size_t at = participant.find(open);
+        if (at == std::string::npos) continue;
+        std::string inside = participant.substr(at + open.size());
+        if (size_t end = inside.find(close); end != std::string::npos) inside.resize(end);
+        if (size_t c = inside.find(comma); c != std::string::npos) inside.resize(c);
+        return inside;
+    }
+    return "";
+}
+
+
+// Whether a text opens with a capital letter (Latin or Cyrillic; scripts without case never do).
+bool opens_with_capital(const std::string& text) {
+    if (text.empty()) return false;
+    const unsigned char c0 = static_cast<unsigned char>(text[0]);
+    if (c0 < 0x80) return std::isupper(c0);
+    if (text.size() < 2) return false;
+    // Two-byte UTF-8: U+0400..U+042F (Ѐ..Я) are the capital Cyrillic letters.
+    const unsigned cp = ((c0 & 0x1Fu) << 6) | (static_cast<unsigned char>(text[1]) & 0x3Fu);
+    return (c0 & 0xE0u) == 0xC0u && cp >= 0x400 && cp <= 0x42F;
 }
 
 // A valid one-event file; line numbers matter to the tests below.
@@ -344,6 +377,86 @@ BOOST_AUTO_TEST_CASE(cli_help_gives_examples) {
     }
     auto r = test::run_claimmap("events --help");
     for (const std::string opt : {"--events", "--venues"}) BOOST_TEST(r.out.find(opt) != std::string::npos, opt);
+}
+
+// A participant that is itself a government or ministry of a country ("Government of Japan",
+// "Russian Foreign Ministry") is not followed by its own country in brackets: "Government of Japan
+// (Japan)" on a map reads as a mistake. English, the reference, is checked word by word (the name
+// holds a word of the bracketed country: "Russian" holds "Russia"); every translation brackets a
+// country exactly where English does, so that it follows the English form in every language.
+BOOST_AUTO_TEST_CASE(a_participant_is_not_followed_by_its_own_country) {
+    int participants = 0, translated = 0;
+    for (const CaseIndexEntry& entry : read_case_index(case_index_file(fs::path(CLAIMMAP_DATA_DIR))).cases) {
+        const LoadedCase& loaded = test::built_in_case(entry.id);
+        std::map<std::string, const Event*> by_id;
+        for (const Event& e : loaded.events.events) {
+            by_id[e.id] = &e;
+            for (const std::string& p : e.participants) {
+                ++participants;
+                const std::string country = bracketed_country(p), name = p.substr(0, p.find(" ("));
+                std::string word;
+                for (char ch : country + " ") {
+                    if (std::isalpha(static_cast<unsigned char>(ch))) {
+                        word += ch;
+                        continue;
+                    }
+                    if (word.size() >= 4) BOOST_TEST(name.find(word) == std::string::npos, entry.id << ": \"" << p << "\" names its own country twice");
+                    word.clear();
+                }
+            }
+        }
+        for (const auto& file : fs::directory_iterator(entry.file.parent_path() / "i18n")) {
+            const toml::table t = toml::parse_file(file.path().string());
+            const toml::table* events = t["event"].as_table();
+            if (!events) continue;
+            for (const auto& [id, node] : *events) {
+                const toml::array* people = node.as_table() ? (*node.as_table())["participants"].as_array() : nullptr;
+                auto e = by_id.find(std::string(id.str()));
+                if (!people || e == by_id.end()) continue;
+                for (size_t i = 0; i < people->size() && i < e->second->participants.size(); ++i) {
+                    ++translated;
+                    const std::string p = people->get(i)->value_or(std::string());
+                    const bool english_brackets = !bracketed_country(e->second->participants[i]).empty();
+                    BOOST_TEST(!bracketed_country(p).empty() == english_brackets,
+                               file.path().filename().string() << " " << id.str() << ": \"" << p << "\" against \"" << e->second->participants[i] << "\"");
+                }
+            }
+        }
+    }
+    BOOST_TEST(participants > 30);
+    BOOST_TEST(translated > 30);
+}
+
+// Our own description of a source is read inside the callout's source line ("Source: Kyodo, news
+// report on ..., 10 April 2013"): it starts with a small letter, in every language, unless a name
+// opens it (a party, a venue). "Source: Kyodo, News report on ..." was on the Senkaku maps.
+BOOST_AUTO_TEST_CASE(a_source_description_reads_inside_a_sentence) {
+    int checked = 0;
+    for (const CaseIndexEntry& entry : read_case_index(case_index_file(fs::path(CLAIMMAP_DATA_DIR))).cases) {
+        const LoadedCase& loaded = test::built_in_case(entry.id);
+        std::set<std::string> names;
+        for (const Party& p : loaded.config.parties) names.insert(p.name);
+        for (const Venue& v : loaded.venues.venues) names.insert(v.name);
+        auto check = [&](const std::string& where, const std::string& description) {
+            if (description.empty()) return;
+            ++checked;
+            const std::string first_word = description.substr(0, description.find_first_of(" '’"));
+            BOOST_TEST((!opens_with_capital(description) || names.count(first_word)), where << ": \"" << description << "\" starts with a capital mid-sentence");
+        };
+        for (const Event& e : loaded.events.events) check(entry.id + " " + e.id, e.source.description);
+        for (const auto& file : fs::directory_iterator(entry.file.parent_path() / "i18n")) {
+            const toml::table t = toml::parse_file(file.path().string());
+            if (const toml::table* events = t["event"].as_table())
+                for (const auto& [id, node] : *events)
+                    if (const toml::table* e = node.as_table())
+                        check(file.path().filename().string() + " " + std::string(id.str()), (*e)["source_description"].value_or(std::string()));
+        }
+    }
+    BOOST_TEST(checked >= 8);
+    BOOST_TEST(opens_with_capital("News report"));
+    BOOST_TEST(opens_with_capital("Сообщение"));
+    BOOST_TEST(!opens_with_capital("сообщение"));
+    BOOST_TEST(!opens_with_capital("報道"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

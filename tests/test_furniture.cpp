@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 
 #include "geometry/geos.hpp"
@@ -419,6 +421,127 @@ BOOST_AUTO_TEST_CASE(the_legend_says_who_gains_disputed_land_only_where_someone_
         }
     }
     BOOST_TEST(maps >= 40);
+}
+
+// The figures panel is set as a graphics desk would: the heading wraps to the table rather than
+// leave the table sitting at the left under a heading wider than itself; the numbers are flush right
+// in their columns and the last column ends at the panel's right padding; nothing leaves the panel.
+BOOST_AUTO_TEST_CASE(the_figures_table_spans_its_panel_under_a_wrapped_heading) {
+    int panels = 0;
+    for (const std::string id : {"kurils", "senkaku", "takeshima"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        for (const std::string& lang : loaded.config.languages)
+            for (bool compare : {false, true})
+                for (const auto& [w, h] : {std::pair{1200, 900}, std::pair{800, 600}, std::pair{794, 1123}}) {
+                    MapOptions o;
+                    o.lang = lang;
+                    o.width = w;
+                    o.height = h;
+                    MapRequest request;
+                    request.scenario = loaded.scenarios.scenarios.back().id;
+                    if (compare) request.compare = loaded.scenarios.scenarios.front().id;
+                    const Scene scene = build_scene(loaded, test::default_style(), o, request);
+                    const std::string what = fmt::format("{} {} {}x{}{}", id, lang, w, h, compare ? " compare" : "");
+                    for (const Layer& layer : scene.layers) {
+                        if (layer.id != "figures") continue;
+                        ++panels;
+                        const auto* frame = std::get_if<PathItem>(&layer.items.at(0));
+                        BOOST_TEST_REQUIRE(frame != nullptr, what);
+                        BBox panel{INFINITY, INFINITY, -INFINITY, -INFINITY};
+                        for (const XY& q : frame->rings.at(0))
+                            panel = {std::min(panel.min_x, q.x), std::min(panel.min_y, q.y), std::max(panel.max_x, q.x), std::max(panel.max_y, q.y)};
+                        std::vector<BBox> texts;
+                        for (const SceneItem& item : layer.items)
+                            if (const auto* t = std::get_if<TextItem>(&item)) texts.push_back(text_box(*t));
+                        const double pad = texts.front().min_x - panel.min_x;  // the heading's first line starts at the padding
+                        // A wrapped heading is balanced: its last line is no word left alone. The heading's
+                        // lines are the texts before the column heads (in the muted colour).
+                        std::vector<double> heading_widths;
+                        const Rgba muted = test::default_style().muted_text;
+                        for (const SceneItem& item : layer.items)
+                            if (const auto* t = std::get_if<TextItem>(&item)) {
+                                if (t->color.r == muted.r && t->color.g == muted.g && t->color.b == muted.b) break;
+                                heading_widths.push_back(text_box(*t).width());
+                            }
+                        if (heading_widths.size() > 1)
+                            BOOST_TEST(heading_widths.back() >= 0.4 * *std::max_element(heading_widths.begin(), heading_widths.end()),
+                                       what << ": the heading's last line is " << heading_widths.back() << " px of " << heading_widths.front());
+                        double right = -INFINITY;
+                        for (const BBox& b : texts) {
+                            BOOST_TEST(b.max_x <= panel.max_x - pad + 0.5, what << ": text past the panel's padding");
+                            BOOST_TEST(b.max_y <= panel.max_y + 0.5, what << ": text below the panel");
+                            right = std::max(right, b.max_x);
+                        }
+                        // The table's last column (the rightmost text of the rows) ends at the padding.
+                        BOOST_TEST(std::abs(right - (panel.max_x - pad)) < 1.0, what << ": the table ends " << (panel.max_x - pad - right) << " px short of the panel's padding");
+                        // Every row's last cell is flush right with the others.
+                        std::map<long, double> row_right;
+                        for (const BBox& b : texts) row_right[std::lround(b.min_y)] = std::max(row_right[std::lround(b.min_y)], b.max_x);
+                        int flush = 0;
+                        for (const auto& [y, r] : row_right) flush += std::abs(r - right) < 1.0;
+                        BOOST_TEST(flush >= 3, what << ": the number column is not flush right");
+                    }
+                }
+    }
+    BOOST_TEST(panels >= 30);
+}
+
+// Events days apart share one spot on the timeline's axis: each dot must stay visible (no two dots
+// overlap) and the highlighted date's label touches no dot and stays out of the map's frame.
+BOOST_AUTO_TEST_CASE(timeline_dots_of_close_events_do_not_overlap) {
+    int maps = 0, dots = 0;
+    for (const std::string id : {"kurils", "senkaku", "takeshima"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        std::vector<MapRequest> requests(1);
+        requests[0].timeline = true;
+        for (const Event& e : loaded.events.events) requests.emplace_back().event = e.id;
+        for (const MapRequest& request : requests)
+            for (const auto& [w, h] : {std::pair{1200, 900}, std::pair{800, 600}}) {
+                MapOptions o;
+                o.width = w;
+                o.height = h;
+                const Scene scene = build_scene(loaded, test::default_style(), o, request);
+                const std::string what = fmt::format("{} {} {}x{}", id, request.event.value_or("timeline"), w, h);
+                double frame_bottom = 0;
+                struct Disc {
+                    XY c;
+                    double r;
+                };
+                std::vector<Disc> discs;
+                std::vector<BBox> labels;
+                for (const Layer& layer : scene.layers) {
+                    if (layer.id == "frame")
+                        for (const SceneItem& item : layer.items)
+                            if (const auto* p = std::get_if<PathItem>(&item))
+                                for (const XY& q : p->rings.at(0)) frame_bottom = std::max(frame_bottom, q.y);
+                    if (layer.id != "timeline") continue;
+                    for (const SceneItem& item : layer.items) {
+                        if (const auto* t = std::get_if<TextItem>(&item)) labels.push_back(text_box(*t));
+                        const auto* p = std::get_if<PathItem>(&item);
+                        if (!p || !p->closed || !p->fill || p->rings.empty()) continue;
+                        XY c{0, 0};
+                        for (const XY& q : p->rings[0]) c = {c.x + q.x / p->rings[0].size(), c.y + q.y / p->rings[0].size()};
+                        double r = 0;
+                        for (const XY& q : p->rings[0]) r = std::max(r, std::hypot(q.x - c.x, q.y - c.y));
+                        discs.push_back({c, r});
+                    }
+                }
+                ++maps;
+                dots += static_cast<int>(discs.size());
+                for (size_t i = 0; i < discs.size(); ++i)
+                    for (size_t j = i + 1; j < discs.size(); ++j)
+                        BOOST_TEST(std::hypot(discs[i].c.x - discs[j].c.x, discs[i].c.y - discs[j].c.y) >= discs[i].r + discs[j].r - 0.01,
+                                   what << ": dots at x " << discs[i].c.x << " and " << discs[j].c.x << " overlap");
+                for (const BBox& l : labels) {
+                    BOOST_TEST(l.min_y >= frame_bottom, what << ": a timeline label inside the map's frame");
+                    for (const Disc& d : discs)
+                        BOOST_TEST(!(l.min_x < d.c.x + d.r && d.c.x - d.r < l.max_x && l.min_y < d.c.y + d.r && d.c.y - d.r < l.max_y),
+                                   what << ": a timeline label on a dot at x " << d.c.x);
+                }
+            }
+    }
+    BOOST_TEST(maps >= 60);
+    BOOST_TEST(dots >= 300);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <regex>
 #include <set>
 
@@ -254,6 +255,123 @@ BOOST_AUTO_TEST_CASE(the_command_line_rejects_a_bad_or_unknown_language) {
 }
 
 // Dates and numbers in each language's conventions; a shipped language missing from this table fails.
+// Coordinates are written from the number: a case west of Greenwich or south of the equator gets
+// its own hemisphere ("5°W", "西経5°", "5° з. д."), and no other string of a catalog bakes a degree
+// sign or a hemisphere word into a sentence (the credits once read "within {lon_min}–{lon_max}°E").
+BOOST_AUTO_TEST_CASE(coordinates_take_their_hemisphere_from_the_number_in_every_language) {
+    const Catalog& en = catalog(data_root, "en");
+    BOOST_TEST(longitude_range_text(en, 139, 157) == "139–157°E");
+    BOOST_TEST(longitude_range_text(en, -10, -5.5) == "5.5–10°W");
+    BOOST_TEST(longitude_range_text(en, -5.5, 3) == "5.5°W–3°E");
+    BOOST_TEST(latitude_range_text(en, -40, -30) == "30–40°S");
+    BOOST_TEST(latitude_range_text(en, 0, 12) == "0–12°N");
+    BOOST_TEST(latitude_range_text(en, -12, 0) == "0–12°S");
+    BOOST_TEST(longitude_text(en, 0) == "0°");
+    for (const std::string& lang : catalog_languages(data_root)) {
+        BOOST_TEST_CONTEXT(lang) {
+            const Catalog& c = catalog(data_root, lang);
+            // The hemisphere words of the language: "E", "東経", "в. д." ...
+            auto word = [&](const char* key) {
+                std::string w = c.text(key, {{"deg", ""}});
+                for (const std::string mark : {"°", " "})
+                    for (size_t p; (p = w.find(mark)) != std::string::npos;) w.erase(p, mark.size());
+                return w;
+            };
+            const std::string east = word("coordinates.east"), west = word("coordinates.west"), north = word("coordinates.north"),
+                              south = word("coordinates.south");
+            auto squeezed = [](std::string s) {
+                for (size_t p; (p = s.find(' ')) != std::string::npos;) s.erase(p, 1);
+                return s;
+            };
+            const std::string w = squeezed(longitude_range_text(c, -10, -5)), s = squeezed(latitude_range_text(c, -40, -30)),
+                              across = squeezed(longitude_range_text(c, -5, 3));
+            BOOST_TEST((w.find(west) != std::string::npos && w.find(east) == std::string::npos), w);
+            BOOST_TEST((s.find(south) != std::string::npos && s.find(north) == std::string::npos), s);
+            BOOST_TEST((across.find(west) != std::string::npos && across.find(east) != std::string::npos), across);
+            BOOST_TEST((w.find('5') < w.find("10")), "the smaller number of degrees first: " << w);
+            for (const std::string& key : c.keys()) {
+                if (key.starts_with("coordinates.")) continue;
+                const std::string text = c.text(key);
+                BOOST_TEST(text.find("°") == std::string::npos, key << " writes a degree sign: " << text);
+                if (lang != "en")  // English "E", "N" are letters of any word
+                    for (const std::string& h : {east, west, north, south})
+                        BOOST_TEST(squeezed(text).find(h) == std::string::npos, key << " writes a hemisphere (" << h << "): " << text);
+            }
+        }
+    }
+}
+
+// Text that reaches a map is set with each language's marks (“ ” ’ in English, 「」 in Japanese,
+// « » in Russian ...), never the typewriter's ' and ": every string of the program's catalogs
+// (but the terminal and CSV tables'), and every string of each built-in case's files, its
+// translations included (but the extractor's lists, addresses and the venue aliases it matches).
+BOOST_AUTO_TEST_CASE(no_shipped_text_on_a_map_has_straight_quotes) {
+    const std::set<std::string> not_on_maps{"aliases", "url", "seed", "crs", "land", "world", "inset", "gazetteer", "scenarios",
+                                            "events", "venues", "atlas", "file", "output_name", "id"};
+    int strings = 0;
+    std::vector<std::string> straight;
+    std::function<void(const toml::node&, const std::string&)> walk = [&](const toml::node& node, const std::string& where) {
+        if (const toml::table* t = node.as_table()) {
+            for (const auto& [key, child] : *t)
+                if (!not_on_maps.count(std::string(key.str()))) walk(child, where + "." + std::string(key.str()));
+        } else if (const toml::array* a = node.as_array()) {
+            for (size_t i = 0; i < a->size(); ++i) walk(*a->get(i), where + "[" + std::to_string(i) + "]");
+        } else if (const auto* v = node.as_string()) {
+            ++strings;
+            if (v->get().find_first_of("'\"") != std::string::npos) straight.push_back(where + ": " + v->get());
+        }
+    };
+    for (const fs::path& file : shipped_catalogs()) {
+        const toml::table t = toml::parse_file(file.string());
+        for (const auto& [key, value] : *t["strings"].as_table()) {
+            const std::string k(key.str());
+            if (k.starts_with("table.") || k.starts_with("markdown.") || k.starts_with("method.")) continue;
+            walk(value, file.filename().string() + " " + k);
+        }
+    }
+    for (const std::string& id : built_in_cases()) {
+        const fs::path dir = test::built_in_case(id).config.file.parent_path();
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(dir))
+            if (e.path().extension() == ".toml" && e.path().stem() != "lexicon" && e.path().stem() != "people") files.push_back(e.path());
+        for (const auto& e : fs::directory_iterator(dir / "i18n")) files.push_back(e.path());
+        for (const fs::path& f : files) walk(toml::parse_file(f.string()), id + "/" + f.filename().string());
+    }
+    for (const std::string& s : straight) BOOST_TEST(false, "straight quote: " << s);
+    BOOST_TEST(strings > 500);
+}
+
+// A scenario's title inside a line reads as a title in every language: at the start, after a
+// colon, or in the language's quotation marks (those of callout.headline). "Median line, Two islands
+// (1956 Joint Declaration)" and "Changes hands under Four islands" read as broken sentences.
+BOOST_AUTO_TEST_CASE(a_scenario_title_inside_a_line_reads_as_a_title_in_every_language) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> title_slots{
+        {"title.scenario", {"scenario"}},          {"subtitle.compare", {"scenario", "other"}}, {"callout.on_the_table", {"scenario"}},
+        {"legend.median_line", {"scenario"}},      {"legend.median_line_pair", {"scenario"}},   {"legend.median_lines_pairs", {"scenario"}},
+        {"legend.changes_hands", {"scenario"}},    {"figures.change_from_to", {"from", "to"}},  {"figures.change_against", {"to"}}};
+    for (const std::string& lang : catalog_languages(data_root)) {
+        BOOST_TEST_CONTEXT(lang) {
+            const Catalog& c = catalog(data_root, lang);
+            const std::string quoted = c.text("callout.headline");
+            const size_t at_headline = quoted.find("{headline}");
+            BOOST_TEST_REQUIRE(at_headline != std::string::npos);
+            const std::string open = quoted.substr(0, at_headline), close = quoted.substr(at_headline + std::string("{headline}").size());
+            BOOST_TEST_REQUIRE((!open.empty() && !close.empty()), "callout.headline has no quotation marks: " << quoted);
+            for (const auto& [key, slots] : title_slots)
+                for (const std::string& slot : slots) {
+                    const std::string pattern = c.text(key), placeholder = "{" + slot + "}";
+                    const size_t at = pattern.find(placeholder);
+                    BOOST_TEST_REQUIRE(at != std::string::npos, key);
+                    const std::string before = pattern.substr(0, at), after = pattern.substr(at + placeholder.size());
+                    const bool reads_as_title = before.empty() || before.ends_with(": ") || before.ends_with("：") ||
+                                                (before.ends_with(open) && after.starts_with(close));
+                    BOOST_TEST(reads_as_title, key << " = \"" << pattern << "\": " << placeholder << " neither opens it, follows a colon nor is quoted "
+                                                   << open << "…" << close);
+                }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(dates_and_numbers_follow_each_language) {
     struct Expected {
         std::string day, month, number, signed_number;

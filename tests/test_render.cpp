@@ -201,7 +201,7 @@ BOOST_AUTO_TEST_CASE(comparison_map_hatches_what_changes_hands) {
         BOOST_TEST(svg.find("<g id=\"layer-" + id + "\"") != std::string::npos, id);
     BOOST_TEST(svg.find("<pattern id=\"hatch-0\"") != std::string::npos);
     BOOST_TEST(svg.find("fill=\"url(#hatch-0)\"") != std::string::npos);
-    BOOST_TEST(svg.find("Change from Two islands") != std::string::npos);
+    BOOST_TEST(svg.find("Change from “Two islands") != std::string::npos);
     // Kunashiri changes hands: its pixels carry hatch lines over Russia's accent, not plain accent.
     Rendered r = render_default(1600, 1200, request);
     double plain = share_in_color(r, "kunashiri", test::default_style().party("RUS").accent);
@@ -449,8 +449,8 @@ BOOST_AUTO_TEST_CASE(median_line_legend_lists_the_pairs_then_the_scenario) {
     MapRequest request;
     request.scenario = "china-claim";
     for (const auto& [lang, words] : std::vector<std::pair<std::string, std::string>>{
-             {"en", "Median lines Japan–China, Japan–Taiwan and China–Taiwan (China's claim)"},
-             {"zh-Hant", "日本—中國、日本—臺灣及中國—臺灣中線（中國的主張）"}}) {
+             {"en", "Median lines Japan–China, Japan–Taiwan and China–Taiwan: China’s claim"},
+             {"zh-Hant", "日本—中國、日本—臺灣及中國—臺灣中線：中國的主張"}}) {
         MapOptions o;
         o.lang = lang;
         std::string svg = encode_scene(build_scene(test::built_in_case("senkaku"), test::default_style(), o, request), Format::svg);

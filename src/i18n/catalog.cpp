@@ -187,6 +187,34 @@ std::string Catalog::plain(double v, NumberStyle style) const {
     return style.minus_sign ? with_minus_sign(std::move(s)) : s;
 }
 
+namespace {
+
+std::string coordinate_text(const Catalog& cat, double v, const char* negative, const char* positive) {
+    if (std::abs(v) < 1e-9) return cat.text("coordinates.zero");
+    return cat.text(v < 0 ? negative : positive, {{"deg", cat.plain(std::abs(v))}});
+}
+
+std::string range_text(const Catalog& cat, double from, double to, const char* negative, const char* positive) {
+    if (from > to) std::swap(from, to);
+    const bool one_side = from >= 0 || to <= 0;
+    if (!one_side)
+        return cat.text("coordinates.range", {{"from", coordinate_text(cat, from, negative, positive)}, {"to", coordinate_text(cat, to, negative, positive)}});
+    const double near = std::min(std::abs(from), std::abs(to)), far = std::max(std::abs(from), std::abs(to));
+    const std::string key = std::string(to <= 0 && from < 0 ? negative : positive) + "_range";
+    return cat.text(key, {{"from", cat.plain(near)}, {"to", cat.plain(far)}});
+}
+
+}  // namespace
+
+std::string longitude_text(const Catalog& cat, double lon) { return coordinate_text(cat, lon, "coordinates.west", "coordinates.east"); }
+std::string latitude_text(const Catalog& cat, double lat) { return coordinate_text(cat, lat, "coordinates.south", "coordinates.north"); }
+std::string longitude_range_text(const Catalog& cat, double from, double to) {
+    return range_text(cat, from, to, "coordinates.west", "coordinates.east");
+}
+std::string latitude_range_text(const Catalog& cat, double from, double to) {
+    return range_text(cat, from, to, "coordinates.south", "coordinates.north");
+}
+
 std::string with_minus_sign(std::string s) {
     if (s.starts_with('-')) s.replace(0, 1, minus_sign);
     return s;

@@ -82,6 +82,15 @@ private:
     mutable std::set<std::string, std::less<>> warned_;
 };
 
+// Coordinates in the reader's words, from the number: the hemisphere is chosen by the sign
+// ("5°W", "西経5°", "5° з. д."), never written into a sentence; 0 has none.
+std::string longitude_text(const Catalog& cat, double lon);
+std::string latitude_text(const Catalog& cat, double lat);
+// A span of longitudes or latitudes, "139–157°E", "5°W–3°E" when it crosses the prime meridian
+// (or the equator); in one hemisphere the smaller number of degrees comes first.
+std::string longitude_range_text(const Catalog& cat, double from, double to);
+std::string latitude_range_text(const Catalog& cat, double from, double to);
+
 // The catalogs shipped in `data_dir`/i18n, by language tag (file names without .toml), sorted.
 std::vector<std::string> catalog_languages(const std::filesystem::path& data_dir);
 // The catalog of `lang` from `data_dir`/i18n, read once per process (shared by every map of a

@@ -325,20 +325,58 @@ Layer SceneBuilder::timeline_layer() const {
         if (year % step != 0) continue;
         std::string label = std::to_string(year);
         TextExtent e = measure_text(label, f);
-        layer.items.push_back(text(label, {x_of(year) - e.width / 2, y + px(6)}, f, style_.muted_text, false));
+        // Below the highlighted dot (6 px), not touching it.
+        layer.items.push_back(text(label, {x_of(year) - e.width / 2, y + px(7)}, f, style_.muted_text, false));
     }
     if (early_label) layer.items.push_back(std::move(*early_label));
-    for (const Event* e : recent) {
-        bool hl = e == in_.events->highlight;
-        layer.items.push_back(dot({x_of(t_of(e->date)), y}, px(hl ? 6 : 3.5), hl ? style_.disputed_fill : style_.text));
+    // Events days apart would share one spot on the axis: a dot that would touch one already drawn
+    // is stacked above it, so that every event stays visible.
+    struct Placed {
+        XY at;
+        double r;
+    };
+    // The highlighted event keeps its place on the axis; the others follow in date order.
+    std::vector<const Event*> order = recent;
+    std::stable_partition(order.begin(), order.end(), [&](const Event* e) { return e == in_.events->highlight; });
+    std::vector<Placed> placed;
+    for (const Event* e : order) {
+        const double r = px(e == in_.events->highlight ? 6 : 3.5);
+        XY at{x_of(t_of(e->date)), y};
+        // Up in small steps to the first height where it touches no dot already placed.
+        for (int step = 1; std::any_of(placed.begin(), placed.end(), [&](const Placed& p) { return std::hypot(p.at.x - at.x, p.at.y - at.y) < p.r + r + px(0.5); });
+             ++step)
+            at.y = y - step * px(0.5);
+        placed.push_back({at, r});
     }
+    for (size_t i = 0; i < order.size(); ++i)
+        layer.items.push_back(dot(placed[i].at, placed[i].r, order[i] == in_.events->highlight ? style_.disputed_fill : style_.text));
     if (in_.events->highlight) {
         const Event& e = *in_.events->highlight;
         if (t_of(e.date) >= first_recent) {
             std::string label = cat_.date(e.date);
             TextExtent te = measure_text(label, fb);
-            double lx = std::clamp(x_of(t_of(e.date)) - te.width / 2, x0, x1 - te.width);
-            layer.items.push_back(text(label, {lx, y - px(10) - te.height}, fb, style_.text, true));
+            const double x = x_of(t_of(e.date));
+            auto free = [&](double lx, double ly) {
+                return std::none_of(placed.begin(), placed.end(), [&](const Placed& p) {
+                    return p.at.x + p.r + px(1) > lx && p.at.x - p.r - px(1) < lx + te.width && p.at.y + p.r + px(1) > ly &&
+                           p.at.y - p.r - px(1) < ly + te.height;
+                });
+            };
+            // Centred above its dot and the stack over it; else beside the dots, just above the axis,
+            // to the right, then to the left; in the frame's way or on dots nowhere.
+            double lx = std::clamp(x - te.width / 2, x0, x1 - te.width), top = y - px(6);
+            for (const Placed& p : placed)
+                if (p.at.x + p.r > lx - px(1) && p.at.x - p.r < lx + te.width + px(1)) top = std::min(top, p.at.y - p.r);
+            double ly = top - px(4) - te.height;
+            if (ly < fr.max_y + px(1) || !free(lx, ly)) {
+                ly = std::max(fr.max_y + px(1), y - px(5) - te.height);
+                std::optional<double> beside;
+                for (double d = px(7); !beside && d < x1 - x0; d += px(2))
+                    for (double candidate : {x + d, x - d - te.width})
+                        if (!beside && candidate >= x0 && candidate + te.width <= x1 && free(candidate, ly)) beside = candidate;
+                lx = beside.value_or(lx);
+            }
+            layer.items.push_back(text(label, {lx, ly}, fb, style_.text, true));
         }
     }
     return layer;

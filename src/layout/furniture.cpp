@@ -308,9 +308,9 @@ SceneBuilder::CreditsLines SceneBuilder::credits_lines(double unit) const {
                                                                 [](const auto& lines) { return !lines.empty(); });
     if ((in_.scenario || lines_drawn) && in_.case_config.sea) {
         const BBox& r = in_.case_config.region;
-        const NumberStyle typeset{.group = false, .minus_sign = true};
-        clauses.push_back(tr("credits.sea_zones", {{"lon_min", cat_.plain(r.min_x, typeset)}, {"lon_max", cat_.plain(r.max_x, typeset)},
-                                                   {"lat_min", cat_.plain(r.min_y, typeset)}, {"lat_max", cat_.plain(r.max_y, typeset)}}));
+        // Hemispheres from the numbers: a case west of Greenwich or south of the equator reads "W", "S".
+        clauses.push_back(tr("credits.sea_zones", {{"lon_range", longitude_range_text(cat_, r.min_x, r.max_x)},
+                                                   {"lat_range", latitude_range_text(cat_, r.min_y, r.max_y)}}));
     }
     clauses.push_back(tr("credits.made_with", {{"version", CLAIMMAP_VERSION}}));
     std::string line2;

@@ -253,15 +253,10 @@ Layer SceneBuilder::changes_layer() const {
     return layer;
 }
 
-std::string SceneBuilder::longitude(double lon) const {
-    if (std::abs(lon) < 1e-9) return tr("coordinates.zero");
-    return tr(lon < 0 ? "coordinates.west" : "coordinates.east", {{"deg", cat_.plain(std::abs(lon))}});
-}
+std::string SceneBuilder::longitude(double lon) const { return longitude_text(cat_, lon); }
 
-std::string SceneBuilder::latitude(double lat) const {
-    if (std::abs(lat) < 1e-9) return tr("coordinates.zero");  // the equator: "0°", not "0°N"
-    return tr(lat < 0 ? "coordinates.south" : "coordinates.north", {{"deg", cat_.plain(std::abs(lat))}});
-}
+std::string SceneBuilder::latitude(double lat) const { return latitude_text(cat_, lat); }  // the equator: "0°", not "0°N"
+
 
 Layer SceneBuilder::figures_layer() const {
     Layer layer;
@@ -276,19 +271,42 @@ Layer SceneBuilder::figures_layer() const {
     for (size_t r = 0; r < rows.size(); ++r)
         for (size_t c = 0; c < 4; ++c)
             widths[c] = std::max(widths[c], measure_text(rows[r][c], r == 0 || c == 0 ? head : body).width);
-    FontSpec title_font = font(style_.legend_size, true);
-    std::string heading = in_.gains_title;
+    FontSpec title_font = font(style_.legend_size, true), note_font = font(style_.small_size);
     std::string note = tr("figures.note");
     double gap = px(14), pad = px(10), row_h = measure_text("Ag", body).height + px(3);
     double table_w = widths[0] + widths[1] + widths[2] + widths[3] + 3 * gap;
-    double w = std::max({table_w, measure_text(heading, title_font).width, measure_text(note, font(style_.small_size)).width}) + 2 * pad;
-    double h = pad * 2 + row_h * (rows.size() + 1) + measure_text(note, font(style_.small_size)).height;
+    // As a graphics desk sets it: the heading wraps to the table's width (in three lines at most,
+    // never narrower than its longest word), and the table spans the panel, its numbers flush
+    // right, so that it does not sit to the left under a heading wider than itself.
+    double content_w = std::max({table_w, measure_text(note, note_font).width, measure_text(in_.gains_title, title_font).width / 3});
+    // Only text that has spaces breaks at them; Japanese and Chinese break between characters.
+    const bool spaced = in_.gains_title.find(' ') != std::string::npos;
+    for (size_t from = 0; spaced && from < in_.gains_title.size();) {
+        const size_t space = std::min(in_.gains_title.find(' ', from), in_.gains_title.size());
+        content_w = std::max(content_w, measure_text(in_.gains_title.substr(from, space - from), title_font).width);
+        from = space + 1;
+    }
+    std::vector<std::string> heading = wrap(in_.gains_title, title_font, content_w);
+    // Balanced lines rather than a last word alone: the narrowest width that needs no more lines.
+    if (heading.size() > 1) {
+        double lo = content_w / 2, hi = content_w;
+        for (int i = 0; i < 12; ++i) {
+            const double mid = (lo + hi) / 2;
+            (wrap(in_.gains_title, title_font, mid).size() > heading.size() ? lo : hi) = mid;
+        }
+        heading = wrap(in_.gains_title, title_font, hi);
+    }
+    gap += (content_w - table_w) / 3;
+    double w = content_w + 2 * pad;
+    double h = pad * 2 + row_h * (rows.size() + heading.size()) + measure_text(note, note_font).height;
     const BBox& fr = view_.frame();
     double x = fr.max_x - w - px(12), y = fr.min_y + px(12);
     layer.items.push_back(panel(x, y, w, h, 0.92));
     double ty = y + pad;
-    layer.items.push_back(text(heading, {x + pad, ty}, title_font, style_.text, false));
-    ty += row_h;
+    for (const std::string& line : heading) {
+        layer.items.push_back(text(line, {x + pad, ty}, title_font, style_.text, false));
+        ty += row_h;
+    }
     for (size_t r = 0; r < rows.size(); ++r) {
         double cx = x + pad;
         for (size_t c = 0; c < 4; ++c) {
@@ -301,7 +319,7 @@ Layer SceneBuilder::figures_layer() const {
         }
         ty += row_h;
     }
-    layer.items.push_back(text(note, {x + pad, ty}, font(style_.small_size), style_.muted_text, false));
+    layer.items.push_back(text(note, {x + pad, ty}, note_font, style_.muted_text, false));
     return layer;
 }
 
