@@ -1421,4 +1421,18 @@ BOOST_AUTO_TEST_CASE(a_title_is_whoever_held_the_post_on_the_date) {
     BOOST_TEST(read_people(bad).size() == 1u);  // the person list reads past the titles
 }
 
+BOOST_AUTO_TEST_CASE(every_verb_of_speaking_stands_for_its_speaker) {
+    // "stated" is a verb of speaking like "said": Suga is at Wednesday's statement, not at Monday's
+    // talks, although his name is nearer to Monday.
+    Extraction x = extract_events("Lavrov and Kono held talks on the islands in Moscow on Monday, and Suga, the chief cabinet secretary, "
+                                  "stated on Wednesday that they had gone well.",
+                                  data(), day(2019, 1, 17));
+    const DraftEvent* monday = event_on(x, "2019-01-14");
+    BOOST_TEST_REQUIRE(monday);
+    BOOST_TEST((names_of(*monday) == std::set<std::string>{"Sergey Lavrov", "Taro Kono"}));
+    const DraftEvent* wednesday = event_on(x, "2019-01-16");
+    BOOST_TEST_REQUIRE(wednesday);
+    BOOST_TEST((names_of(*wednesday) == std::set<std::string>{"Yoshihide Suga"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

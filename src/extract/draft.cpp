@@ -962,7 +962,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 // "X said", "X, who is ... with Russia, told": the verb of speaking stands for the person.
                 auto speaking_after = [&](size_t within) {
                     for (size_t k = pt + 1; k < std::min(sent_te[s], pt + within); ++k)
-                        if (v.is(k, "said") || v.is(k, "told") || v.is(k, "says") || v.is(k, "added") || v.is(k, "announced")) return k;
+                        if (v.word(k) && in_list(v.str(k), speech_verbs)) return k;
                     return pt;
                 };
                 if (distinct.size() < 2) {
@@ -1374,8 +1374,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             }
             for (size_t i = lo; i < hi; ++i)
                 for (std::string_view w : words)
-                    if (v.is(i, w) && !(i + 1 < hi && (v.is(i + 1, "said") || v.is(i + 1, "say") || v.is(i + 1, "says") ||
-                                                       v.is(i + 1, "told"))))
+                    if (v.is(i, w) && !(i + 1 < hi && v.word(i + 1) && (in_list(v.str(i + 1), speech_verbs) || v.is(i + 1, "say"))))
                         return std::string(v.str(i));
             return "";
         };
