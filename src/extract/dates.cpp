@@ -95,34 +95,29 @@ size_t prev_word(const TokView& v, size_t i, size_t b) {
     return v.word(k) ? k : std::string_view::npos;
 }
 
+namespace {
+// "G20", "G-20" at token i.
+bool g20(const TokView& v, size_t i) {
+    if (!v.is(i, "G") || i + 1 >= v.toks.size()) return false;
+    size_t k = i + 1;
+    if (v.dash(k) && k + 1 < v.toks.size()) ++k;
+    return v.number(k) && v.str(k) == "20";
+}
+}  // namespace
+
 // Nouns after a venue that make it the place of something ("the Moscow talks"); documents named
 // after a city ("the Singapore agreement") do not.
 bool gathering_noun(const TokView& v, size_t i) {
     static const std::array<std::string_view, 15> nouns = {
         "summit", "talks", "meeting", "meetings", "visit", "visits", "trip", "forum", "conference", "round",
         "session", "negotiations", "consultations", "dialogue", "ministerial"};
-    if (v.word(i) && in_list(v.str(i), nouns)) return true;
-    if (v.is(i, "G") && i + 1 < v.toks.size()) {
-        size_t k = i + 1;
-        if (v.dash(k) && k + 1 < v.toks.size()) ++k;
-        return v.number(k) && v.str(k) == "20";
-    }
-    return false;
+    return (v.word(i) && in_list(v.str(i), nouns)) || g20(v, i);
 }
 
+// A gathering, or a document or statement that comes out of one.
 bool event_noun(const TokView& v, size_t i) {
-    static const std::array<std::string_view, 21> nouns = {
-        "summit",     "talks",       "meeting",  "meetings",  "visit",       "visits",       "trip",
-        "forum",      "conference",  "round",    "session",   "negotiations", "consultations", "agreement",
-        "declaration", "accord",     "statement", "dialogue", "ministerial", "summits",      "communique"};
-    if (v.word(i) && in_list(v.str(i), nouns)) return true;
-    // G20, G-20
-    if (v.is(i, "G") && i + 1 < v.toks.size()) {
-        size_t k = i + 1;
-        if (v.dash(k) && k + 1 < v.toks.size()) ++k;
-        return v.number(k) && v.str(k) == "20";
-    }
-    return false;
+    static const std::array<std::string_view, 6> outcomes = {"agreement", "declaration", "accord", "statement", "summits", "communique"};
+    return gathering_noun(v, i) || (v.word(i) && in_list(v.str(i), outcomes));
 }
 
 // Words before a month that make a bare month name ("in December") a date rather than a name.

@@ -55,6 +55,11 @@ size_t speech_verb_before(const TokView& v, size_t sentence_begin, size_t date_b
     return std::string_view::npos;
 }
 
+// Words before a place or a name that make it an event still to come: "his upcoming meeting in
+// Osaka", "ahead of the planned talks between Abe and Putin".
+// ("proposed" only before a place: before a name it is mostly the verb, "Putin proposed to Abe".)
+constexpr std::array<std::string_view, 6> to_come_marks = {"upcoming", "forthcoming", "planned", "next", "future", "coming"};
+
 // Words before a place that make it where something happens: "in Moscow", "visit to Tokyo".
 constexpr std::array<std::string_view, 22> locative_words = {
     "in", "at", "to", "into", "visiting", "visit", "visits", "visited", "reach", "reached", "arrived",
@@ -228,7 +233,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t i = 0; i < data.people.size(); ++i) {
         const Person& p = data.people[i];
         std::set<std::string> seen;
-        for (const std::string* a : {&p.name}) seen.insert(lowered(*a));
+        seen.insert(lowered(p.name));
         alias_owners[lowered(p.name)].push_back(int(i));
         for (const std::string& a : p.aliases)
             if (seen.insert(lowered(a)).second) alias_owners[lowered(a)].push_back(int(i));
@@ -622,7 +627,6 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     auto venue_to_come = [&](const VenueMention& vm) {
         if (vm.hit.first_tok == std::string_view::npos) return false;
         const size_t sb = sent_tb[vm.sentence], se = sent_te[vm.sentence];
-        static const std::array<std::string_view, 7> before = {"upcoming", "forthcoming", "planned", "proposed", "next", "future", "coming"};
         // "to be held in", "will be hosted in": a participle after "be", then the word of place.
         {
             size_t k = vm.hit.first_tok;
@@ -643,7 +647,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (v.punct(k, ',') || v.punct(k, ';')) break;
             if (!v.word(k)) continue;
             ++words;
-            if (in_list(v.str(k), before)) return true;
+            if (in_list(v.str(k), to_come_marks) || v.is(k, "proposed")) return true;
         }
         static const std::array<std::string_view, 10> after = {"will",     "would",  "being", "scheduled", "planned",
                                                                "expected", "slated", "due",   "next",      "later"};
@@ -1240,13 +1244,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         size_t k = size_t(std::lower_bound(toks.begin(), toks.end(), person_hits[pi].f.span.begin,
                                            [](const Tok& t, size_t o) { return t.b < o; }) -
                           toks.begin());
-        static const std::array<std::string_view, 6> marks = {"upcoming", "forthcoming", "planned", "next", "future", "coming"};
         for (int words = 0; k > sent_tb[s] && words < 6;) {
             --k;
             if (v.punct(k, ',') || v.punct(k, ';')) break;
             if (!v.word(k)) continue;
             ++words;
-            if (in_list(v.str(k), marks)) return true;
+            if (in_list(v.str(k), to_come_marks)) return true;
         }
         return false;
     };
