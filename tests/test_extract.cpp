@@ -1435,4 +1435,20 @@ BOOST_AUTO_TEST_CASE(every_verb_of_speaking_stands_for_its_speaker) {
     BOOST_TEST((names_of(*wednesday) == std::set<std::string>{"Yoshihide Suga"}));
 }
 
+BOOST_AUTO_TEST_CASE(the_days_of_a_two_day_summit_are_one_event) {
+    // Monday's talks are the first day of the summit that ended in Moscow on Tuesday.
+    Extraction x = extract_events("Abe and Putin wrapped up a two-day summit on the islands in Moscow on Tuesday.\n\nDuring Monday's talks, "
+                                  "Putin and Abe discussed joint economic activity.",
+                                  data(), day(2018, 5, 23));
+    BOOST_TEST_REQUIRE(x.events.size() == 1u);
+    BOOST_TEST(x.events[0].date->str() == "2018-05-22");
+    BOOST_TEST(x.events[0].place == "moscow");
+    // Two places on two days are two events, two-day summit or not.
+    Extraction y = extract_events("Abe and Putin held the first day of a two-day summit on the islands in Nagato on Thursday.\n\nAbe and "
+                                  "Putin moved to Tokyo for more talks on Friday.",
+                                  data(), day(2016, 12, 17));
+    BOOST_TEST(event_on(y, "2016-12-15"));
+    BOOST_TEST(event_on(y, "2016-12-16"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1665,6 +1665,57 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (!drop[i]) kept.push_back(std::move(x.events[i]));
         x.events = std::move(kept);
     }
+    // One draft per real event: "their two-day summit", "the two days of talks" make the drafts of
+    // those days one event, when they are of one kind, with the same people of both sides, at one
+    // place or with no place of their own. The draft kept is the one the text places best (a place
+    // in the text, else the dateline's city, else none), else the earlier.
+    {
+        int span_days = 0;  // the longest "N-day" gathering the article speaks of
+        for (size_t i = 0; i + 2 < toks.size(); ++i) {
+            int days = v.is(i, "two") || v.str(i) == "2" ? 2 : v.is(i, "three") || v.str(i) == "3" ? 3 : 0;
+            if (!days) continue;
+            size_t k = i + 1;
+            if (v.dash(k)) ++k;
+            bool gathering = false;
+            if (k < toks.size() && v.is(k, "day"))
+                for (size_t j = k + 1; j < std::min(toks.size(), k + 4) && !gathering; ++j) gathering = gathering_noun(v, j);
+            else if (k + 2 < toks.size() && v.is(k, "days") && v.is(k + 1, "of"))
+                gathering = gathering_noun(v, k + 2);
+            if (gathering) span_days = std::max(span_days, days);
+        }
+        auto placed = [](const DraftEvent& e) { return e.place.empty() ? 0 : !e.place_from || e.place_from->sentence < 0 ? 1 : 2; };
+        auto same_people = [](const DraftEvent& a, const DraftEvent& b) {
+            std::set<const Person*> pa(a.participants.begin(), a.participants.end()), pb(b.participants.begin(), b.participants.end());
+            std::set<std::string> sides;
+            for (const Person* p : pa) sides.insert(p->country);
+            return pa == pb && sides.size() >= 2;
+        };
+        std::vector<bool> drop(x.events.size(), false);
+        for (size_t i = 0; span_days > 1 && i < x.events.size(); ++i)
+            for (size_t j = i + 1; j < x.events.size() && !drop[i]; ++j) {
+                DraftEvent &a = x.events[i], &b = x.events[j];
+                if (drop[j] || !a.date || !b.date || a.date->precision != EventDate::Precision::day ||
+                    b.date->precision != EventDate::Precision::day || a.what != b.what ||
+                    (a.what != DraftKind::summit && a.what != DraftKind::ministerial && a.what != DraftKind::working_level) ||
+                    (!a.place.empty() && !b.place.empty() && a.place != b.place) || !same_people(a, b))
+                    continue;
+                const int64_t da = days_from_civil(a.date->year, a.date->month, a.date->day);
+                const int64_t db = days_from_civil(b.date->year, b.date->month, b.date->day);
+                if (da == db || std::llabs(da - db) > span_days - 1) continue;
+                const bool keep_a = placed(a) != placed(b) ? placed(a) > placed(b) : da < db;
+                DraftEvent &kept = keep_a ? a : b, &gone = keep_a ? b : a;
+                kept.main = kept.main || gone.main;
+                kept.sentences.insert(kept.sentences.end(), gone.sentences.begin(), gone.sentences.end());
+                std::sort(kept.sentences.begin(), kept.sentences.end());
+                kept.sentences.erase(std::unique(kept.sentences.begin(), kept.sentences.end()), kept.sentences.end());
+                if (kept.sentences.size() > DraftEvent::max_sentences) kept.sentences.resize(DraftEvent::max_sentences);
+                drop[keep_a ? j : i] = true;
+            }
+        std::vector<DraftEvent> kept;
+        for (size_t i = 0; i < x.events.size(); ++i)
+            if (!drop[i]) kept.push_back(std::move(x.events[i]));
+        x.events = std::move(kept);
+    }
     // Main event first, the others in order of appearance; at most max_events drafts.
     std::stable_sort(x.events.begin(), x.events.end(), [](const DraftEvent& a, const DraftEvent& b) {
         if (a.main != b.main) return a.main;
