@@ -1451,4 +1451,20 @@ BOOST_AUTO_TEST_CASE(the_days_of_a_two_day_summit_are_one_event) {
     BOOST_TEST(event_on(y, "2016-12-16"));
 }
 
+BOOST_AUTO_TEST_CASE(what_is_agreed_or_decided_is_still_to_come) {
+    const EventDate feb = day(2020, 2, 7);
+    BOOST_TEST(date_of("The prime minister decided to travel to Moscow in May.", feb) == "2020-05");
+    BOOST_TEST(date_of("The ministers agreed to a visit by their deputies in May.", feb) == "2020-05");
+    BOOST_TEST(date_of("The two sides agreed to hold talks on the islands in Moscow on December 6.", day(2007, 10, 24)) == "2007-12-06");
+    // What was done in May is still last May; what was agreed is the nearest such month.
+    BOOST_TEST(date_of("The prime minister travelled to Moscow in May.", feb) == "2019-05");
+    BOOST_TEST(date_of("The prime minister decided to travel to Moscow in January.", feb) == "2020-01");
+    BOOST_TEST(date_of("The prime minister decided to travel to Moscow in September.", feb) == "2019-09");
+    Extraction x = extract_events("Lavrov and Kono met in Tokyo on Monday and agreed to hold a round of talks on the islands in Moscow on "
+                                  "February 3.",
+                                  data(), day(2019, 10, 22));
+    BOOST_TEST(event_on(x, "2020-02-03"));
+    BOOST_TEST(!event_on(x, "2019-02-03"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -413,6 +413,12 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         if (v.punct(k, ';')) break;
         if (!v.word(k)) continue;
         ++words;
+        // What is agreed, decided or promised may still be to come: "agreed to hold talks in Moscow
+        // on December 6" (in October), "decided to visit Moscow in May" (in February), "agreed to a
+        // visit by Putin in May": neither the past nor the future, the nearest such date.
+        static const std::array<std::string_view, 9> commit_verbs = {"agreed", "agree", "agrees", "decided", "decides",
+                                                                     "vowed", "promised", "pledged", "arranged"};
+        if (v.is(k, "to") && k > b && v.word(k - 1) && in_list(v.str(k - 1), commit_verbs)) return Tense::either;
         if (Tense t = cue(k); t != Tense::none) return t;
         // A headline's infinitive is its future: "Kono to visit Moscow in May", "Abe to meet Putin".
         static const std::array<std::string_view, 10> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head", "take", "be"};
@@ -495,6 +501,7 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
                 if (!best || dist < best_dist) best = day_date(y, m.month, m.day), best_dist = dist;
             }
             r.date = best;
+            if (tense == Tense::either && best && m.strict == 0) r.future = days_from_civil(best->year, best->month, best->day) > pivot;
             r.how = std::string("year from the reference ") + ref_s +
                     (r.future ? " (the next such date: future tense)" : past ? " (the last such date: past tense)" : " (the nearest such date)");
             if (!ref_day) r.uncertain = true;
@@ -515,6 +522,15 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             }
             if (m.strict == 2) {
                 y = ref->year;
+            } else if (tense == Tense::either && m.strict == 0) {
+                // The nearest such month; half a year either way is the past one.
+                const int ahead = (m.month - ref->month + 12) % 12;
+                if (ahead != 0 && ahead < 6) {
+                    r.future = true;
+                    if (m.month < ref->month) ++y;
+                } else if (m.month > ref->month) {
+                    --y;
+                }
             } else if (r.future) {
                 if (m.month < ref->month || (m.strict == 1 && m.month == ref->month)) ++y;
             } else {
@@ -522,7 +538,9 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             }
             r.date = month_date(y, m.month);
             r.how = std::string("year from the reference ") + ref_s +
-                    (r.future ? " (the next such month: future tense)" : " (the last such month not after it)");
+                    (tense == Tense::either && m.strict == 0 ? " (the nearest such month: agreed or decided, before or after)"
+                     : r.future                            ? " (the next such month: future tense)"
+                                                           : " (the last such month not after it)");
             return r;
         }
         case DateKind::weekday: {
