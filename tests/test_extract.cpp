@@ -1467,4 +1467,22 @@ BOOST_AUTO_TEST_CASE(what_is_agreed_or_decided_is_still_to_come) {
     BOOST_TEST(!event_on(x, "2019-02-03"));
 }
 
+BOOST_AUTO_TEST_CASE(a_statement_is_made_where_the_text_says_not_where_a_guess_or_the_dateline_puts_it) {
+    // The Kremlin is no place of the government's decision: the text does not say where it was made.
+    Extraction x = extract_events("The Russian government on Monday scrapped the visa-free exchanges with the islands, a sign of anger at "
+                                  "the sanctions.\n\nThe Kremlin ordered the foreign ministry to notify Japan.",
+                                  data(), day(2022, 9, 6));
+    const DraftEvent* e = event_on(x, "2022-09-05");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(to_string(e->what) == "statement");
+    BOOST_TEST(e->place.empty());
+    // A meeting keeps the guess.
+    Extraction y = extract_events("Abe and Putin on Monday held talks on the visa-free exchanges with the islands.\n\nThe Kremlin ordered "
+                                  "the foreign ministry to notify Japan.",
+                                  data(), day(2019, 9, 3));
+    BOOST_TEST_REQUIRE(event_on(y, "2019-09-02"));
+    BOOST_TEST(to_string(event_on(y, "2019-09-02")->what) == "summit");
+    BOOST_TEST(event_on(y, "2019-09-02")->place == "moscow");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1442,14 +1442,19 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.kind_note = "no summit, ministers or officials found";
         }
         e.kind = event_kind(e.what);
-        // A phone call has no venue, and a visit goes where the text says: a dateline's city or a
-        // guess is where the news was written.
-        if ((e.what == DraftKind::phone_call || e.what == DraftKind::visit) && e.place_from && e.place_uncertain) {
+        // A phone call has no venue, and a visit or a statement goes where the text says: a
+        // dateline's city, a guess or a place lent by the next sentence is where the news was
+        // written or something else happened. (Not the lead's statement reported from the dateline's
+        // city, "SINGAPORE, November 15. /TASS/. ..., Putin said": that is where it was made.)
+        if ((e.what == DraftKind::phone_call || e.what == DraftKind::visit || (e.what == DraftKind::statement && !e.said)) &&
+            e.place_from && e.place_uncertain) {
             e.place.clear();
             e.place_city = nullptr;
             e.place_from.reset();
             e.place_uncertain = false;
-            e.place_note = e.what == DraftKind::visit ? "a visit: the dateline is where the news was written" : "a phone call: no venue";
+            e.place_note = e.what == DraftKind::phone_call ? "a phone call: no venue"
+                                                            : std::string("a ") + std::string(to_string(e.what)) +
+                                                                  ": the text does not say where; the dateline is where the news was written";
         }
         // Scenario: cues near the event, else the article's prevailing cue.
         std::map<std::string, int> local;
