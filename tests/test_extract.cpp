@@ -1485,4 +1485,19 @@ BOOST_AUTO_TEST_CASE(a_statement_is_made_where_the_text_says_not_where_a_guess_o
     BOOST_TEST(event_on(y, "2019-09-02")->place == "moscow");
 }
 
+BOOST_AUTO_TEST_CASE(dates_listed_after_a_date_share_its_tense) {
+    // November is as much to come as June, though the words of the plan are far before it.
+    Extraction x = extract_events("The leaders will talk about the islands again at three gatherings this year: the summit of the Group "
+                                  "of Eight in Canada in June, a global meeting in Russia in September and a regional conference in "
+                                  "Japan in November.",
+                                  data(), day(2010, 4, 15));
+    BOOST_TEST(event_on(x, "2010-11"));
+    BOOST_TEST(!event_on(x, "2009-11"));
+    Extraction y = extract_events("The leaders agreed to meet on the islands at the summit in Canada in June, in Russia in September and in "
+                                  "Japan in November.",
+                                  data(), day(2010, 4, 15));
+    BOOST_TEST(event_on(y, "2010-11"));
+    BOOST_TEST(!event_on(y, "2009-11"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

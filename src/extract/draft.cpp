@@ -452,11 +452,24 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     std::vector<DateFind> dates;
     for (size_t s = 0; s < x.sentences.size(); ++s) {
         const std::vector<DateMention> mentions = scan_dates(v, sent_tb[s], sent_te[s]);
+        Tense listed_tense = Tense::none;
+        size_t listed_end = 0;
         for (const DateMention& m : mentions) {
             DateFind d;
             d.sentence = int(s);
             d.mention = m;
-            d.res = resolve(m, ref, tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te));
+            // "to meet in Canada in June, in Russia in September and in Japan in November": a date
+            // with no tense words of its own (or only an "agreed to" before the list), listed right
+            // after another (within 15 tokens, no semicolon between), shares that one's tense.
+            Tense tense = tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te);
+            if ((tense == Tense::none || (tense == Tense::either && listed_tense == Tense::future)) && listed_tense != Tense::none &&
+                listed_end + 15 >= m.tb &&
+                std::none_of(toks.begin() + long(listed_end), toks.begin() + long(m.tb), [&](const Tok& t) {
+                    return t.type == TokType::punct && text[t.b] == ';';
+                }))
+                tense = listed_tense;
+            d.res = resolve(m, ref, tense);
+            listed_tense = d.res.future ? Tense::future : tense, listed_end = m.te;
             // "October will mark 60 years since ...": an anniversary, not an event.
             {
                 size_t k = m.te;
