@@ -1500,4 +1500,20 @@ BOOST_AUTO_TEST_CASE(dates_listed_after_a_date_share_its_tense) {
     BOOST_TEST(!event_on(y, "2009-11"));
 }
 
+BOOST_AUTO_TEST_CASE(a_date_opening_the_sentence_is_when_its_speaker_spoke) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Thursday to discuss the islands.\n\nEarlier, on Tuesday, the Russian "
+                                  "Foreign Ministry said the drills would go on.",
+                                  data(), day(2019, 3, 29));
+    BOOST_TEST(event_on(x, "2019-03-28"));
+    const DraftEvent* e = event_on(x, "2019-03-26");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->said);
+    BOOST_TEST(e->said_by == "Ministry");
+    BOOST_TEST(to_string(e->what) == "statement");
+    // Not a date inside the sentence: "the drills that began on Tuesday, the ministry said" dates the drills.
+    Extraction y = extract_events("The drills on the islands began on Tuesday, the Russian Foreign Ministry said.", data(),
+                                  day(2019, 3, 28));
+    BOOST_TEST(!(event_on(y, "2019-03-26") && event_on(y, "2019-03-26")->said));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -60,6 +60,28 @@ size_t speech_verb_before(const TokView& v, size_t sentence_begin, size_t date_b
 // ("proposed" only before a place: before a name it is mostly the verb, "Putin proposed to Abe".)
 constexpr std::array<std::string_view, 6> to_come_marks = {"upcoming", "forthcoming", "planned", "next", "future", "coming"};
 
+// "On January 20, the Russian Foreign Ministry said": a date that opens its sentence (after an
+// "Earlier," or the like) is when the speaker of that sentence spoke, when the verb of speaking
+// follows its subject of up to six words; npos otherwise.
+size_t speech_verb_after_opening_date(const TokView& v, size_t sentence_begin, size_t sentence_end, size_t date_begin, size_t date_end) {
+    size_t k = sentence_begin;
+    // Only an adverb set off by a comma may come first ("Earlier, on January 20, ..."), and "on".
+    if (k + 1 < date_begin && v.word(k) && v.punct(k + 1, ',')) k += 2;
+    if (k < date_begin && (v.is(k, "on") || v.is(k, "in"))) ++k;
+    if (k != date_begin) return std::string_view::npos;
+    k = date_end;
+    if (k < sentence_end && v.punct(k, ',')) ++k;
+    for (int words = 0; k < sentence_end && words <= 6; ++k) {
+        if (!v.word(k)) {
+            if (v.apostrophe(k) || v.dash(k) || v.punct(k, '.')) continue;
+            return std::string_view::npos;
+        }
+        if (in_list(v.str(k), speech_verbs)) return words > 0 ? k : std::string_view::npos;
+        ++words;
+    }
+    return std::string_view::npos;
+}
+
 // Words before a place that make it where something happens: "in Moscow", "visit to Tokyo".
 constexpr std::array<std::string_view, 22> locative_words = {
     "in", "at", "to", "into", "visiting", "visit", "visits", "visited", "reach", "reached", "arrived",
@@ -481,7 +503,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     if (years) continue;
                 }
             }
-            if (size_t verb = speech_verb_before(v, sent_tb[s], m.tb); verb != std::string_view::npos) {
+            size_t verb = speech_verb_before(v, sent_tb[s], m.tb);
+            if (verb == std::string_view::npos) verb = speech_verb_after_opening_date(v, sent_tb[s], sent_te[s], m.tb, m.te);
+            if (verb != std::string_view::npos) {
                 d.said = true;
                 // The subject: a person named just before the verb ("Fumio Kishida said Friday"),
                 // or the words that show the news's own source ("a government source said").
