@@ -1516,4 +1516,24 @@ BOOST_AUTO_TEST_CASE(a_date_opening_the_sentence_is_when_its_speaker_spoke) {
     BOOST_TEST(!(event_on(y, "2019-03-26") && event_on(y, "2019-03-26")->said));
 }
 
+BOOST_AUTO_TEST_CASE(an_institution_speaking_in_the_lead_and_an_outlet_after_the_dateline_dash) {
+    // "CITY, date – Outlet." is all dateline: the lead is the sentence after it.
+    Extraction x = extract_events("OSAKA, March 3 – RIA Novosti. Lavrov said the islands would stay Russian.", data(), day(2019, 3, 3));
+    BOOST_TEST(x.outlet == "RIA Novosti");
+    const DraftEvent* e = event_on(x, "2019-03-03");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "osaka");
+    BOOST_TEST(e->said);
+    // An institution speaking in the lead ("the embassy in Osaka told") is a statement from the
+    // dateline's city too.
+    Extraction y = extract_events("OSAKA, March 3 (Kyodo) - Japan will protest the drills on the islands, the Russian Consulate General "
+                                  "and the Japanese Foreign Ministry in Osaka told Kyodo.",
+                                  data(), day(2019, 3, 3));
+    const DraftEvent* f = event_on(y, "2019-03-03");
+    BOOST_TEST_REQUIRE(f);
+    BOOST_TEST(f->said);
+    BOOST_TEST(f->said_by == "Ministry");
+    BOOST_TEST(f->place == "osaka");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

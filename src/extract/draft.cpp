@@ -82,6 +82,10 @@ size_t speech_verb_after_opening_date(const TokView& v, size_t sentence_begin, s
     return std::string_view::npos;
 }
 
+// The institutions whose statements are a party's: "the Foreign Ministry said Sunday".
+constexpr std::array<std::string_view, 8> institutions = {"ministry", "government", "embassy",     "cabinet",
+                                                          "office",   "council",    "secretariat", "parliament"};
+
 // Words before a place that make it where something happens: "in Moscow", "visit to Tokyo".
 constexpr std::array<std::string_view, 22> locative_words = {
     "in", "at", "to", "into", "visiting", "visit", "visits", "visited", "reach", "reached", "arrived",
@@ -526,8 +530,6 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                               v.is(k, "scheduled") || v.is(k, "considering");
                 if (attribution && (mentions.size() > 1 || to_come)) continue;
                 // A ministry, an embassy or a government saying something is a statement of a party.
-                static const std::array<std::string_view, 8> institutions = {"ministry", "government", "embassy",     "cabinet",
-                                                                             "office",   "council",    "secretariat", "parliament"};
                 if (subject != std::string_view::npos && v.capital(subject) && in_list(v.str(subject), institutions))
                     d.body = std::string(v.str(subject));
                 if (attribution) {
@@ -1228,25 +1230,28 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
         const bool dated = lead >= 0 && std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == lead; });
         int speaker = -1;
-        for (size_t k = lead >= 0 && !dated ? sent_tb[lead] : toks.size(); k < sent_te[lead >= 0 ? lead : 0] && speaker < 0; ++k) {
+        std::string body;  // or an institution: "..., the Japanese Embassy in Moscow told RIA Novosti"
+        for (size_t k = lead >= 0 && !dated ? sent_tb[lead] : toks.size(); k < sent_te[lead >= 0 ? lead : 0] && speaker < 0 && body.empty(); ++k) {
             if (!in_list(v.str(k), speech_verbs) || !v.word(k)) continue;
             for (size_t pi = 0; pi < person_hits.size(); ++pi)
                 if (person_hits[pi].f.sentence == lead && person_hits[pi].f.span.end <= toks[k].b && toks[k].b - person_hits[pi].f.span.end <= 2)
                     speaker = int(pi);
+            // (The institution's own words: up to four words back, "in Moscow" among them.)
+            for (size_t j = k, words = 0; speaker < 0 && j > sent_tb[lead] && words < 4;) {
+                --j;
+                if (!v.word(j)) break;
+                ++words;
+                if (v.capital(j) && in_list(v.str(j), institutions)) body = std::string(v.str(j));
+            }
         }
-        if (speaker >= 0) {
-            const Person* who = &data.people[person_hits[speaker].person];
-            bool known = std::any_of(x.events.begin(), x.events.end(), [&](const DraftEvent& e) {
+        if (speaker >= 0 || !body.empty()) {
+            const Person* who = speaker >= 0 ? &data.people[person_hits[speaker].person] : nullptr;
+            auto known = std::find_if(x.events.begin(), x.events.end(), [&](const DraftEvent& e) {
                 return e.date && e.date->str() == ref->str() &&
-                       (std::find(e.participants.begin(), e.participants.end(), who) != e.participants.end() ||
+                       ((who && std::find(e.participants.begin(), e.participants.end(), who) != e.participants.end()) ||
                         std::any_of(e.sentences.begin(), e.sentences.end(), [&](int k) { return k == lead; }));
             });
-            if (!known) {
-                DraftEvent e;
-                e.date = *ref;
-                e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
-                e.date_how = "no date in the lead: the article's own date";
-                e.date_uncertain = true;
+            auto made_there = [&](DraftEvent& e) {
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
                 e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
@@ -1254,7 +1259,28 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 e.place_note = "the dateline's city: the lead reports the statement from there";
                 e.said = true;
                 e.speaker = who;
-                e.speaker_from = person_hits[speaker].f;
+                if (who) e.speaker_from = person_hits[speaker].f;
+                else e.said_by = body;
+            };
+            // The article's own day drafted for want of a date in the text is the statement.
+            auto placeholder = [&](const DraftEvent& e) {
+                return !e.said && e.date && e.date->str() == ref->str() && e.date_from && e.date_from->sentence < 0 &&
+                       (!e.place_from || e.place_from->sentence < 0);
+            };
+            if (known == x.events.end()) known = std::find_if(x.events.begin(), x.events.end(), placeholder);
+            if (known != x.events.end() && placeholder(*known)) {
+                made_there(*known);
+                if (std::find(known->sentences.begin(), known->sentences.end(), lead) == known->sentences.end()) {
+                    known->sentences.push_back(lead);
+                    std::sort(known->sentences.begin(), known->sentences.end());
+                }
+            } else if (known == x.events.end()) {
+                DraftEvent e;
+                e.date = *ref;
+                e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
+                e.date_how = "no date in the lead: the article's own date";
+                e.date_uncertain = true;
+                made_there(e);
                 e.sentences.push_back(lead);
                 x.events.push_back(std::move(e));
             }
