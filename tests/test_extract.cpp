@@ -1536,4 +1536,12 @@ BOOST_AUTO_TEST_CASE(an_institution_speaking_in_the_lead_and_an_outlet_after_the
     BOOST_TEST(f->place == "osaka");
 }
 
+BOOST_AUTO_TEST_CASE(a_date_after_dated_is_a_document_s) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Tuesday to discuss the islands.\n\nThe fishing near the islands follows an "
+                                  "agreement dated May 6, 1998.",
+                                  data(), day(2019, 1, 23));
+    BOOST_TEST(event_on(x, "2019-01-22"));
+    BOOST_TEST(!event_on(x, "1998-05-06"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

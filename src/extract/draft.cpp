@@ -496,6 +496,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 tense = listed_tense;
             d.res = resolve(m, ref, tense);
             listed_tense = d.res.future ? Tense::future : tense, listed_end = m.te;
+            // "the Agreement ... dated February 21, 1998": the date of a document, not an event.
+            if (m.tb > sent_tb[s] && v.is(m.tb - 1, "dated")) continue;
             // "October will mark 60 years since ...": an anniversary, not an event.
             {
                 size_t k = m.te;
