@@ -1544,4 +1544,10 @@ BOOST_AUTO_TEST_CASE(a_date_after_dated_is_a_document_s) {
     BOOST_TEST(!event_on(x, "1998-05-06"));
 }
 
+BOOST_AUTO_TEST_CASE(one_of_two_days_is_the_month_only) {
+    BOOST_TEST(date_of("The ministers will meet in Tokyo on June 3 or 4.", day(2019, 5, 20)) == "2019-06");
+    BOOST_TEST(date_of("The ministers met on June 3 or 4, 2018, in Tokyo.", day(2019, 5, 20)) == "2018-06");
+    BOOST_TEST(date_of("The ministers met on June 3 and talked again in July.", day(2019, 7, 20)) == "2019-06-03");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -173,6 +173,16 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
             if (j < e && v.punct(j, ']') && v.adjacent(k, j) && k > 0 && v.punct(k - 1, '[')) ++j;
             size_t dj = j;
             int d = day_at(dj);
+            // "on May 8 or 10": one of two days, so the month only.
+            if (d > 0 && dj + 1 < e && v.is(dj, "or")) {
+                size_t oj = dj + 1;
+                if (int d2 = day_at(oj); d2 > 0 && d2 != d && (oj >= e || !v.number(oj) || year_value(v, oj) > 0)) {
+                    size_t yj = oj;
+                    int y = year_at(yj);
+                    dm = DateMention{k, y > 0 ? yj : oj, y > 0 ? DateKind::absolute_month : DateKind::bare_month, std::max(y, 0), m, 0};
+                    return true;
+                }
+            }
             if (d > 0 && (dj >= e || !v.number(dj) || year_value(v, dj) > 0)) {
                 if (d > (m == 2 ? 29 : days_in_month(2001, m))) return false;
                 size_t yj = dj;
