@@ -1550,4 +1550,12 @@ BOOST_AUTO_TEST_CASE(one_of_two_days_is_the_month_only) {
     BOOST_TEST(date_of("The ministers met on June 3 and talked again in July.", day(2019, 7, 20)) == "2019-06-03");
 }
 
+BOOST_AUTO_TEST_CASE(a_city_named_with_a_qualifier_answers_to_its_bare_name) {
+    // GeoNames' "Washington, D.C." is the "Washington" of the news: the most populous of that name.
+    Extraction x = extract_events("Hatoyama met Medvedev in Washington on Tuesday to discuss the islands.", data(), day(2010, 4, 14));
+    const DraftEvent* e = event_on(x, "2010-04-13");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "washington-d-c");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
