@@ -1558,4 +1558,13 @@ BOOST_AUTO_TEST_CASE(a_city_named_with_a_qualifier_answers_to_its_bare_name) {
     BOOST_TEST(e->place == "washington-d-c");
 }
 
+BOOST_AUTO_TEST_CASE(a_gathering_named_after_its_city_is_there) {
+    Extraction x = extract_events("The deputy ministers will talk about the islands on March 4 on the sidelines of the Hamburg Trade "
+                                  "conference.", data(),
+                                  day(2019, 2, 20));
+    const DraftEvent* e = event_on(x, "2019-03-04");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "hamburg");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

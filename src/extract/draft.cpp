@@ -433,6 +433,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     if (p != std::string_view::npos && in_list(v.str(p), locative_words)) strong = true;
                     size_t nx = h.last_tok + 1;
                     if (nx < toks.size() && gathering_noun(v, nx)) strong = true;
+                    // A gathering named after its city: "the Munich Security Conference", "the
+                    // Vladivostok Economic Forum" (up to two capitalised words between).
+                    for (size_t k = nx; !strong && k < std::min(toks.size(), nx + 2) && v.capital(k); ++k)
+                        if (k + 1 < toks.size() && gathering_noun(v, k + 1)) strong = true;
                     // A place that speaks or has aides is its government: "Kremlin aide", "Tokyo said".
                     static const std::array<std::string_view, 30> government = {
                         "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "press", "official", "officials",
