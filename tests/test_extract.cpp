@@ -1567,4 +1567,20 @@ BOOST_AUTO_TEST_CASE(a_gathering_named_after_its_city_is_there) {
     BOOST_TEST(e->place == "hamburg");
 }
 
+BOOST_AUTO_TEST_CASE(an_invitation_is_no_event_until_accepted) {
+    Extraction x = extract_events("Abe and Putin discussed the islands in Osaka on Saturday.\n\nPutin invited Abe to attend a regional "
+                                  "forum in Vladivostok in September.",
+                                  data(), day(2019, 6, 30));
+    BOOST_TEST(event_on(x, "2019-06-29"));
+    BOOST_TEST(!event_on(x, "2019-09"));
+    Extraction y = extract_events("Abe and Putin discussed the islands in Osaka on Saturday.\n\nAbe will accept an invitation to attend a "
+                                  "regional forum in Vladivostok in September.",
+                                  data(), day(2019, 6, 30));
+    BOOST_TEST(event_on(y, "2019-09"));
+    // The invitation does not reach past another event's verb.
+    Extraction z = extract_events("Putin invited Abe to Russia, and the two met on the islands issue in Vladivostok on Thursday.", data(),
+                                  day(2019, 6, 30));
+    BOOST_TEST(event_on(z, "2019-06-27"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

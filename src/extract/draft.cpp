@@ -500,6 +500,30 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 tense = listed_tense;
             d.res = resolve(m, ref, tense);
             listed_tense = d.res.future ? Tense::future : tense, listed_end = m.te;
+            // "invited Abe to attend the forum in Vladivostok in September", "offered an invitation
+            // to visit in May": what is offered is no event yet (unless it was accepted). The
+            // invitation must govern the date: up to 20 words before it, no verb of another event
+            // between them.
+            {
+                bool offered = false;
+                int words = 0;
+                for (size_t k = m.tb; k > sent_tb[s] && words < 20;) {
+                    --k;
+                    if (v.punct(k, ';')) break;
+                    if (!v.word(k)) continue;
+                    ++words;
+                    static const std::array<std::string_view, 8> other_events = {"met", "held", "talked", "visited", "said", "told", "agreed", "and"};
+                    if (in_list(v.str(k), other_events) && !(k > sent_tb[s] && (v.is(k - 1, "be") || v.is(k - 1, "been")))) break;
+                    static const std::array<std::string_view, 6> invitation = {"invited", "invite", "invites", "inviting", "invitation", "invitations"};
+                    if (in_list(v.str(k), invitation)) {
+                        size_t p1 = prev_word(v, k, sent_tb[s]), p2 = p1 == std::string_view::npos ? p1 : prev_word(v, p1, sent_tb[s]);
+                        auto accepted = [&](size_t w) { return w != std::string_view::npos && (v.is(w, "accepted") || v.is(w, "accepts") || v.is(w, "accept")); };
+                        offered = !accepted(p1) && !accepted(p2);
+                        break;
+                    }
+                }
+                if (offered) continue;
+            }
             // "the Agreement ... dated February 21, 1998": the date of a document, not an event.
             if (m.tb > sent_tb[s] && v.is(m.tb - 1, "dated")) continue;
             // "October will mark 60 years since ...": an anniversary, not an event.
