@@ -1583,4 +1583,13 @@ BOOST_AUTO_TEST_CASE(an_invitation_is_no_event_until_accepted) {
     BOOST_TEST(event_on(z, "2019-06-27"));
 }
 
+BOOST_AUTO_TEST_CASE(a_date_opening_the_sentence_reaches_its_verb_after_a_long_subject) {
+    Extraction x = extract_events("In March, Seko, the minister in charge of economic ties with Russia and a close ally of Abe, travelled "
+                                  "to the islands.",
+                                  data(), day(2019, 5, 20));
+    const DraftEvent* e = event_on(x, "2019-03");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(to_string(e->what) == "visit");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1461,9 +1461,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 if (v.punct(lo, ';')) { ++lo; break; }
                 if (v.word(lo)) ++count;
             }
+            // A date that opens its sentence ("In January, Inada, a party official often touted as
+            // Abe's successor, travelled to Russia") governs the clause after it as far as the words
+            // before a date reach.
+            bool opens = true;
+            for (size_t k = first; k < mb && opens; ++k) opens = !v.word(k) || v.is(k, "on") || v.is(k, "in");
+            const size_t after = opens ? std::max<size_t>(before, 8) : 8;
             size_t hi = mb;
             count = 0;
-            while (hi < last && count < 8) {
+            while (hi < last && count < after) {
                 if (v.punct(hi, ';')) break;
                 if (v.word(hi)) ++count;
                 ++hi;
@@ -1479,7 +1485,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::string interview_word = near_date({"interview", "interviews"});
         // A visit's verb often opens a long clause ("visited an island in the Pacific Ocean claimed by
         // both Russia and Japan on Monday"): look further back for it.
-        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured", "landed"}, 20);
+        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured", "landed", "traveled",
+                                             "travelled", "flew"},
+                                            20);
         std::string ministers_word = near_date({"ministerial", "ministers"});
         if (date_sentence >= 0 && !phone_word[date_sentence].empty()) {
             e.what = DraftKind::phone_call;
