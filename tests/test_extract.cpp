@@ -1592,4 +1592,13 @@ BOOST_AUTO_TEST_CASE(a_date_opening_the_sentence_reaches_its_verb_after_a_long_s
     BOOST_TEST(to_string(e->what) == "visit");
 }
 
+BOOST_AUTO_TEST_CASE(an_institution_in_lower_case_speaks_too) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Monday to discuss the islands.\n\nIn March, the foreign ministry said it "
+                                  "would suspend the visa-free exchanges.",
+                                  data(), day(2019, 5, 21));
+    const DraftEvent* e = event_on(x, "2019-03");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->said_by == "Ministry");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

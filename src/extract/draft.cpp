@@ -1,6 +1,7 @@
 #include "extract/detail.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdlib>
 #include <map>
@@ -560,8 +561,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                               v.is(k, "scheduled") || v.is(k, "considering");
                 if (attribution && (mentions.size() > 1 || to_come)) continue;
                 // A ministry, an embassy or a government saying something is a statement of a party.
-                if (subject != std::string_view::npos && v.capital(subject) && in_list(v.str(subject), institutions))
+                // ("the foreign ministry said" as much as "the Foreign Ministry said".)
+                if (subject != std::string_view::npos && in_list(v.str(subject), institutions)) {
                     d.body = std::string(v.str(subject));
+                    d.body[0] = char(std::toupper(static_cast<unsigned char>(d.body[0])));
+                }
                 if (attribution) {
                     d.said = false;
                 } else {
