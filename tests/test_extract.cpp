@@ -1601,4 +1601,16 @@ BOOST_AUTO_TEST_CASE(an_institution_in_lower_case_speaks_too) {
     BOOST_TEST(e->said_by == "Ministry");
 }
 
+BOOST_AUTO_TEST_CASE(a_plural_noun_is_no_verb_in_the_present_tense) {
+    // "high-level visits" is no "X visits Y": the lead reports no news of the article's day.
+    Extraction x = extract_events("Tokyo has been seeking better ties on the islands through high-level visits. Kishida travelled to Russia "
+                                  "in January.",
+                                  data(), day(2016, 5, 6));
+    BOOST_TEST(event_on(x, "2016-01"));
+    BOOST_TEST(!event_on(x, "2016-05-06"));
+    // The verb still counts.
+    Extraction y = extract_events("Lavrov visits Tokyo for talks on the islands.", data(), day(2019, 5, 10));
+    BOOST_TEST(event_on(y, "2019-05-10"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1145,6 +1145,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == int(k); })) continue;
             for (size_t i = sent_tb[k]; i < sent_te[k]; ++i) {
                 if (!v.word(i) || v.capital(i) || !in_list(v.str(i), present)) continue;
+                // A plural noun, not a verb: "high-level visits", "the visits", "their tours".
+                if (i > sent_tb[k]) {
+                    static const std::array<std::string_view, 14> before_noun = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                                                                 "of", "such", "these", "those", "two", "regular"};
+                    const size_t p = i - 1;
+                    if (v.dash(p) || (v.word(p) && in_list(v.str(p), before_noun)) ||
+                        (v.word(p) && p > sent_tb[k] && v.dash(p - 1) && v.adjacent(p - 1, p)))
+                        continue;
+                }
                 DraftEvent e;
                 e.date = *ref;
                 e.date_from = Finding{ref->str(), std::string(v.str(i)), Span{toks[i].b, toks[i].e}, int(k)};
