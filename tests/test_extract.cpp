@@ -1613,4 +1613,17 @@ BOOST_AUTO_TEST_CASE(a_plural_noun_is_no_verb_in_the_present_tense) {
     BOOST_TEST(event_on(y, "2019-05-10"));
 }
 
+BOOST_AUTO_TEST_CASE(relative_words_follow_a_dateline_day_shortly_before_the_article_date) {
+    // Written in Osaka on Saturday, published on Monday: "today" is the Saturday.
+    Extraction x = extract_events("OSAKA, June 29 (Kyodo) - Abe and Putin held talks on the islands in Osaka today.", data(),
+                                  day(2019, 7, 1));
+    BOOST_TEST(x.reference->str() == "2019-07-01");
+    BOOST_TEST(event_on(x, "2019-06-29"));
+    BOOST_TEST(!event_on(x, "2019-07-01"));
+    // A dateline day long before the article's date is not taken.
+    Extraction y = extract_events("OSAKA, June 29 (Kyodo) - Abe and Putin held talks on the islands in Osaka today.", data(),
+                                  day(2019, 7, 20));
+    BOOST_TEST(event_on(y, "2019-07-20"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -163,6 +163,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         x.reference_from = "--date";
     }
     const EventDate* ref = x.reference ? &*x.reference : nullptr;
+    // "WASHINGTON, April 13 Kyodo - ... agreed Tuesday ... today's meeting", published on April 15:
+    // the words of the text are relative to the day the dateline gives, when it is up to a week
+    // before the article's date (the article's date itself stays --date's).
+    std::optional<EventDate> dateline_day;
+    if (date_option && date_option->precision == EventDate::Precision::day && dl && dl->mention) {
+        Resolution r = resolve(*dl->mention, &*date_option, Tense::past);
+        if (r.date && r.date->precision == EventDate::Precision::day) {
+            const int64_t gap = days_from_civil(date_option->year, date_option->month, date_option->day) -
+                                days_from_civil(r.date->year, r.date->month, r.date->day);
+            if (gap >= 1 && gap <= 7) dateline_day = r.date, ref = &*dateline_day;
+        }
+    }
 
     // Sentences; the "date ..." prefix and agency datelines are not part of any sentence.
     size_t body_from = 0;
