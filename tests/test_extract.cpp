@@ -1626,4 +1626,14 @@ BOOST_AUTO_TEST_CASE(relative_words_follow_a_dateline_day_shortly_before_the_art
     BOOST_TEST(event_on(y, "2019-07-20"));
 }
 
+BOOST_AUTO_TEST_CASE(the_two_as_a_subject_are_the_two_named_before) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Tuesday to discuss the islands. The two last met in Vladivostok in "
+                                  "September.",
+                                  data(), day(2019, 12, 4));
+    const DraftEvent* e = event_on(x, "2019-09");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Shinzo Abe", "Vladimir Putin"}));
+    BOOST_TEST(to_string(e->what) == "summit");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1443,6 +1443,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     (v.is(k + 1, "leaders") || v.is(k + 1, "men") || v.is(k + 1, "ministers") || v.is(k + 1, "pair") ||
                      (v.is(k + 1, "foreign") && k + 2 < sent_te[s] && v.is(k + 2, "ministers"))))
                     plural = true;
+                // "The two last met in Vladivostok": "the two" as the subject of a verb.
+                static const std::array<std::string_view, 12> verbs_after = {"last", "met", "held", "have", "had", "agreed",
+                                                                             "spoke", "talked", "also", "discussed", "will", "were"};
+                if (v.is(k, "the") && k + 2 < sent_te[s] && v.is(k + 1, "two") && in_list(v.str(k + 2), verbs_after)) plural = true;
             }
             for (int back = s - 1; plural && back >= 0 && back >= s - 2; --back) {
                 std::vector<int> named;
