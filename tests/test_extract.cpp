@@ -1636,4 +1636,14 @@ BOOST_AUTO_TEST_CASE(the_two_as_a_subject_are_the_two_named_before) {
     BOOST_TEST(to_string(e->what) == "summit");
 }
 
+BOOST_AUTO_TEST_CASE(stressing_warning_and_insisting_are_speaking) {
+    for (const char* verb : {"stressed", "warned", "insisted", "declared", "emphasized"}) {
+        Extraction x = extract_events(std::string("Lavrov ") + verb + " on Tuesday that the islands are Russian.", data(), day(2019, 1, 17));
+        const DraftEvent* e = event_on(x, "2019-01-15");
+        BOOST_TEST_REQUIRE(e);
+        BOOST_TEST(e->said, verb);
+        BOOST_TEST((e->speaker && e->speaker->name == "Sergey Lavrov"), verb);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -33,8 +33,9 @@ struct DateFind {
 };
 
 // Verbs of speaking: a date right after one ("said Friday") is when something was said.
-constexpr std::array<std::string_view, 10> speech_verbs = {"said", "says", "told", "tells", "announced", "stated",
-                                                           "added", "reported", "reports", "noted"};
+constexpr std::array<std::string_view, 17> speech_verbs = {"said", "says", "told", "tells", "announced", "stated", "added",
+                                                           "reported", "reports", "noted", "stressed", "emphasized", "emphasised",
+                                                           "declared", "warned", "insisted", "remarked"};
 // Who speaks when the subject is one of these is the news's source, not a party: "a government
 // source said Wednesday", "Russian media reported Friday" date the reporting, not an event.
 constexpr std::array<std::string_view, 10> attribution_subjects = {"source", "sources", "media", "reports", "report",
