@@ -1646,4 +1646,18 @@ BOOST_AUTO_TEST_CASE(stressing_warning_and_insisting_are_speaking) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(he_or_she_is_the_one_person_named_before) {
+    Extraction x = extract_events("Lavrov said the islands are Russian territory. He made the remarks on Tuesday at a news conference in "
+                                  "Moscow.",
+                                  data(), day(2019, 1, 17));
+    const DraftEvent* e = event_on(x, "2019-01-15");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Sergey Lavrov"}));
+    // Two people named before: "he" could be either.
+    Extraction y = extract_events("Lavrov and Kono spoke about the islands. He made the remarks on Tuesday at a news conference in Moscow.",
+                                  data(), day(2019, 1, 17));
+    BOOST_TEST_REQUIRE(event_on(y, "2019-01-15"));
+    BOOST_TEST(names_of(*event_on(y, "2019-01-15")).size() != 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

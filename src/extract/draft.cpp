@@ -1467,6 +1467,23 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 break;
             }
         }
+        // "Lavrov said the islands are Russian. He made the remarks on Tuesday": "he" or "she" in
+        // the sentence of the date, where no one is named, is the one person named in the sentence
+        // before.
+        if (e.participants.empty() && e.date_from && e.date_from->sentence > 0 && people_in[e.date_from->sentence].empty()) {
+            const int s = e.date_from->sentence;
+            bool singular = false;
+            for (size_t k = sent_tb[s]; k < sent_te[s] && !singular; ++k) singular = v.is(k, "he") || v.is(k, "she");
+            std::vector<int> named;
+            std::set<int> distinct;
+            for (int pi : singular ? people_in[s - 1] : std::vector<int>{})
+                if (person_date[pi] != "-" && distinct.insert(person_hits[pi].person).second) named.push_back(pi);
+            if (named.size() == 1) {
+                e.participants.push_back(&data.people[person_hits[named[0]].person]);
+                e.participants_from.push_back(person_hits[named[0]].f);
+                if (e.said && !e.speaker) e.speaker = e.participants.back(), e.speaker_from = e.participants_from.back(), e.said_by.clear();
+            }
+        }
         // (Lists are capped: a huge article may name a territory in one "sentence" many times.)
         for (int k : e.sentences)
             for (int ti : territories_in[k])
