@@ -1421,4 +1421,243 @@ BOOST_AUTO_TEST_CASE(a_title_is_whoever_held_the_post_on_the_date) {
     BOOST_TEST(read_people(bad).size() == 1u);  // the person list reads past the titles
 }
 
+BOOST_AUTO_TEST_CASE(every_verb_of_speaking_stands_for_its_speaker) {
+    // "stated" is a verb of speaking like "said": Suga is at Wednesday's statement, not at Monday's
+    // talks, although his name is nearer to Monday.
+    Extraction x = extract_events("Lavrov and Kono held talks on the islands in Moscow on Monday, and Suga, the chief cabinet secretary, "
+                                  "stated on Wednesday that they had gone well.",
+                                  data(), day(2019, 1, 17));
+    const DraftEvent* monday = event_on(x, "2019-01-14");
+    BOOST_TEST_REQUIRE(monday);
+    BOOST_TEST((names_of(*monday) == std::set<std::string>{"Sergey Lavrov", "Taro Kono"}));
+    const DraftEvent* wednesday = event_on(x, "2019-01-16");
+    BOOST_TEST_REQUIRE(wednesday);
+    BOOST_TEST((names_of(*wednesday) == std::set<std::string>{"Yoshihide Suga"}));
+}
+
+BOOST_AUTO_TEST_CASE(the_days_of_a_two_day_summit_are_one_event) {
+    // Monday's talks are the first day of the summit that ended in Moscow on Tuesday.
+    Extraction x = extract_events("Abe and Putin wrapped up a two-day summit on the islands in Moscow on Tuesday.\n\nDuring Monday's talks, "
+                                  "Putin and Abe discussed joint economic activity.",
+                                  data(), day(2018, 5, 23));
+    BOOST_TEST_REQUIRE(x.events.size() == 1u);
+    BOOST_TEST(x.events[0].date->str() == "2018-05-22");
+    BOOST_TEST(x.events[0].place == "moscow");
+    // Two places on two days are two events, two-day summit or not.
+    Extraction y = extract_events("Abe and Putin held the first day of a two-day summit on the islands in Nagato on Thursday.\n\nAbe and "
+                                  "Putin moved to Tokyo for more talks on Friday.",
+                                  data(), day(2016, 12, 17));
+    BOOST_TEST(event_on(y, "2016-12-15"));
+    BOOST_TEST(event_on(y, "2016-12-16"));
+}
+
+BOOST_AUTO_TEST_CASE(what_is_agreed_or_decided_is_still_to_come) {
+    const EventDate feb = day(2020, 2, 7);
+    BOOST_TEST(date_of("The prime minister decided to travel to Moscow in May.", feb) == "2020-05");
+    BOOST_TEST(date_of("The ministers agreed to a visit by their deputies in May.", feb) == "2020-05");
+    BOOST_TEST(date_of("The two sides agreed to hold talks on the islands in Moscow on December 6.", day(2007, 10, 24)) == "2007-12-06");
+    // What was done in May is still last May; what was agreed is the nearest such month.
+    BOOST_TEST(date_of("The prime minister travelled to Moscow in May.", feb) == "2019-05");
+    BOOST_TEST(date_of("The prime minister decided to travel to Moscow in January.", feb) == "2020-01");
+    BOOST_TEST(date_of("The prime minister decided to travel to Moscow in September.", feb) == "2019-09");
+    Extraction x = extract_events("Lavrov and Kono met in Tokyo on Monday and agreed to hold a round of talks on the islands in Moscow on "
+                                  "February 3.",
+                                  data(), day(2019, 10, 22));
+    BOOST_TEST(event_on(x, "2020-02-03"));
+    BOOST_TEST(!event_on(x, "2019-02-03"));
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_is_made_where_the_text_says_not_where_a_guess_or_the_dateline_puts_it) {
+    // The Kremlin is no place of the government's decision: the text does not say where it was made.
+    Extraction x = extract_events("The Russian government on Monday scrapped the visa-free exchanges with the islands, a sign of anger at "
+                                  "the sanctions.\n\nThe Kremlin ordered the foreign ministry to notify Japan.",
+                                  data(), day(2022, 9, 6));
+    const DraftEvent* e = event_on(x, "2022-09-05");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(to_string(e->what) == "statement");
+    BOOST_TEST(e->place.empty());
+    // A meeting keeps the guess.
+    Extraction y = extract_events("Abe and Putin on Monday held talks on the visa-free exchanges with the islands.\n\nThe Kremlin ordered "
+                                  "the foreign ministry to notify Japan.",
+                                  data(), day(2019, 9, 3));
+    BOOST_TEST_REQUIRE(event_on(y, "2019-09-02"));
+    BOOST_TEST(to_string(event_on(y, "2019-09-02")->what) == "summit");
+    BOOST_TEST(event_on(y, "2019-09-02")->place == "moscow");
+}
+
+BOOST_AUTO_TEST_CASE(dates_listed_after_a_date_share_its_tense) {
+    // November is as much to come as June, though the words of the plan are far before it.
+    Extraction x = extract_events("The leaders will talk about the islands again at three gatherings this year: the summit of the Group "
+                                  "of Eight in Canada in June, a global meeting in Russia in September and a regional conference in "
+                                  "Japan in November.",
+                                  data(), day(2010, 4, 15));
+    BOOST_TEST(event_on(x, "2010-11"));
+    BOOST_TEST(!event_on(x, "2009-11"));
+    Extraction y = extract_events("The leaders agreed to meet on the islands at the summit in Canada in June, in Russia in September and in "
+                                  "Japan in November.",
+                                  data(), day(2010, 4, 15));
+    BOOST_TEST(event_on(y, "2010-11"));
+    BOOST_TEST(!event_on(y, "2009-11"));
+}
+
+BOOST_AUTO_TEST_CASE(a_date_opening_the_sentence_is_when_its_speaker_spoke) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Thursday to discuss the islands.\n\nEarlier, on Tuesday, the Russian "
+                                  "Foreign Ministry said the drills would go on.",
+                                  data(), day(2019, 3, 29));
+    BOOST_TEST(event_on(x, "2019-03-28"));
+    const DraftEvent* e = event_on(x, "2019-03-26");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->said);
+    BOOST_TEST(e->said_by == "Ministry");
+    BOOST_TEST(to_string(e->what) == "statement");
+    // Not a date inside the sentence: "the drills that began on Tuesday, the ministry said" dates the drills.
+    Extraction y = extract_events("The drills on the islands began on Tuesday, the Russian Foreign Ministry said.", data(),
+                                  day(2019, 3, 28));
+    BOOST_TEST(!(event_on(y, "2019-03-26") && event_on(y, "2019-03-26")->said));
+}
+
+BOOST_AUTO_TEST_CASE(an_institution_speaking_in_the_lead_and_an_outlet_after_the_dateline_dash) {
+    // "CITY, date – Outlet." is all dateline: the lead is the sentence after it.
+    Extraction x = extract_events("OSAKA, March 3 – RIA Novosti. Lavrov said the islands would stay Russian.", data(), day(2019, 3, 3));
+    BOOST_TEST(x.outlet == "RIA Novosti");
+    const DraftEvent* e = event_on(x, "2019-03-03");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "osaka");
+    BOOST_TEST(e->said);
+    // An institution speaking in the lead ("the embassy in Osaka told") is a statement from the
+    // dateline's city too.
+    Extraction y = extract_events("OSAKA, March 3 (Kyodo) - Japan will protest the drills on the islands, the Russian Consulate General "
+                                  "and the Japanese Foreign Ministry in Osaka told Kyodo.",
+                                  data(), day(2019, 3, 3));
+    const DraftEvent* f = event_on(y, "2019-03-03");
+    BOOST_TEST_REQUIRE(f);
+    BOOST_TEST(f->said);
+    BOOST_TEST(f->said_by == "Ministry");
+    BOOST_TEST(f->place == "osaka");
+}
+
+BOOST_AUTO_TEST_CASE(a_date_after_dated_is_a_document_s) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Tuesday to discuss the islands.\n\nThe fishing near the islands follows an "
+                                  "agreement dated May 6, 1998.",
+                                  data(), day(2019, 1, 23));
+    BOOST_TEST(event_on(x, "2019-01-22"));
+    BOOST_TEST(!event_on(x, "1998-05-06"));
+}
+
+BOOST_AUTO_TEST_CASE(one_of_two_days_is_the_month_only) {
+    BOOST_TEST(date_of("The ministers will meet in Tokyo on June 3 or 4.", day(2019, 5, 20)) == "2019-06");
+    BOOST_TEST(date_of("The ministers met on June 3 or 4, 2018, in Tokyo.", day(2019, 5, 20)) == "2018-06");
+    BOOST_TEST(date_of("The ministers met on June 3 and talked again in July.", day(2019, 7, 20)) == "2019-06-03");
+}
+
+BOOST_AUTO_TEST_CASE(a_city_named_with_a_qualifier_answers_to_its_bare_name) {
+    // GeoNames' "Washington, D.C." is the "Washington" of the news: the most populous of that name.
+    Extraction x = extract_events("Hatoyama met Medvedev in Washington on Tuesday to discuss the islands.", data(), day(2010, 4, 14));
+    const DraftEvent* e = event_on(x, "2010-04-13");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "washington-d-c");
+}
+
+BOOST_AUTO_TEST_CASE(a_gathering_named_after_its_city_is_there) {
+    Extraction x = extract_events("The deputy ministers will talk about the islands on March 4 on the sidelines of the Hamburg Trade "
+                                  "conference.", data(),
+                                  day(2019, 2, 20));
+    const DraftEvent* e = event_on(x, "2019-03-04");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "hamburg");
+}
+
+BOOST_AUTO_TEST_CASE(an_invitation_is_no_event_until_accepted) {
+    Extraction x = extract_events("Abe and Putin discussed the islands in Osaka on Saturday.\n\nPutin invited Abe to attend a regional "
+                                  "forum in Vladivostok in September.",
+                                  data(), day(2019, 6, 30));
+    BOOST_TEST(event_on(x, "2019-06-29"));
+    BOOST_TEST(!event_on(x, "2019-09"));
+    Extraction y = extract_events("Abe and Putin discussed the islands in Osaka on Saturday.\n\nAbe will accept an invitation to attend a "
+                                  "regional forum in Vladivostok in September.",
+                                  data(), day(2019, 6, 30));
+    BOOST_TEST(event_on(y, "2019-09"));
+    // The invitation does not reach past another event's verb.
+    Extraction z = extract_events("Putin invited Abe to Russia, and the two met on the islands issue in Vladivostok on Thursday.", data(),
+                                  day(2019, 6, 30));
+    BOOST_TEST(event_on(z, "2019-06-27"));
+}
+
+BOOST_AUTO_TEST_CASE(a_date_opening_the_sentence_reaches_its_verb_after_a_long_subject) {
+    Extraction x = extract_events("In March, Seko, the minister in charge of economic ties with Russia and a close ally of Abe, travelled "
+                                  "to the islands.",
+                                  data(), day(2019, 5, 20));
+    const DraftEvent* e = event_on(x, "2019-03");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(to_string(e->what) == "visit");
+}
+
+BOOST_AUTO_TEST_CASE(an_institution_in_lower_case_speaks_too) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Monday to discuss the islands.\n\nIn March, the foreign ministry said it "
+                                  "would suspend the visa-free exchanges.",
+                                  data(), day(2019, 5, 21));
+    const DraftEvent* e = event_on(x, "2019-03");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->said_by == "Ministry");
+}
+
+BOOST_AUTO_TEST_CASE(a_plural_noun_is_no_verb_in_the_present_tense) {
+    // "high-level visits" is no "X visits Y": the lead reports no news of the article's day.
+    Extraction x = extract_events("Tokyo has been seeking better ties on the islands through high-level visits. Kishida travelled to Russia "
+                                  "in January.",
+                                  data(), day(2016, 5, 6));
+    BOOST_TEST(event_on(x, "2016-01"));
+    BOOST_TEST(!event_on(x, "2016-05-06"));
+    // The verb still counts.
+    Extraction y = extract_events("Lavrov visits Tokyo for talks on the islands.", data(), day(2019, 5, 10));
+    BOOST_TEST(event_on(y, "2019-05-10"));
+}
+
+BOOST_AUTO_TEST_CASE(relative_words_follow_a_dateline_day_shortly_before_the_article_date) {
+    // Written in Osaka on Saturday, published on Monday: "today" is the Saturday.
+    Extraction x = extract_events("OSAKA, June 29 (Kyodo) - Abe and Putin held talks on the islands in Osaka today.", data(),
+                                  day(2019, 7, 1));
+    BOOST_TEST(x.reference->str() == "2019-07-01");
+    BOOST_TEST(event_on(x, "2019-06-29"));
+    BOOST_TEST(!event_on(x, "2019-07-01"));
+    // A dateline day long before the article's date is not taken.
+    Extraction y = extract_events("OSAKA, June 29 (Kyodo) - Abe and Putin held talks on the islands in Osaka today.", data(),
+                                  day(2019, 7, 20));
+    BOOST_TEST(event_on(y, "2019-07-20"));
+}
+
+BOOST_AUTO_TEST_CASE(the_two_as_a_subject_are_the_two_named_before) {
+    Extraction x = extract_events("Abe and Putin met in Moscow on Tuesday to discuss the islands. The two last met in Vladivostok in "
+                                  "September.",
+                                  data(), day(2019, 12, 4));
+    const DraftEvent* e = event_on(x, "2019-09");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Shinzo Abe", "Vladimir Putin"}));
+    BOOST_TEST(to_string(e->what) == "summit");
+}
+
+BOOST_AUTO_TEST_CASE(stressing_warning_and_insisting_are_speaking) {
+    for (const char* verb : {"stressed", "warned", "insisted", "declared", "emphasized"}) {
+        Extraction x = extract_events(std::string("Lavrov ") + verb + " on Tuesday that the islands are Russian.", data(), day(2019, 1, 17));
+        const DraftEvent* e = event_on(x, "2019-01-15");
+        BOOST_TEST_REQUIRE(e);
+        BOOST_TEST(e->said, verb);
+        BOOST_TEST((e->speaker && e->speaker->name == "Sergey Lavrov"), verb);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(he_or_she_is_the_one_person_named_before) {
+    Extraction x = extract_events("Lavrov said the islands are Russian territory. He made the remarks on Tuesday at a news conference in "
+                                  "Moscow.",
+                                  data(), day(2019, 1, 17));
+    const DraftEvent* e = event_on(x, "2019-01-15");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST((names_of(*e) == std::set<std::string>{"Sergey Lavrov"}));
+    // Two people named before: "he" could be either.
+    Extraction y = extract_events("Lavrov and Kono spoke about the islands. He made the remarks on Tuesday at a news conference in Moscow.",
+                                  data(), day(2019, 1, 17));
+    BOOST_TEST_REQUIRE(event_on(y, "2019-01-15"));
+    BOOST_TEST(names_of(*event_on(y, "2019-01-15")).size() != 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -95,34 +95,29 @@ size_t prev_word(const TokView& v, size_t i, size_t b) {
     return v.word(k) ? k : std::string_view::npos;
 }
 
+namespace {
+// "G20", "G-20" at token i.
+bool g20(const TokView& v, size_t i) {
+    if (!v.is(i, "G") || i + 1 >= v.toks.size()) return false;
+    size_t k = i + 1;
+    if (v.dash(k) && k + 1 < v.toks.size()) ++k;
+    return v.number(k) && v.str(k) == "20";
+}
+}  // namespace
+
 // Nouns after a venue that make it the place of something ("the Moscow talks"); documents named
 // after a city ("the Singapore agreement") do not.
 bool gathering_noun(const TokView& v, size_t i) {
     static const std::array<std::string_view, 15> nouns = {
         "summit", "talks", "meeting", "meetings", "visit", "visits", "trip", "forum", "conference", "round",
         "session", "negotiations", "consultations", "dialogue", "ministerial"};
-    if (v.word(i) && in_list(v.str(i), nouns)) return true;
-    if (v.is(i, "G") && i + 1 < v.toks.size()) {
-        size_t k = i + 1;
-        if (v.dash(k) && k + 1 < v.toks.size()) ++k;
-        return v.number(k) && v.str(k) == "20";
-    }
-    return false;
+    return (v.word(i) && in_list(v.str(i), nouns)) || g20(v, i);
 }
 
+// A gathering, or a document or statement that comes out of one.
 bool event_noun(const TokView& v, size_t i) {
-    static const std::array<std::string_view, 21> nouns = {
-        "summit",     "talks",       "meeting",  "meetings",  "visit",       "visits",       "trip",
-        "forum",      "conference",  "round",    "session",   "negotiations", "consultations", "agreement",
-        "declaration", "accord",     "statement", "dialogue", "ministerial", "summits",      "communique"};
-    if (v.word(i) && in_list(v.str(i), nouns)) return true;
-    // G20, G-20
-    if (v.is(i, "G") && i + 1 < v.toks.size()) {
-        size_t k = i + 1;
-        if (v.dash(k) && k + 1 < v.toks.size()) ++k;
-        return v.number(k) && v.str(k) == "20";
-    }
-    return false;
+    static const std::array<std::string_view, 6> outcomes = {"agreement", "declaration", "accord", "statement", "summits", "communique"};
+    return gathering_noun(v, i) || (v.word(i) && in_list(v.str(i), outcomes));
 }
 
 // Words before a month that make a bare month name ("in December") a date rather than a name.
@@ -178,6 +173,16 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
             if (j < e && v.punct(j, ']') && v.adjacent(k, j) && k > 0 && v.punct(k - 1, '[')) ++j;
             size_t dj = j;
             int d = day_at(dj);
+            // "on May 8 or 10": one of two days, so the month only.
+            if (d > 0 && dj + 1 < e && v.is(dj, "or")) {
+                size_t oj = dj + 1;
+                if (int d2 = day_at(oj); d2 > 0 && d2 != d && (oj >= e || !v.number(oj) || year_value(v, oj) > 0)) {
+                    size_t yj = oj;
+                    int y = year_at(yj);
+                    dm = DateMention{k, y > 0 ? yj : oj, y > 0 ? DateKind::absolute_month : DateKind::bare_month, std::max(y, 0), m, 0};
+                    return true;
+                }
+            }
             if (d > 0 && (dj >= e || !v.number(dj) || year_value(v, dj) > 0)) {
                 if (d > (m == 2 ? 29 : days_in_month(2001, m))) return false;
                 size_t yj = dj;
@@ -418,6 +423,12 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         if (v.punct(k, ';')) break;
         if (!v.word(k)) continue;
         ++words;
+        // What is agreed, decided or promised may still be to come: "agreed to hold talks in Moscow
+        // on December 6" (in October), "decided to visit Moscow in May" (in February), "agreed to a
+        // visit by Putin in May": neither the past nor the future, the nearest such date.
+        static const std::array<std::string_view, 9> commit_verbs = {"agreed", "agree", "agrees", "decided", "decides",
+                                                                     "vowed", "promised", "pledged", "arranged"};
+        if (v.is(k, "to") && k > b && v.word(k - 1) && in_list(v.str(k - 1), commit_verbs)) return Tense::either;
         if (Tense t = cue(k); t != Tense::none) return t;
         // A headline's infinitive is its future: "Kono to visit Moscow in May", "Abe to meet Putin".
         static const std::array<std::string_view, 10> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head", "take", "be"};
@@ -500,6 +511,7 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
                 if (!best || dist < best_dist) best = day_date(y, m.month, m.day), best_dist = dist;
             }
             r.date = best;
+            if (tense == Tense::either && best && m.strict == 0) r.future = days_from_civil(best->year, best->month, best->day) > pivot;
             r.how = std::string("year from the reference ") + ref_s +
                     (r.future ? " (the next such date: future tense)" : past ? " (the last such date: past tense)" : " (the nearest such date)");
             if (!ref_day) r.uncertain = true;
@@ -520,6 +532,15 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             }
             if (m.strict == 2) {
                 y = ref->year;
+            } else if (tense == Tense::either && m.strict == 0) {
+                // The nearest such month; half a year either way is the past one.
+                const int ahead = (m.month - ref->month + 12) % 12;
+                if (ahead != 0 && ahead < 6) {
+                    r.future = true;
+                    if (m.month < ref->month) ++y;
+                } else if (m.month > ref->month) {
+                    --y;
+                }
             } else if (r.future) {
                 if (m.month < ref->month || (m.strict == 1 && m.month == ref->month)) ++y;
             } else {
@@ -527,7 +548,9 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             }
             r.date = month_date(y, m.month);
             r.how = std::string("year from the reference ") + ref_s +
-                    (r.future ? " (the next such month: future tense)" : " (the last such month not after it)");
+                    (tense == Tense::either && m.strict == 0 ? " (the nearest such month: agreed or decided, before or after)"
+                     : r.future                            ? " (the next such month: future tense)"
+                                                           : " (the last such month not after it)");
             return r;
         }
         case DateKind::weekday: {

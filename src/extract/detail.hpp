@@ -114,7 +114,9 @@ bool event_noun(const TokView& v, size_t i);
 bool month_context(std::string_view w);
 std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e);
 
-enum class Tense { none, past, future };
+// `either`: what was agreed or decided ("agreed to visit Moscow in March"), which may have come
+// since: the nearest such date, before or after the reference.
+enum class Tense { none, past, future, either };
 
 Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me);
 

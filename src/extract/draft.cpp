@@ -1,6 +1,7 @@
 #include "extract/detail.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdlib>
 #include <map>
@@ -32,8 +33,9 @@ struct DateFind {
 };
 
 // Verbs of speaking: a date right after one ("said Friday") is when something was said.
-constexpr std::array<std::string_view, 10> speech_verbs = {"said", "says", "told", "tells", "announced", "stated",
-                                                           "added", "reported", "reports", "noted"};
+constexpr std::array<std::string_view, 17> speech_verbs = {"said", "says", "told", "tells", "announced", "stated", "added",
+                                                           "reported", "reports", "noted", "stressed", "emphasized", "emphasised",
+                                                           "declared", "warned", "insisted", "remarked"};
 // Who speaks when the subject is one of these is the news's source, not a party: "a government
 // source said Wednesday", "Russian media reported Friday" date the reporting, not an event.
 constexpr std::array<std::string_view, 10> attribution_subjects = {"source", "sources", "media", "reports", "report",
@@ -54,6 +56,37 @@ size_t speech_verb_before(const TokView& v, size_t sentence_begin, size_t date_b
     }
     return std::string_view::npos;
 }
+
+// Words before a place or a name that make it an event still to come: "his upcoming meeting in
+// Osaka", "ahead of the planned talks between Abe and Putin".
+// ("proposed" only before a place: before a name it is mostly the verb, "Putin proposed to Abe".)
+constexpr std::array<std::string_view, 6> to_come_marks = {"upcoming", "forthcoming", "planned", "next", "future", "coming"};
+
+// "On January 20, the Russian Foreign Ministry said": a date that opens its sentence (after an
+// "Earlier," or the like) is when the speaker of that sentence spoke, when the verb of speaking
+// follows its subject of up to six words; npos otherwise.
+size_t speech_verb_after_opening_date(const TokView& v, size_t sentence_begin, size_t sentence_end, size_t date_begin, size_t date_end) {
+    size_t k = sentence_begin;
+    // Only an adverb set off by a comma may come first ("Earlier, on January 20, ..."), and "on".
+    if (k + 1 < date_begin && v.word(k) && v.punct(k + 1, ',')) k += 2;
+    if (k < date_begin && (v.is(k, "on") || v.is(k, "in"))) ++k;
+    if (k != date_begin) return std::string_view::npos;
+    k = date_end;
+    if (k < sentence_end && v.punct(k, ',')) ++k;
+    for (int words = 0; k < sentence_end && words <= 6; ++k) {
+        if (!v.word(k)) {
+            if (v.apostrophe(k) || v.dash(k) || v.punct(k, '.')) continue;
+            return std::string_view::npos;
+        }
+        if (in_list(v.str(k), speech_verbs)) return words > 0 ? k : std::string_view::npos;
+        ++words;
+    }
+    return std::string_view::npos;
+}
+
+// The institutions whose statements are a party's: "the Foreign Ministry said Sunday".
+constexpr std::array<std::string_view, 8> institutions = {"ministry", "government", "embassy",     "cabinet",
+                                                          "office",   "council",    "secretariat", "parliament"};
 
 // Words before a place that make it where something happens: "in Moscow", "visit to Tokyo".
 constexpr std::array<std::string_view, 22> locative_words = {
@@ -131,6 +164,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         x.reference_from = "--date";
     }
     const EventDate* ref = x.reference ? &*x.reference : nullptr;
+    // "WASHINGTON, April 13 Kyodo - ... agreed Tuesday ... today's meeting", published on April 15:
+    // the words of the text are relative to the day the dateline gives, when it is up to a week
+    // before the article's date (the article's date itself stays --date's).
+    std::optional<EventDate> dateline_day;
+    if (date_option && date_option->precision == EventDate::Precision::day && dl && dl->mention) {
+        Resolution r = resolve(*dl->mention, &*date_option, Tense::past);
+        if (r.date && r.date->precision == EventDate::Precision::day) {
+            const int64_t gap = days_from_civil(date_option->year, date_option->month, date_option->day) -
+                                days_from_civil(r.date->year, r.date->month, r.date->day);
+            if (gap >= 1 && gap <= 7) dateline_day = r.date, ref = &*dateline_day;
+        }
+    }
 
     // Sentences; the "date ..." prefix and agency datelines are not part of any sentence.
     size_t body_from = 0;
@@ -228,7 +273,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t i = 0; i < data.people.size(); ++i) {
         const Person& p = data.people[i];
         std::set<std::string> seen;
-        for (const std::string* a : {&p.name}) seen.insert(lowered(*a));
+        seen.insert(lowered(p.name));
         alias_owners[lowered(p.name)].push_back(int(i));
         for (const std::string& a : p.aliases)
             if (seen.insert(lowered(a)).second) alias_owners[lowered(a)].push_back(int(i));
@@ -402,6 +447,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     if (p != std::string_view::npos && in_list(v.str(p), locative_words)) strong = true;
                     size_t nx = h.last_tok + 1;
                     if (nx < toks.size() && gathering_noun(v, nx)) strong = true;
+                    // A gathering named after its city: "the Munich Security Conference", "the
+                    // Vladivostok Economic Forum" (up to two capitalised words between).
+                    for (size_t k = nx; !strong && k < std::min(toks.size(), nx + 2) && v.capital(k); ++k)
+                        if (k + 1 < toks.size() && gathering_noun(v, k + 1)) strong = true;
                     // A place that speaks or has aides is its government: "Kremlin aide", "Tokyo said".
                     static const std::array<std::string_view, 30> government = {
                         "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "press", "official", "officials",
@@ -447,11 +496,50 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     std::vector<DateFind> dates;
     for (size_t s = 0; s < x.sentences.size(); ++s) {
         const std::vector<DateMention> mentions = scan_dates(v, sent_tb[s], sent_te[s]);
+        Tense listed_tense = Tense::none;
+        size_t listed_end = 0;
         for (const DateMention& m : mentions) {
             DateFind d;
             d.sentence = int(s);
             d.mention = m;
-            d.res = resolve(m, ref, tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te));
+            // "to meet in Canada in June, in Russia in September and in Japan in November": a date
+            // with no tense words of its own (or only an "agreed to" before the list), listed right
+            // after another (within 15 tokens, no semicolon between), shares that one's tense.
+            Tense tense = tense_near(v, sent_tb[s], sent_te[s], m.tb, m.te);
+            if ((tense == Tense::none || (tense == Tense::either && listed_tense == Tense::future)) && listed_tense != Tense::none &&
+                listed_end + 15 >= m.tb &&
+                std::none_of(toks.begin() + long(listed_end), toks.begin() + long(m.tb), [&](const Tok& t) {
+                    return t.type == TokType::punct && text[t.b] == ';';
+                }))
+                tense = listed_tense;
+            d.res = resolve(m, ref, tense);
+            listed_tense = d.res.future ? Tense::future : tense, listed_end = m.te;
+            // "invited Abe to attend the forum in Vladivostok in September", "offered an invitation
+            // to visit in May": what is offered is no event yet (unless it was accepted). The
+            // invitation must govern the date: up to 20 words before it, no verb of another event
+            // between them.
+            {
+                bool offered = false;
+                int words = 0;
+                for (size_t k = m.tb; k > sent_tb[s] && words < 20;) {
+                    --k;
+                    if (v.punct(k, ';')) break;
+                    if (!v.word(k)) continue;
+                    ++words;
+                    static const std::array<std::string_view, 8> other_events = {"met", "held", "talked", "visited", "said", "told", "agreed", "and"};
+                    if (in_list(v.str(k), other_events) && !(k > sent_tb[s] && (v.is(k - 1, "be") || v.is(k - 1, "been")))) break;
+                    static const std::array<std::string_view, 6> invitation = {"invited", "invite", "invites", "inviting", "invitation", "invitations"};
+                    if (in_list(v.str(k), invitation)) {
+                        size_t p1 = prev_word(v, k, sent_tb[s]), p2 = p1 == std::string_view::npos ? p1 : prev_word(v, p1, sent_tb[s]);
+                        auto accepted = [&](size_t w) { return w != std::string_view::npos && (v.is(w, "accepted") || v.is(w, "accepts") || v.is(w, "accept")); };
+                        offered = !accepted(p1) && !accepted(p2);
+                        break;
+                    }
+                }
+                if (offered) continue;
+            }
+            // "the Agreement ... dated February 21, 1998": the date of a document, not an event.
+            if (m.tb > sent_tb[s] && v.is(m.tb - 1, "dated")) continue;
             // "October will mark 60 years since ...": an anniversary, not an event.
             {
                 size_t k = m.te;
@@ -463,7 +551,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     if (years) continue;
                 }
             }
-            if (size_t verb = speech_verb_before(v, sent_tb[s], m.tb); verb != std::string_view::npos) {
+            size_t verb = speech_verb_before(v, sent_tb[s], m.tb);
+            if (verb == std::string_view::npos) verb = speech_verb_after_opening_date(v, sent_tb[s], sent_te[s], m.tb, m.te);
+            if (verb != std::string_view::npos) {
                 d.said = true;
                 // The subject: a person named just before the verb ("Fumio Kishida said Friday"),
                 // or the words that show the news's own source ("a government source said").
@@ -484,10 +574,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                               v.is(k, "scheduled") || v.is(k, "considering");
                 if (attribution && (mentions.size() > 1 || to_come)) continue;
                 // A ministry, an embassy or a government saying something is a statement of a party.
-                static const std::array<std::string_view, 8> institutions = {"ministry", "government", "embassy",     "cabinet",
-                                                                             "office",   "council",    "secretariat", "parliament"};
-                if (subject != std::string_view::npos && v.capital(subject) && in_list(v.str(subject), institutions))
+                // ("the foreign ministry said" as much as "the Foreign Ministry said".)
+                if (subject != std::string_view::npos && in_list(v.str(subject), institutions)) {
                     d.body = std::string(v.str(subject));
+                    d.body[0] = char(std::toupper(static_cast<unsigned char>(d.body[0])));
+                }
                 if (attribution) {
                     d.said = false;
                 } else {
@@ -622,7 +713,6 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     auto venue_to_come = [&](const VenueMention& vm) {
         if (vm.hit.first_tok == std::string_view::npos) return false;
         const size_t sb = sent_tb[vm.sentence], se = sent_te[vm.sentence];
-        static const std::array<std::string_view, 7> before = {"upcoming", "forthcoming", "planned", "proposed", "next", "future", "coming"};
         // "to be held in", "will be hosted in": a participle after "be", then the word of place.
         {
             size_t k = vm.hit.first_tok;
@@ -643,7 +733,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (v.punct(k, ',') || v.punct(k, ';')) break;
             if (!v.word(k)) continue;
             ++words;
-            if (in_list(v.str(k), before)) return true;
+            if (in_list(v.str(k), to_come_marks) || v.is(k, "proposed")) return true;
         }
         static const std::array<std::string_view, 10> after = {"will",     "would",  "being", "scheduled", "planned",
                                                                "expected", "slated", "due",   "next",      "later"};
@@ -962,7 +1052,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 // "X said", "X, who is ... with Russia, told": the verb of speaking stands for the person.
                 auto speaking_after = [&](size_t within) {
                     for (size_t k = pt + 1; k < std::min(sent_te[s], pt + within); ++k)
-                        if (v.is(k, "said") || v.is(k, "told") || v.is(k, "says") || v.is(k, "added") || v.is(k, "announced")) return k;
+                        if (v.word(k) && in_list(v.str(k), speech_verbs)) return k;
                     return pt;
                 };
                 if (distinct.size() < 2) {
@@ -1068,6 +1158,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == int(k); })) continue;
             for (size_t i = sent_tb[k]; i < sent_te[k]; ++i) {
                 if (!v.word(i) || v.capital(i) || !in_list(v.str(i), present)) continue;
+                // A plural noun, not a verb: "high-level visits", "the visits", "their tours".
+                if (i > sent_tb[k]) {
+                    static const std::array<std::string_view, 14> before_noun = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                                                                 "of", "such", "these", "those", "two", "regular"};
+                    const size_t p = i - 1;
+                    if (v.dash(p) || (v.word(p) && in_list(v.str(p), before_noun)) ||
+                        (v.word(p) && p > sent_tb[k] && v.dash(p - 1) && v.adjacent(p - 1, p)))
+                        continue;
+                }
                 DraftEvent e;
                 e.date = *ref;
                 e.date_from = Finding{ref->str(), std::string(v.str(i)), Span{toks[i].b, toks[i].e}, int(k)};
@@ -1187,25 +1286,28 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
         const bool dated = lead >= 0 && std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == lead; });
         int speaker = -1;
-        for (size_t k = lead >= 0 && !dated ? sent_tb[lead] : toks.size(); k < sent_te[lead >= 0 ? lead : 0] && speaker < 0; ++k) {
+        std::string body;  // or an institution: "..., the Japanese Embassy in Moscow told RIA Novosti"
+        for (size_t k = lead >= 0 && !dated ? sent_tb[lead] : toks.size(); k < sent_te[lead >= 0 ? lead : 0] && speaker < 0 && body.empty(); ++k) {
             if (!in_list(v.str(k), speech_verbs) || !v.word(k)) continue;
             for (size_t pi = 0; pi < person_hits.size(); ++pi)
                 if (person_hits[pi].f.sentence == lead && person_hits[pi].f.span.end <= toks[k].b && toks[k].b - person_hits[pi].f.span.end <= 2)
                     speaker = int(pi);
+            // (The institution's own words: up to four words back, "in Moscow" among them.)
+            for (size_t j = k, words = 0; speaker < 0 && j > sent_tb[lead] && words < 4;) {
+                --j;
+                if (!v.word(j)) break;
+                ++words;
+                if (v.capital(j) && in_list(v.str(j), institutions)) body = std::string(v.str(j));
+            }
         }
-        if (speaker >= 0) {
-            const Person* who = &data.people[person_hits[speaker].person];
-            bool known = std::any_of(x.events.begin(), x.events.end(), [&](const DraftEvent& e) {
+        if (speaker >= 0 || !body.empty()) {
+            const Person* who = speaker >= 0 ? &data.people[person_hits[speaker].person] : nullptr;
+            auto known = std::find_if(x.events.begin(), x.events.end(), [&](const DraftEvent& e) {
                 return e.date && e.date->str() == ref->str() &&
-                       (std::find(e.participants.begin(), e.participants.end(), who) != e.participants.end() ||
+                       ((who && std::find(e.participants.begin(), e.participants.end(), who) != e.participants.end()) ||
                         std::any_of(e.sentences.begin(), e.sentences.end(), [&](int k) { return k == lead; }));
             });
-            if (!known) {
-                DraftEvent e;
-                e.date = *ref;
-                e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
-                e.date_how = "no date in the lead: the article's own date";
-                e.date_uncertain = true;
+            auto made_there = [&](DraftEvent& e) {
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
                 e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
@@ -1213,7 +1315,28 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 e.place_note = "the dateline's city: the lead reports the statement from there";
                 e.said = true;
                 e.speaker = who;
-                e.speaker_from = person_hits[speaker].f;
+                if (who) e.speaker_from = person_hits[speaker].f;
+                else e.said_by = body;
+            };
+            // The article's own day drafted for want of a date in the text is the statement.
+            auto placeholder = [&](const DraftEvent& e) {
+                return !e.said && e.date && e.date->str() == ref->str() && e.date_from && e.date_from->sentence < 0 &&
+                       (!e.place_from || e.place_from->sentence < 0);
+            };
+            if (known == x.events.end()) known = std::find_if(x.events.begin(), x.events.end(), placeholder);
+            if (known != x.events.end() && placeholder(*known)) {
+                made_there(*known);
+                if (std::find(known->sentences.begin(), known->sentences.end(), lead) == known->sentences.end()) {
+                    known->sentences.push_back(lead);
+                    std::sort(known->sentences.begin(), known->sentences.end());
+                }
+            } else if (known == x.events.end()) {
+                DraftEvent e;
+                e.date = *ref;
+                e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
+                e.date_how = "no date in the lead: the article's own date";
+                e.date_uncertain = true;
+                made_there(e);
                 e.sentences.push_back(lead);
                 x.events.push_back(std::move(e));
             }
@@ -1240,13 +1363,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         size_t k = size_t(std::lower_bound(toks.begin(), toks.end(), person_hits[pi].f.span.begin,
                                            [](const Tok& t, size_t o) { return t.b < o; }) -
                           toks.begin());
-        static const std::array<std::string_view, 6> marks = {"upcoming", "forthcoming", "planned", "next", "future", "coming"};
         for (int words = 0; k > sent_tb[s] && words < 6;) {
             --k;
             if (v.punct(k, ',') || v.punct(k, ';')) break;
             if (!v.word(k)) continue;
             ++words;
-            if (in_list(v.str(k), marks)) return true;
+            if (in_list(v.str(k), to_come_marks)) return true;
         }
         return false;
     };
@@ -1322,6 +1444,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     (v.is(k + 1, "leaders") || v.is(k + 1, "men") || v.is(k + 1, "ministers") || v.is(k + 1, "pair") ||
                      (v.is(k + 1, "foreign") && k + 2 < sent_te[s] && v.is(k + 2, "ministers"))))
                     plural = true;
+                // "The two last met in Vladivostok": "the two" as the subject of a verb.
+                static const std::array<std::string_view, 12> verbs_after = {"last", "met", "held", "have", "had", "agreed",
+                                                                             "spoke", "talked", "also", "discussed", "will", "were"};
+                if (v.is(k, "the") && k + 2 < sent_te[s] && v.is(k + 1, "two") && in_list(v.str(k + 2), verbs_after)) plural = true;
             }
             for (int back = s - 1; plural && back >= 0 && back >= s - 2; --back) {
                 std::vector<int> named;
@@ -1339,6 +1465,23 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         e.participants_from.push_back(person_hits[pi].f);
                     }
                 break;
+            }
+        }
+        // "Lavrov said the islands are Russian. He made the remarks on Tuesday": "he" or "she" in
+        // the sentence of the date, where no one is named, is the one person named in the sentence
+        // before.
+        if (e.participants.empty() && e.date_from && e.date_from->sentence > 0 && people_in[e.date_from->sentence].empty()) {
+            const int s = e.date_from->sentence;
+            bool singular = false;
+            for (size_t k = sent_tb[s]; k < sent_te[s] && !singular; ++k) singular = v.is(k, "he") || v.is(k, "she");
+            std::vector<int> named;
+            std::set<int> distinct;
+            for (int pi : singular ? people_in[s - 1] : std::vector<int>{})
+                if (person_date[pi] != "-" && distinct.insert(person_hits[pi].person).second) named.push_back(pi);
+            if (named.size() == 1) {
+                e.participants.push_back(&data.people[person_hits[named[0]].person]);
+                e.participants_from.push_back(person_hits[named[0]].f);
+                if (e.said && !e.speaker) e.speaker = e.participants.back(), e.speaker_from = e.participants_from.back(), e.said_by.clear();
             }
         }
         // (Lists are capped: a huge article may name a territory in one "sentence" many times.)
@@ -1365,17 +1508,22 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 if (v.punct(lo, ';')) { ++lo; break; }
                 if (v.word(lo)) ++count;
             }
+            // A date that opens its sentence ("In January, Inada, a party official often touted as
+            // Abe's successor, travelled to Russia") governs the clause after it as far as the words
+            // before a date reach.
+            bool opens = true;
+            for (size_t k = first; k < mb && opens; ++k) opens = !v.word(k) || v.is(k, "on") || v.is(k, "in");
+            const size_t after = opens ? std::max<size_t>(before, 8) : 8;
             size_t hi = mb;
             count = 0;
-            while (hi < last && count < 8) {
+            while (hi < last && count < after) {
                 if (v.punct(hi, ';')) break;
                 if (v.word(hi)) ++count;
                 ++hi;
             }
             for (size_t i = lo; i < hi; ++i)
                 for (std::string_view w : words)
-                    if (v.is(i, w) && !(i + 1 < hi && (v.is(i + 1, "said") || v.is(i + 1, "say") || v.is(i + 1, "says") ||
-                                                       v.is(i + 1, "told"))))
+                    if (v.is(i, w) && !(i + 1 < hi && v.word(i + 1) && (in_list(v.str(i + 1), speech_verbs) || v.is(i + 1, "say"))))
                         return std::string(v.str(i));
             return "";
         };
@@ -1384,7 +1532,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::string interview_word = near_date({"interview", "interviews"});
         // A visit's verb often opens a long clause ("visited an island in the Pacific Ocean claimed by
         // both Russia and Japan on Monday"): look further back for it.
-        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured", "landed"}, 20);
+        std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured", "landed", "traveled",
+                                             "travelled", "flew"},
+                                            20);
         std::string ministers_word = near_date({"ministerial", "ministers"});
         if (date_sentence >= 0 && !phone_word[date_sentence].empty()) {
             e.what = DraftKind::phone_call;
@@ -1440,14 +1590,19 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.kind_note = "no summit, ministers or officials found";
         }
         e.kind = event_kind(e.what);
-        // A phone call has no venue, and a visit goes where the text says: a dateline's city or a
-        // guess is where the news was written.
-        if ((e.what == DraftKind::phone_call || e.what == DraftKind::visit) && e.place_from && e.place_uncertain) {
+        // A phone call has no venue, and a visit or a statement goes where the text says: a
+        // dateline's city, a guess or a place lent by the next sentence is where the news was
+        // written or something else happened. (Not the lead's statement reported from the dateline's
+        // city, "SINGAPORE, November 15. /TASS/. ..., Putin said": that is where it was made.)
+        if ((e.what == DraftKind::phone_call || e.what == DraftKind::visit || (e.what == DraftKind::statement && !e.said)) &&
+            e.place_from && e.place_uncertain) {
             e.place.clear();
             e.place_city = nullptr;
             e.place_from.reset();
             e.place_uncertain = false;
-            e.place_note = e.what == DraftKind::visit ? "a visit: the dateline is where the news was written" : "a phone call: no venue";
+            e.place_note = e.what == DraftKind::phone_call ? "a phone call: no venue"
+                                                            : std::string("a ") + std::string(to_string(e.what)) +
+                                                                  ": the text does not say where; the dateline is where the news was written";
         }
         // Scenario: cues near the event, else the article's prevailing cue.
         std::map<std::string, int> local;
@@ -1658,6 +1813,57 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             }
             drop[i] = true;
         }
+        std::vector<DraftEvent> kept;
+        for (size_t i = 0; i < x.events.size(); ++i)
+            if (!drop[i]) kept.push_back(std::move(x.events[i]));
+        x.events = std::move(kept);
+    }
+    // One draft per real event: "their two-day summit", "the two days of talks" make the drafts of
+    // those days one event, when they are of one kind, with the same people of both sides, at one
+    // place or with no place of their own. The draft kept is the one the text places best (a place
+    // in the text, else the dateline's city, else none), else the earlier.
+    {
+        int span_days = 0;  // the longest "N-day" gathering the article speaks of
+        for (size_t i = 0; i + 2 < toks.size(); ++i) {
+            int days = v.is(i, "two") || v.str(i) == "2" ? 2 : v.is(i, "three") || v.str(i) == "3" ? 3 : 0;
+            if (!days) continue;
+            size_t k = i + 1;
+            if (v.dash(k)) ++k;
+            bool gathering = false;
+            if (k < toks.size() && v.is(k, "day"))
+                for (size_t j = k + 1; j < std::min(toks.size(), k + 4) && !gathering; ++j) gathering = gathering_noun(v, j);
+            else if (k + 2 < toks.size() && v.is(k, "days") && v.is(k + 1, "of"))
+                gathering = gathering_noun(v, k + 2);
+            if (gathering) span_days = std::max(span_days, days);
+        }
+        auto placed = [](const DraftEvent& e) { return e.place.empty() ? 0 : !e.place_from || e.place_from->sentence < 0 ? 1 : 2; };
+        auto same_people = [](const DraftEvent& a, const DraftEvent& b) {
+            std::set<const Person*> pa(a.participants.begin(), a.participants.end()), pb(b.participants.begin(), b.participants.end());
+            std::set<std::string> sides;
+            for (const Person* p : pa) sides.insert(p->country);
+            return pa == pb && sides.size() >= 2;
+        };
+        std::vector<bool> drop(x.events.size(), false);
+        for (size_t i = 0; span_days > 1 && i < x.events.size(); ++i)
+            for (size_t j = i + 1; j < x.events.size() && !drop[i]; ++j) {
+                DraftEvent &a = x.events[i], &b = x.events[j];
+                if (drop[j] || !a.date || !b.date || a.date->precision != EventDate::Precision::day ||
+                    b.date->precision != EventDate::Precision::day || a.what != b.what ||
+                    (a.what != DraftKind::summit && a.what != DraftKind::ministerial && a.what != DraftKind::working_level) ||
+                    (!a.place.empty() && !b.place.empty() && a.place != b.place) || !same_people(a, b))
+                    continue;
+                const int64_t da = days_from_civil(a.date->year, a.date->month, a.date->day);
+                const int64_t db = days_from_civil(b.date->year, b.date->month, b.date->day);
+                if (da == db || std::llabs(da - db) > span_days - 1) continue;
+                const bool keep_a = placed(a) != placed(b) ? placed(a) > placed(b) : da < db;
+                DraftEvent &kept = keep_a ? a : b, &gone = keep_a ? b : a;
+                kept.main = kept.main || gone.main;
+                kept.sentences.insert(kept.sentences.end(), gone.sentences.begin(), gone.sentences.end());
+                std::sort(kept.sentences.begin(), kept.sentences.end());
+                kept.sentences.erase(std::unique(kept.sentences.begin(), kept.sentences.end()), kept.sentences.end());
+                if (kept.sentences.size() > DraftEvent::max_sentences) kept.sentences.resize(DraftEvent::max_sentences);
+                drop[keep_a ? j : i] = true;
+            }
         std::vector<DraftEvent> kept;
         for (size_t i = 0; i < x.events.size(); ++i)
             if (!drop[i]) kept.push_back(std::move(x.events[i]));

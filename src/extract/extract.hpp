@@ -214,7 +214,9 @@ struct Extraction {
     std::vector<Finding> territories, groups, cues, people;
 };
 
-// Drafts events from `text`. `date_option` (from --date) wins over the article's dateline.
+// Drafts events from `text`. `date_option` (from --date) wins over the article's dateline as the
+// article's date; but a dateline day up to a week before it ("WASHINGTON, April 13 Kyodo -" in an
+// article published on April 15) is what the text's "today" and "Tuesday" are relative to.
 Extraction extract_events(std::string_view text, const ExtractData& data,
                           const std::optional<EventDate>& date_option = std::nullopt);
 

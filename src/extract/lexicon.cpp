@@ -80,6 +80,10 @@ void read_world_cities(const fs::path& path, ExtractData& d, const std::vector<s
     for (size_t i = 0; i < d.world_cities.size(); ++i) {
         std::string key = folded(d.world_cities[i].name);  // "Coruña" is found as "Coruna" too
         if (!taken.count(key)) groups[key].push_back(int(i));
+        // A name qualified after a comma ("Washington, D.C.") is also written without it, and then
+        // competes with the other cities of that name by population.
+        if (size_t comma = key.find(", "); comma != std::string::npos && comma > 0 && !taken.count(key.substr(0, comma)))
+            groups[key.substr(0, comma)].push_back(int(i));
     }
     d.venue_countries.assign(d.venues.venues.size(), "");
     for (size_t v = 0; v < d.venues.venues.size(); ++v) {

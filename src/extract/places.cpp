@@ -155,6 +155,15 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
                             date_from = q + 1;
                             date_to = k;
                             end = k + dash_at(k);
+                            // "MOSCOW, January 21 – RIA Novosti. Japan has ...": the outlet and its
+                            // full stop after the dash belong to the dateline.
+                            size_t stop = t.find('.', end);
+                            if (stop != std::string_view::npos && stop < line_end && stop - end <= 30) {
+                                std::string_view name = t.substr(end, stop - end);
+                                while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+                                std::string found = outlets_in(name, data.outlets);
+                                if (!found.empty() && found.size() == name.size()) outlet = found, end = stop + 1;
+                            }
                             break;
                         }
                 }
