@@ -15,7 +15,11 @@
 // the tuning part (keep the held-back part unseen while tuning). `--part tune` scores and prints
 // the tuning part only: the held-back articles are not even drafted, so tuning runs cannot peek.
 //
-// Usage: build/bench/extract_eval [GOLD_TOML] [--case CASE_DIR] [--part PART]
+// `--reader FILE` scores a second person's labels (FILE, the same [[article]] / [[article.event]]
+// tables as gold.toml) instead of the drafter's drafts, on the articles FILE lists: how far two
+// readers following the same written rules agree, the ceiling of what the drafter can score.
+//
+// Usage: build/bench/extract_eval [GOLD_TOML] [--case CASE_DIR] [--part PART] [--reader FILE]
 //                                 [--verbose | --verbose-part PART]
 #include <toml++/toml.h>
 
@@ -95,6 +99,21 @@ std::string show(const Ev& e) {
 
 }  // namespace
 
+// The [[article.event]] tables of one article of `file` (gold.toml or a second reader's labels).
+std::vector<Ev> events_of(const toml::table& article, const fs::path& file) {
+    std::vector<Ev> out;
+    if (const toml::array* evs = article["event"].as_array())
+        for (const toml::node& en : *evs) {
+            toml::node_view<const toml::node> e{en};
+            Ev g{str(e["date"], file, "event.date"), str(e["place"], file, "event.place"), str(e["kind"], file, "event.kind"),
+                 str(e["scenario"], file, "event.scenario"), {}};
+            if (const toml::array* ps = en.as_table()->get_as<toml::array>("participants"))
+                for (const toml::node& p : *ps) g.people.push_back(p.value_or(std::string()));
+            out.push_back(std::move(g));
+        }
+    return out;
+}
+
 int main(int argc, char** argv) {
     const fs::path here = fs::path(CLAIMMAP_BENCH_DIR);
     fs::path gold_file = here / "extract_eval" / "gold.toml";
@@ -102,6 +121,7 @@ int main(int argc, char** argv) {
     bool verbose = false;
     std::string verbose_part;  // empty: every part
     std::string only_part;     // empty: every part
+    fs::path reader_file;      // empty: score the drafter
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--case" && i + 1 < argc)
@@ -112,10 +132,12 @@ int main(int argc, char** argv) {
             verbose = true, verbose_part = argv[++i];
         else if (a == "--part" && i + 1 < argc)
             only_part = argv[++i];
+        else if (a == "--reader" && i + 1 < argc)
+            reader_file = argv[++i];
         else if (!a.empty() && a[0] != '-')
             gold_file = a;
         else {
-            std::fprintf(stderr, "usage: extract_eval [GOLD_TOML] [--case CASE_DIR] [--part tune|held] [--verbose | --verbose-part tune|held]\n");
+            std::fprintf(stderr, "usage: extract_eval [GOLD_TOML] [--case CASE_DIR] [--part tune|held] [--reader FILE] [--verbose | --verbose-part tune|held]\n");
             return 2;
         }
     }
@@ -128,6 +150,19 @@ int main(int argc, char** argv) {
         toml::table root = toml::parse_file(gold_file.string());
         const toml::array* articles = root["article"].as_array();
         if (!articles) throw Error(gold_file.string() + ": no [[article]] tables");
+        // A second reader's labels by file name.
+        std::map<std::string, std::vector<Ev>> reader;
+        if (!reader_file.empty()) {
+            const toml::table reader_root = toml::parse_file(reader_file.string());
+            const toml::array* listed = reader_root["article"].as_array();
+            if (!listed) throw Error(reader_file.string() + ": no [[article]] tables");
+            for (const toml::node& an : *listed) {
+                const toml::table& at = *an.as_table();
+                const std::string file = str(toml::node_view<const toml::node>{at}["file"], reader_file, "file");
+                if (!reader.emplace(file, events_of(at, reader_file)).second)
+                    throw Error(reader_file.string() + ": " + file + " is listed twice");
+            }
+        }
         std::map<std::string, Counts> parts;
         int max_set = 1;
         int article_count = 0;
@@ -141,23 +176,20 @@ int main(int argc, char** argv) {
             max_set = std::max(max_set, set);
             const std::optional<EventDate> date = parse_event_date(str(a["date"], gold_file, "date"));
             if (!date) throw Error(gold_file.string() + ": " + file + ": bad date");
-            std::vector<Ev> gold;
-            if (const toml::array* evs = at["event"].as_array())
-                for (const toml::node& en : *evs) {
-                    toml::node_view<const toml::node> e{en};
-                    Ev g{str(e["date"], gold_file, "event.date"), str(e["place"], gold_file, "event.place"),
-                         str(e["kind"], gold_file, "event.kind"), str(e["scenario"], gold_file, "event.scenario"), {}};
-                    if (const toml::array* ps = en.as_table()->get_as<toml::array>("participants"))
-                        for (const toml::node& p : *ps) g.people.push_back(p.value_or(std::string()));
-                    gold.push_back(std::move(g));
-                }
-            const std::string text = read_article(gold_file.parent_path() / "articles" / file);
-            const Extraction x = extract_events(text, data, date);
+            const std::vector<Ev> gold = events_of(at, gold_file);
             std::vector<Ev> drafts;
-            for (const DraftEvent& d : x.events) {
-                Ev e{d.date ? d.date->str() : "", d.place, std::string(to_string(d.what)), d.scenario, {}};
-                for (const Person* p : d.participants) e.people.push_back(p->name);
-                drafts.push_back(std::move(e));
+            if (!reader_file.empty()) {
+                auto it = reader.find(file);
+                if (it == reader.end()) continue;  // scored on the articles the reader labelled
+                drafts = it->second;
+            } else {
+                const std::string text = read_article(gold_file.parent_path() / "articles" / file);
+                const Extraction x = extract_events(text, data, date);
+                for (const DraftEvent& d : x.events) {
+                    Ev e{d.date ? d.date->str() : "", d.place, std::string(to_string(d.what)), d.scenario, {}};
+                    for (const Person* p : d.participants) e.people.push_back(p->name);
+                    drafts.push_back(std::move(e));
+                }
             }
             ++article_count;
             const std::vector<std::pair<int, int>> pairs = pair_up(drafts, gold);
@@ -190,7 +222,10 @@ int main(int argc, char** argv) {
                     if (!paired_g.count(int(gi))) std::printf("  -  gold  %s (not drafted)\n", show(gold[gi]).c_str());
             }
         }
-        std::printf("extract_eval: %d articles in %s\n", article_count, gold_file.string().c_str());
+        if (!reader_file.empty() && only_part.empty() && article_count < int(reader.size()))
+            throw Error(reader_file.string() + ": lists articles that " + gold_file.string() + " has not");
+        std::printf("extract_eval: %d articles in %s%s%s\n", article_count, gold_file.string().c_str(),
+                    reader_file.empty() ? "" : ", scored against the second reader's labels in ", reader_file.string().c_str());
         std::vector<std::string> part_names{"tune", "held"};
         if (!only_part.empty()) part_names = {only_part};
         std::vector<std::string> shown = part_names;
