@@ -48,7 +48,15 @@ std::string excerpt(std::string_view text, Span sp, size_t max = 400) {
     return s;
 }
 
-std::string span_str(Span sp) { return "[" + std::to_string(sp.begin) + "-" + std::to_string(sp.end) + "]"; }
+std::string span_str(Span sp) {
+    // Appended piece by piece: '"[" + std::to_string(...)' trips a false -Wrestrict warning of GCC 12.
+    std::string out = "[";
+    out += std::to_string(sp.begin);
+    out += '-';
+    out += std::to_string(sp.end);
+    out += ']';
+    return out;
+}
 
 std::string quoted_finding(const Finding& f) { return "\"" + f.matched + "\" " + span_str(f.span); }
 
@@ -70,11 +78,13 @@ std::string extraction_toml(const Extraction& x, std::string_view text) {
     o << "# Draft events from " << x.file << " (claimmap events extract).\n"
       << "# Check every field against the article, write the summary in your own words, replace each\n"
       << "# TODO, then move the entries into events.toml. Spans [start-end] are byte offsets in the article.\n";
-    if (x.reference)
-        o << "# Article date: " << x.reference->str() << " (from " << x.reference_from
-          << (x.dateline && x.reference_from != "--date" ? " " + span_str(*x.dateline) : "") << ")\n";
-    else
+    if (x.reference) {
+        o << "# Article date: " << x.reference->str() << " (from " << x.reference_from;
+        if (x.dateline && x.reference_from != "--date") o << ' ' << span_str(*x.dateline);
+        o << ")\n";
+    } else {
         o << "# Article date: unknown (no dateline); give --date YYYY-MM-DD to resolve weekdays and dates without a year\n";
+    }
     auto list = [&](const char* label, const std::vector<Finding>& fs) {
         if (fs.empty()) return;
         o << "# " << label << ":";
