@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <random>
 #include <regex>
 #include <set>
 
@@ -18,6 +19,7 @@
 #include "output/png_encoder.hpp"
 #include "output/tables.hpp"
 #include "i18n/catalog.hpp"
+#include "compute/median_line.hpp"
 
 using namespace claimmap;
 
@@ -563,6 +565,76 @@ BOOST_AUTO_TEST_CASE(a_name_written_alike_in_two_languages_stands_once) {
                 ++checked;
             }
     BOOST_TEST(checked == 3);
+}
+
+// An overview map is the same, byte for byte, whatever was drawn before it in the process. Its
+// median lines once depended on where the heap had put CGAL's triangles (the triangulation reports
+// each edge from the face at the lower address), and a scenario map, whose model runs a worker
+// thread, leaves the heap differently each time.
+BOOST_AUTO_TEST_CASE(an_overview_map_is_byte_identical_after_scenario_maps) {
+    const LoadedCase& loaded = test::built_in_case("takeshima");
+    MapOptions o;
+    o.width = 800;
+    o.height = 600;
+    const std::string first = encode_scene(build_scene(loaded, test::default_style(), o), Format::png);
+    MapRequest request;
+    request.scenario = "japan-claim";
+    for (int round = 0; round < 3; ++round) {
+        encode_scene(build_scene(loaded, test::default_style(), o, request), Format::png);
+        const std::string again = encode_scene(build_scene(loaded, test::default_style(), o), Format::png);
+        BOOST_TEST((again == first), "round " << round << ": the overview map changed after a scenario map");
+    }
+}
+
+// The same, made reliable: between two computations of the median lines the heap is left with
+// holes of many sizes in a shuffled order, so that the triangulation's blocks land at addresses in
+// another order than the first time. The lines must not change by a bit.
+BOOST_AUTO_TEST_CASE(median_lines_do_not_depend_on_where_the_heap_puts_the_triangulation) {
+    const LoadedCase& loaded = test::built_in_case("takeshima");
+    std::vector<const Scenario*> scenarios;
+    for (const ViewBoundary& b : loaded.config.view("neutral").boundaries) scenarios.push_back(loaded.scenarios.find(b.scenario));
+    BOOST_REQUIRE(!scenarios.empty());
+    auto compute = [&] {
+        MedianLines lines(loaded);
+        std::vector<MultiLineXY> out;
+        for (const Scenario* s : scenarios) {
+            BOOST_REQUIRE(s);
+            std::optional<MultiLineXY> l = lines.between(*s);
+            BOOST_REQUIRE(l.has_value());
+            out.push_back(std::move(*l));
+        }
+        return out;
+    };
+    auto same = [](const std::vector<MultiLineXY>& a, const std::vector<MultiLineXY>& b) {
+        if (a.size() != b.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (a[i].size() != b[i].size()) return false;
+            for (size_t j = 0; j < a[i].size(); ++j) {
+                if (a[i][j].size() != b[i][j].size()) return false;
+                for (size_t k = 0; k < a[i][j].size(); ++k)
+                    if (a[i][j][k].x != b[i][j][k].x || a[i][j][k].y != b[i][j][k].y) return false;
+            }
+        }
+        return true;
+    };
+    const std::vector<MultiLineXY> first = compute();
+    size_t points = 0;
+    for (const MultiLineXY& m : first)
+        for (const PathXY& l : m) points += l.size();
+    BOOST_TEST(points > 10);
+    std::minstd_rand random(1);
+    for (int round = 0; round < 8; ++round) {
+        // Blocks of 1 KB up to 32 to 128 KB in a shuffled order, every second or third one freed.
+        std::vector<std::unique_ptr<char[]>> blocks;
+        const size_t largest = size_t(32 * 1024) << (round % 3);
+        for (int i = 0; i < 500 + 400 * round; ++i) {
+            const size_t size = 1024 + random() % largest;
+            blocks.emplace_back(new char[size]);
+            blocks.back()[0] = char(i);
+        }
+        for (size_t i = round % 2; i < blocks.size(); i += 2 + round % 2) blocks[i].reset();
+        BOOST_TEST(same(compute(), first), "round " << round << ": the median lines changed");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -47,23 +47,26 @@ MedianLines::MedianLines(const LoadedCase& loaded, ZoneSettings settings)
     Delaunay triangulation(points.begin(), points.end());
     if (triangulation.dimension() < 2) return;
     planar_ = true;
-    int count = 0;
+    // Triangles are numbered in the order CGAL keeps them, which follows the insertions alone.
+    std::vector<Delaunay::Face_handle> faces;
     for (auto f = triangulation.finite_faces_begin(); f != triangulation.finite_faces_end(); ++f) {
-        f->info() = count++;
+        f->info() = int(faces.size());
+        faces.push_back(f);
         circumcentres_.push_back(circumcentre(sites_.points[f->vertex(0)->info()], sites_.points[f->vertex(1)->info()],
                                               sites_.points[f->vertex(2)->info()]));
     }
-    for (auto e = triangulation.finite_edges_begin(); e != triangulation.finite_edges_end(); ++e) {
-        auto [face, i] = *e;
-        auto other = face->neighbor(i);
-        if (triangulation.is_infinite(face)) {
-            std::swap(face, other);
-            i = face->index(other);
+    // Every edge once, from the lower-numbered of its triangles (the finite one on the hull). Not
+    // CGAL's edge iterator: it reports an edge from the face at the lower memory address, so the
+    // direction of each Voronoi edge, and with it the bisection's steps and the merged lines,
+    // depended on where the heap had put the faces (what the process had done before).
+    for (const Delaunay::Face_handle& face : faces)
+        for (int i = 0; i < 3; ++i) {
+            const Delaunay::Face_handle other = face->neighbor(i);
+            const bool hull = triangulation.is_infinite(other);
+            if (!hull && other->info() < face->info()) continue;
+            const unsigned a = face->vertex(face->cw(i))->info(), b = face->vertex(face->ccw(i))->info();
+            edges_.push_back({std::min(a, b), std::max(a, b), face->info(), hull ? -1 : other->info(), face->vertex(i)->info()});
         }
-        const unsigned a = face->vertex(face->cw(i))->info(), b = face->vertex(face->ccw(i))->info();
-        edges_.push_back({std::min(a, b), std::max(a, b), face->info(),
-                          triangulation.is_infinite(other) ? -1 : other->info(), face->vertex(i)->info()});
-    }
     circumcentre_m_.assign(circumcentres_.size(), NAN);
 
     // The data region, projected with curved edges (as ClaimModel cuts its zones).
