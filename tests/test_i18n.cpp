@@ -510,8 +510,14 @@ BOOST_AUTO_TEST_CASE(event_maps_in_other_languages_have_no_english_words_but_out
             const LoadedCase& loaded = test::built_in_case(id);
             if (!fs::exists(loaded.config.file.parent_path() / "i18n" / (lang + ".toml"))) continue;
             std::vector<MapRequest> maps;
-            for (const Event& e : loaded.events.events) maps.push_back({.event = e.id});
-            maps.push_back({.timeline = true});
+            for (const Event& e : loaded.events.events) {
+                MapRequest request;
+                request.event = e.id;
+                maps.push_back(request);
+            }
+            MapRequest timeline;
+            timeline.timeline = true;
+            maps.push_back(timeline);
             for (const MapRequest& request : maps) {
                 BOOST_TEST_CONTEXT(lang << " " << id << " event " << request.event.value_or("(timeline)")) {
                     std::set<std::string> allowed = allowed_latin_words(loaded);

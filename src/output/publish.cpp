@@ -158,7 +158,10 @@ bool write_all(int fd, const std::string& bytes) {
 // The bytes in a fresh temporary file next to the destination, checked to the last close.
 void write_temp(Destination& d, const std::string& bytes, std::vector<std::unique_ptr<TempRegistration>>& registrations) {
     fs::path dir = d.real.parent_path().empty() ? fs::path(".") : d.real.parent_path();
-    std::string name = (dir / ("." + d.real.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX")).string();
+    std::string leaf = ".";  // appended, not '"." + ...', which trips a false -Wrestrict warning of GCC 12
+    leaf += d.real.filename().string();
+    leaf += ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
+    std::string name = (dir / leaf).string();
     int fd = ::mkstemp(name.data());
     if (fd < 0) fail_errno(d.target, errno);
     registrations.push_back(std::make_unique<TempRegistration>(name));

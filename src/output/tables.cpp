@@ -42,7 +42,8 @@ std::string table(const Comparison& c) {
                            signed_km2(w, r.d_territorial_sea_km2), grouped(w, r.eez_km2), signed_km2(w, r.d_eez_km2));
         last = r.scenario;
     }
-    out += "\n" + w.text("table.territories_heading") + "\n\n";
+    out += '\n';
+    out += w.text("table.territories_heading") + "\n\n";
     out += fmt::format("{:<12} {:>10} {:>10} {:>8}\n", w.text("table.territory"), w.text("table.computed"), w.text("table.official"),
                        w.text("table.diff"));
     double total = 0, official = 0;
@@ -53,7 +54,8 @@ std::string table(const Comparison& c) {
         official += t.official_km2;
     }
     out += fmt::format("{:<12} {:>10} {:>10}\n", w.text("table.total"), one_decimal(w, total), one_decimal(w, official));
-    out += "\n" + w.text("table.official_source", {{"source", c.official_source}}) + "\n" +
+    out += '\n';
+    out += w.text("table.official_source", {{"source", c.official_source}}) + "\n" +
            w.text("table.data_source", {{"source", c.data_source}}) + "\n" + w.text("table.method", {{"method", c.method}}) + "\n";
     return out;
 }
@@ -111,7 +113,8 @@ std::string markdown(const Comparison& c) {
     for (const TerritoryAreaRow& t : c.territories)
         out += fmt::format("| {} | {} | {} | {} |\n", t.name, one_decimal(w, t.computed_km2),
                            t.official_km2 > 0 ? one_decimal(w, t.official_km2) : "–", pct(w, t));
-    out += "\n" + w.text("markdown.sources", {{"official", c.official_source}, {"data", c.data_source}}) + "\n";
+    out += '\n';
+    out += w.text("markdown.sources", {{"official", c.official_source}, {"data", c.data_source}}) + "\n";
     return out;
 }
 

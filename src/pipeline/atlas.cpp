@@ -60,7 +60,7 @@ std::string MapJob::describe() const {
     if (request.compare) out += " compare=" + *request.compare;
     if (request.event) out += " event=" + *request.event;
     if (request.timeline) out += " timeline";
-    for (Format f : formats) out += " " + format_extension(f);
+    for (Format f : formats) out += ' ' + format_extension(f);
     return out;
 }
 
