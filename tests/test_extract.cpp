@@ -1536,6 +1536,19 @@ BOOST_AUTO_TEST_CASE(an_institution_speaking_in_the_lead_and_an_outlet_after_the
     BOOST_TEST(f->place == "osaka");
 }
 
+BOOST_AUTO_TEST_CASE(an_article_that_is_only_its_dateline_has_no_speaker) {
+    // No sentence after the dateline: there is no lead to read a speaker from (this read past an
+    // empty list of sentences and crashed). At most the placeholder of the article's own day.
+    for (const char* text : {"OSAKA, March 3, 2019 (Kyodo) -", "OSAKA, March 3 (Kyodo) -", "MOSCOW, January 21 \u2013 RIA Novosti."})
+        for (const std::optional<EventDate>& date : {std::optional<EventDate>{}, std::optional<EventDate>{day(2019, 3, 5)}}) {
+            BOOST_TEST_CONTEXT(text << (date ? " with a date" : "")) {
+                Extraction x = extract_events(text, data(), date);
+                BOOST_TEST(x.events.size() <= 1u);
+                for (const DraftEvent& e : x.events) BOOST_TEST((!e.speaker && e.said_by.empty()));
+            }
+        }
+}
+
 BOOST_AUTO_TEST_CASE(a_date_after_dated_is_a_document_s) {
     Extraction x = extract_events("Abe and Putin met in Moscow on Tuesday to discuss the islands.\n\nThe fishing near the islands follows an "
                                   "agreement dated May 6, 1998.",

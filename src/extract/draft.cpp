@@ -1287,7 +1287,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         const bool dated = lead >= 0 && std::any_of(dates.begin(), dates.end(), [&](const DateFind& d) { return d.sentence == lead; });
         int speaker = -1;
         std::string body;  // or an institution: "..., the Japanese Embassy in Moscow told RIA Novosti"
-        for (size_t k = lead >= 0 && !dated ? sent_tb[lead] : toks.size(); k < sent_te[lead >= 0 ? lead : 0] && speaker < 0 && body.empty(); ++k) {
+        // No lead (an article that is only its dateline) or a dated one: nothing to look at.
+        const size_t lead_end = lead >= 0 && !dated ? sent_te[lead] : 0;
+        for (size_t k = lead >= 0 && !dated ? sent_tb[lead] : 0; k < lead_end && speaker < 0 && body.empty(); ++k) {
             if (!in_list(v.str(k), speech_verbs) || !v.word(k)) continue;
             for (size_t pi = 0; pi < person_hits.size(); ++pi)
                 if (person_hits[pi].f.sentence == lead && person_hits[pi].f.span.end <= toks[k].b && toks[k].b - person_hits[pi].f.span.end <= 2)
