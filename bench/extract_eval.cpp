@@ -99,11 +99,18 @@ std::string show(const Ev& e) {
 
 }  // namespace
 
+// An element of an array of tables ([[article]], [[article.event]]), or a one-line error.
+const toml::table& table_in(const toml::node& n, const fs::path& file, const char* key) {
+    if (!n.is_table()) throw Error(file.string() + ": " + key + " must be an array of tables ([[" + key + "]])");
+    return *n.as_table();
+}
+
 // The [[article.event]] tables of one article of `file` (gold.toml or a second reader's labels).
 std::vector<Ev> events_of(const toml::table& article, const fs::path& file) {
     std::vector<Ev> out;
     if (const toml::array* evs = article["event"].as_array())
         for (const toml::node& en : *evs) {
+            table_in(en, file, "article.event");
             toml::node_view<const toml::node> e{en};
             Ev g{str(e["date"], file, "event.date"), str(e["place"], file, "event.place"), str(e["kind"], file, "event.kind"),
                  str(e["scenario"], file, "event.scenario"), {}};
@@ -157,7 +164,7 @@ int main(int argc, char** argv) {
             const toml::array* listed = reader_root["article"].as_array();
             if (!listed) throw Error(reader_file.string() + ": no [[article]] tables");
             for (const toml::node& an : *listed) {
-                const toml::table& at = *an.as_table();
+                const toml::table& at = table_in(an, reader_file, "article");
                 const std::string file = str(toml::node_view<const toml::node>{at}["file"], reader_file, "file");
                 if (!reader.emplace(file, events_of(at, reader_file)).second)
                     throw Error(reader_file.string() + ": " + file + " is listed twice");
@@ -166,8 +173,9 @@ int main(int argc, char** argv) {
         std::map<std::string, Counts> parts;
         int max_set = 1;
         int article_count = 0;
+        std::set<std::string> matched;  // the reader's articles that the gold has
         for (const toml::node& an : *articles) {
-            const toml::table& at = *an.as_table();
+            const toml::table& at = table_in(an, gold_file, "article");
             toml::node_view<const toml::node> a{at};
             const std::string file = str(a["file"], gold_file, "file"), part = str(a["part"], gold_file, "part");
             const int set = int(a["set"].value_or(int64_t(1)));
@@ -181,6 +189,7 @@ int main(int argc, char** argv) {
             if (!reader_file.empty()) {
                 auto it = reader.find(file);
                 if (it == reader.end()) continue;  // scored on the articles the reader labelled
+                matched.insert(file);
                 drafts = it->second;
             } else {
                 const std::string text = read_article(gold_file.parent_path() / "articles" / file);
@@ -222,8 +231,9 @@ int main(int argc, char** argv) {
                     if (!paired_g.count(int(gi))) std::printf("  -  gold  %s (not drafted)\n", show(gold[gi]).c_str());
             }
         }
-        if (!reader_file.empty() && only_part.empty() && article_count < int(reader.size()))
-            throw Error(reader_file.string() + ": lists articles that " + gold_file.string() + " has not");
+        if (only_part.empty())
+            for (const auto& [file, events] : reader)
+                if (!matched.count(file)) throw Error(reader_file.string() + ": " + file + " is not an article of " + gold_file.string());
         std::printf("extract_eval: %d articles in %s%s%s\n", article_count, gold_file.string().c_str(),
                     reader_file.empty() ? "" : ", scored against the second reader's labels in ", reader_file.string().c_str());
         std::vector<std::string> part_names{"tune", "held"};
