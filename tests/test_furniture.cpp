@@ -532,6 +532,7 @@ BOOST_AUTO_TEST_CASE(timeline_dots_of_close_events_do_not_overlap) {
                     for (size_t j = i + 1; j < discs.size(); ++j)
                         BOOST_TEST(std::hypot(discs[i].c.x - discs[j].c.x, discs[i].c.y - discs[j].c.y) >= discs[i].r + discs[j].r - 0.01,
                                    what << ": dots at x " << discs[i].c.x << " and " << discs[j].c.x << " overlap");
+                for (const Disc& d : discs) BOOST_TEST(d.c.y - d.r >= frame_bottom, what << ": a timeline dot inside the map's frame");
                 for (const BBox& l : labels) {
                     BOOST_TEST(l.min_y >= frame_bottom, what << ": a timeline label inside the map's frame");
                     for (const Disc& d : discs)
@@ -542,6 +543,41 @@ BOOST_AUTO_TEST_CASE(timeline_dots_of_close_events_do_not_overlap) {
     }
     BOOST_TEST(maps >= 60);
     BOOST_TEST(dots >= 300);
+}
+
+BOOST_AUTO_TEST_CASE(a_crowd_of_events_in_one_week_stays_below_the_map_frame) {
+    // Twenty events within a week stack higher than the timeline's band: the stack stops at the
+    // frame (the last ones overlap at its top) instead of climbing into the map.
+    LoadedCase crowded = test::built_in_case("kurils");
+    const Event first = crowded.events.events.back();
+    for (int i = 0; i < 20; ++i) {
+        Event e = first;
+        e.id = fmt::format("crowd-{}", i);
+        e.date.day = 1 + i % 7;
+        crowded.events.events.push_back(e);
+    }
+    MapRequest timeline;
+    timeline.timeline = true;
+    MapOptions o;
+    o.width = 1200;
+    o.height = 900;
+    const Scene scene = build_scene(crowded, test::default_style(), o, timeline);
+    double frame_bottom = 0, highest_dot = 1e9;
+    int dots = 0;
+    for (const Layer& layer : scene.layers) {
+        if (layer.id == "frame")
+            for (const SceneItem& item : layer.items)
+                if (const auto* p = std::get_if<PathItem>(&item))
+                    for (const XY& q : p->rings.at(0)) frame_bottom = std::max(frame_bottom, q.y);
+        if (layer.id != "timeline") continue;
+        for (const SceneItem& item : layer.items)
+            if (const auto* p = std::get_if<PathItem>(&item); p && p->closed && p->fill && !p->rings.empty()) {
+                ++dots;
+                for (const XY& q : p->rings[0]) highest_dot = std::min(highest_dot, q.y);
+            }
+    }
+    BOOST_TEST(dots >= 20);
+    BOOST_TEST(highest_dot >= frame_bottom);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

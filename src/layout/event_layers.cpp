@@ -342,8 +342,11 @@ Layer SceneBuilder::timeline_layer() const {
     for (const Event* e : order) {
         const double r = px(e == in_.events->highlight ? 6 : 3.5);
         XY at{x_of(t_of(e->date)), y};
-        // Up in small steps to the first height where it touches no dot already placed.
-        for (int step = 1; std::any_of(placed.begin(), placed.end(), [&](const Placed& p) { return std::hypot(p.at.x - at.x, p.at.y - at.y) < p.r + r + px(0.5); });
+        // Up in small steps to the first height where it touches no dot already placed, but never
+        // into the map's frame: past that height a crowd of events overlaps at the top of its stack.
+        const double highest = fr.max_y + px(1) + r;
+        for (int step = 1; std::any_of(placed.begin(), placed.end(), [&](const Placed& p) { return std::hypot(p.at.x - at.x, p.at.y - at.y) < p.r + r + px(0.5); }) &&
+                           y - step * px(0.5) >= highest;
              ++step)
             at.y = y - step * px(0.5);
         placed.push_back({at, r});
