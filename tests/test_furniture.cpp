@@ -488,6 +488,17 @@ BOOST_AUTO_TEST_CASE(the_figures_table_spans_its_panel_under_a_wrapped_heading) 
 
 // Events days apart share one spot on the timeline's axis: each dot must stay visible (no two dots
 // overlap) and the highlighted date's label touches no dot and stays out of the map's frame.
+// The lowest y of the map's frame: the timeline lies below it.
+double frame_bottom_of(const Scene& scene) {
+    double bottom = 0;
+    for (const Layer& layer : scene.layers)
+        if (layer.id == "frame")
+            for (const SceneItem& item : layer.items)
+                if (const auto* p = std::get_if<PathItem>(&item))
+                    for (const XY& q : p->rings.at(0)) bottom = std::max(bottom, q.y);
+    return bottom;
+}
+
 BOOST_AUTO_TEST_CASE(timeline_dots_of_close_events_do_not_overlap) {
     int maps = 0, dots = 0;
     for (const std::string id : {"kurils", "senkaku", "takeshima"}) {
@@ -502,7 +513,7 @@ BOOST_AUTO_TEST_CASE(timeline_dots_of_close_events_do_not_overlap) {
                 o.height = h;
                 const Scene scene = build_scene(loaded, test::default_style(), o, request);
                 const std::string what = fmt::format("{} {} {}x{}", id, request.event.value_or("timeline"), w, h);
-                double frame_bottom = 0;
+                const double frame_bottom = frame_bottom_of(scene);
                 struct Disc {
                     XY c;
                     double r;
@@ -510,10 +521,6 @@ BOOST_AUTO_TEST_CASE(timeline_dots_of_close_events_do_not_overlap) {
                 std::vector<Disc> discs;
                 std::vector<BBox> labels;
                 for (const Layer& layer : scene.layers) {
-                    if (layer.id == "frame")
-                        for (const SceneItem& item : layer.items)
-                            if (const auto* p = std::get_if<PathItem>(&item))
-                                for (const XY& q : p->rings.at(0)) frame_bottom = std::max(frame_bottom, q.y);
                     if (layer.id != "timeline") continue;
                     for (const SceneItem& item : layer.items) {
                         if (const auto* t = std::get_if<TextItem>(&item)) labels.push_back(text_box(*t));
@@ -562,13 +569,10 @@ BOOST_AUTO_TEST_CASE(a_crowd_of_events_in_one_week_stays_below_the_map_frame) {
     o.width = 1200;
     o.height = 900;
     const Scene scene = build_scene(crowded, test::default_style(), o, timeline);
-    double frame_bottom = 0, highest_dot = 1e9;
+    const double frame_bottom = frame_bottom_of(scene);
+    double highest_dot = 1e9;
     int dots = 0;
     for (const Layer& layer : scene.layers) {
-        if (layer.id == "frame")
-            for (const SceneItem& item : layer.items)
-                if (const auto* p = std::get_if<PathItem>(&item))
-                    for (const XY& q : p->rings.at(0)) frame_bottom = std::max(frame_bottom, q.y);
         if (layer.id != "timeline") continue;
         for (const SceneItem& item : layer.items)
             if (const auto* p = std::get_if<PathItem>(&item); p && p->closed && p->fill && !p->rings.empty()) {
