@@ -1633,6 +1633,13 @@ BOOST_AUTO_TEST_CASE(relative_words_follow_a_dateline_day_shortly_before_the_art
     BOOST_TEST(x.reference->str() == "2019-07-01");
     BOOST_TEST(event_on(x, "2019-06-29"));
     BOOST_TEST(!event_on(x, "2019-07-01"));
+    // A draft dated by the dateline's day says so, not that the day came from --date.
+    Extraction z = extract_events("OSAKA, June 29 (Kyodo) - Abe and Putin held talks on the islands in Osaka.", data(), day(2019, 7, 1));
+    const DraftEvent* e = event_on(z, "2019-06-29");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST_REQUIRE(e->date_from.has_value());
+    BOOST_TEST(e->date_from->matched.find("dateline") == 0u);
+    BOOST_TEST(e->date_how.find("the dateline's day") != std::string::npos);
     // A dateline day long before the article's date is not taken.
     Extraction y = extract_events("OSAKA, June 29 (Kyodo) - Abe and Putin held talks on the islands in Osaka today.", data(),
                                   day(2019, 7, 20));

@@ -176,6 +176,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (gap >= 1 && gap <= 7) dateline_day = r.date, ref = &*dateline_day;
         }
     }
+    // Where `ref` comes from, for the drafts dated by it: the article's date, or the dateline's day.
+    const std::string ref_from = dateline_day ? "dateline \"" + dl->words + "\"" : x.reference_from;
+    const std::string ref_what = dateline_day ? "the dateline's day" : "the article's own date";
 
     // Sentences; the "date ..." prefix and agency datelines are not part of any sentence.
     size_t body_from = 0;
@@ -1170,7 +1173,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 DraftEvent e;
                 e.date = *ref;
                 e.date_from = Finding{ref->str(), std::string(v.str(i)), Span{toks[i].b, toks[i].e}, int(k)};
-                e.date_how = "no date in the lead, which speaks in the present tense (\"" + std::string(v.str(i)) + "\"): the article's own date";
+                e.date_how = "no date in the lead, which speaks in the present tense (\"" + std::string(v.str(i)) + "\"): " + ref_what;
                 e.date_uncertain = true;
                 for (int vi : venues_in[k])
                     if (!venue_mentions[vi].claimed && !venue_to_come(venue_mentions[vi])) {
@@ -1222,8 +1225,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     if (main_index < 0 && ref && (!x.dateline_venue.empty() || any_venue)) {
         DraftEvent e;
         e.date = *ref;
-        e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
-        e.date_how = "no date in the text: the article's own date";
+        e.date_from = Finding{ref->str(), ref_from, x.dateline ? *x.dateline : Span{}, -1};
+        e.date_how = "no date in the text: " + ref_what;
         e.date_uncertain = true;
         if (!venue_mentions.empty()) e.sentences.push_back(venue_mentions[0].sentence);
         x.events.push_back(std::move(e));
@@ -1335,8 +1338,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             } else if (known == x.events.end()) {
                 DraftEvent e;
                 e.date = *ref;
-                e.date_from = Finding{ref->str(), x.reference_from, x.dateline ? *x.dateline : Span{}, -1};
-                e.date_how = "no date in the lead: the article's own date";
+                e.date_from = Finding{ref->str(), ref_from, x.dateline ? *x.dateline : Span{}, -1};
+                e.date_how = "no date in the lead: " + ref_what;
                 e.date_uncertain = true;
                 made_there(e);
                 e.sentences.push_back(lead);
