@@ -382,7 +382,10 @@ BOOST_AUTO_TEST_CASE(thousands_of_events_keep_the_venue_disc_small) {
     const std::string one = text.substr(first, second - first);
     const std::string id = "id = \"joint-declaration-1956\"";
     BOOST_REQUIRE(one.find(id) != std::string::npos);
-    for (int i = 0; i < 1500; ++i) text += "\n" + replaced(one, id, "id = \"copy-" + std::to_string(i) + "\"");
+    for (int i = 0; i < 1500; ++i) {
+        text += '\n';
+        text += replaced(one, id, "id = \"copy-" + std::to_string(i) + "\"");
+    }
     write(e, text);
     auto r = test::run_claimmap("render --timeline --size 800x600 --format svg --case " + q(c) + " --out-dir " + q(d.out));
     BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);

@@ -21,7 +21,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+    std::string quoted = "'";  // appended: "'" + std::string trips a false -Wrestrict warning of GCC 12
+    quoted += p.string();
+    quoted += '\'';
+    return quoted;
+}
 
 fs::path fixture(const std::string& name) { return fs::path(CLAIMMAP_TEST_DATA) / name / "case.toml"; }
 
