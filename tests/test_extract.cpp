@@ -1680,4 +1680,57 @@ BOOST_AUTO_TEST_CASE(he_or_she_is_the_one_person_named_before) {
     BOOST_TEST(names_of(*event_on(y, "2019-01-15")).size() != 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_weekend_is_dated_by_its_saturday) {
+    // Written on Thursday 5 September 2019: "this weekend" starts on Saturday the 7th.
+    Extraction x = extract_events("Abe and Putin will hold talks on the islands in Vladivostok this weekend.", data(), day(2019, 9, 5));
+    BOOST_TEST(event_on(x, "2019-09-07"));
+    // Written on Sunday: this weekend began yesterday.
+    Extraction y = extract_events("Abe and Putin held talks on the islands in Vladivostok this weekend.", data(), day(2019, 9, 8));
+    BOOST_TEST(event_on(y, "2019-09-07"));
+    // Written on Wednesday 11 September: last weekend began on the 7th.
+    Extraction z = extract_events("Abe and Putin held talks on the islands in Vladivostok last weekend.", data(), day(2019, 9, 11));
+    BOOST_TEST(event_on(z, "2019-09-07"));
+}
+
+BOOST_AUTO_TEST_CASE(a_later_sentence_without_a_date_says_where_the_one_meeting_was) {
+    // (Two sentences on, after the day's statement: the sentence right after a date already lends
+    // its place, and the article's main event takes the first place named.)
+    const char* lead = "Abe and Putin held a summit on Saturday and agreed to speed up talks on the islands. "
+                       "Lavrov said today that trust had grown. ";
+    Extraction x = extract_events(std::string(lead) + "The two leaders met in Vladivostok, a port on the Sea of Japan.", data(), day(2019, 9, 8));
+    const DraftEvent* e = event_on(x, "2019-09-07");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "vladivostok");
+    BOOST_TEST(e->place_uncertain);
+    // Not where a meeting still to come will be.
+    Extraction y = extract_events(std::string(lead) + "Their next summit will be held in Osaka.", data(), day(2019, 9, 8));
+    e = event_on(y, "2019-09-07");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place.empty());
+    // Two meetings of the news without a place: the sentence could be either's.
+    Extraction z = extract_events(std::string(lead) + "Lavrov and Kono held talks on the islands on Friday. The ministers met in Vladivostok.",
+                                  data(), day(2019, 9, 8));
+    e = event_on(z, "2019-09-07");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_visit_to_the_disputed_land_is_not_the_protest_of_the_same_day) {
+    Extraction x = extract_events("Kono summoned the Russian ambassador on Monday to protest. Local media reported that Medvedev "
+                                  "visited Iturup early Monday.",
+                                  data(), day(2019, 8, 5));
+    int drafts = 0;
+    bool visit = false, protest = false;
+    for (const DraftEvent& e : x.events) {
+        if (!e.date || e.date->str() != "2019-08-05") continue;
+        ++drafts;
+        const std::set<std::string> who = names_of(e);
+        visit = visit || (who == std::set<std::string>{"Dmitry Medvedev"} && to_string(e.what) == "visit");
+        protest = protest || who.count("Taro Kono");
+    }
+    BOOST_TEST(drafts == 2);
+    BOOST_TEST(visit);
+    BOOST_TEST(protest);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

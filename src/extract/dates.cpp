@@ -324,7 +324,10 @@ std::vector<DateMention> scan_dates(const TokView& v, size_t b, size_t e) {
             // "later in the month": one branch for weeks and months.
             auto unit_at = [&](size_t k) -> DateKind {
                 if (k >= e) return DateKind::absolute_day;  // neither
-                return v.is(k, "week") ? DateKind::rel_week : v.is(k, "month") ? DateKind::rel_month : DateKind::absolute_day;
+                return v.is(k, "week")      ? DateKind::rel_week
+                       : v.is(k, "weekend") ? DateKind::rel_weekend
+                       : v.is(k, "month")   ? DateKind::rel_month
+                                            : DateKind::absolute_day;
             };
             const bool which = v.is(i, "last") || v.is(i, "this") || v.is(i, "next") || v.is(i, "previous");
             const bool in_the = (v.is(i, "later") || v.is(i, "earlier")) && i + 3 < e && v.is(i + 1, "in") && v.is(i + 2, "the");
@@ -602,6 +605,19 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             r.date = first == last ? a : month_date(a.year, a.month);
             r.how = "the week of " + civil_from_days(monday).str() + " relative to the reference " + ref_s +
                     (a.month != z.month ? " (it runs into the next month)" : "");
+            return r;
+        }
+        case DateKind::rel_weekend: {
+            // "this weekend", "last weekend", "next weekend": a gathering over a weekend is dated
+            // by its first day, the Saturday of that week (Monday to Sunday).
+            if (without_day_reference("a weekend relative to the reference")) return r;
+            r.relative = true;
+            r.uncertain = true;
+            const int64_t rd = days_from_civil(ref->year, ref->month, ref->day);
+            const int64_t saturday = rd - weekday_of(rd) + 5 + 7 * m.offset;
+            r.future = saturday > rd;
+            r.date = civil_from_days(saturday);
+            r.how = "the Saturday of the weekend relative to the reference " + ref_s + " (" + weekday_names[weekday_of(rd)] + ")";
             return r;
         }
         case DateKind::rel_month: {

@@ -92,7 +92,7 @@ std::string slug(std::string_view s);
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-enum class DateKind { absolute_day, absolute_month, month_day, bare_month, weekday, rel_day, rel_week, rel_month };
+enum class DateKind { absolute_day, absolute_month, month_day, bare_month, weekday, rel_day, rel_week, rel_weekend, rel_month };
 
 struct DateMention {
     size_t tb = 0, te = 0;  // tokens [tb, te)

@@ -764,6 +764,18 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
         return 0;
     };
+    // A guessed place for a draft: the venue or world city a mention names.
+    auto place_guess = [&](DraftEvent& e, const VenueMention& vm, std::string note) {
+        if (vm.hit.cat == Cat::city) {
+            e.place_city = resolve_city(vm.hit.owner);
+            e.place = e.place_city->id();
+        } else {
+            e.place = data.venues.venues[vm.hit.owner].id;
+        }
+        e.place_from = finding(e.place, vm.hit.span);
+        e.place_uncertain = true;
+        e.place_note = std::move(note);
+    };
     for (DateFind& d : dates) {
         // When someone spoke is not where the next sentence's events are.
         if (d.venue >= 0 || d.said || !near_reference(d)) continue;
@@ -853,6 +865,22 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     }
 
     // Group into draft events by (date, venue).
+    auto visits_territory = [&](const DateFind& d) {
+        if (d.sentence < 0 || d.mention.tb <= sent_tb[d.sentence]) return false;
+        const bool territory = std::any_of(x.territories.begin(), x.territories.end(), [&](const Finding& f) { return f.sentence == d.sentence; });
+        if (!territory) return false;
+        static const std::array<std::string_view, 6> visit_verbs = {"visited", "visits", "landed", "toured", "arrived", "travelled"};
+        int words = 0;
+        for (size_t k = d.mention.tb; k > sent_tb[d.sentence] && words < 6;) {
+            --k;
+            if (v.punct(k, ',') || v.punct(k, ';')) break;
+            if (!v.word(k)) continue;
+            ++words;
+            if (in_list(v.str(k), visit_verbs)) return true;
+        }
+        return false;
+    };
+    std::vector<char> territory_visit;  // per draft made here: a visit to the disputed land
     std::map<std::pair<std::string, std::string>, size_t> by_key;
     std::vector<std::vector<const DateFind*>> sources;
     for (const DateFind& d : dates) {
@@ -860,6 +888,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         // Someone speaking on the day of another unplaced event ("visited the island on Monday ...
         // Kan told Parliament on Monday") is an event of its own; with a placed one it joins it below.
         if (d.said && d.venue < 0) dkey += " said";
+        // So is a visit to the disputed land ("Medvedev visited Kunashiri Island early Monday") on
+        // the day the other side protested against it: a visit word up to six words before the
+        // date, in its clause, and a territory named in the sentence.
+        const bool to_territory = d.venue < 0 && !d.said && visits_territory(d);
+        if (to_territory) dkey += " visit";
         std::string vkey;
         bool city = false;
         if (d.venue >= 0) {
@@ -869,6 +902,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
         auto [it, fresh] = by_key.emplace(std::make_pair(dkey, vkey), x.events.size());
         if (fresh) {
+            territory_visit.push_back(to_territory);
             DraftEvent e;
             e.date = d.res.date;
             e.date_from = Finding{d.res.date ? d.res.date->str() : "", d.words, d.span, d.sentence};
@@ -921,7 +955,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (x.events[j].place_from && x.events[j].date) placed_on[x.events[j].date->str()].push_back(int(j));
         for (size_t i = 0; i < x.events.size(); ++i) {
             DraftEvent& e = x.events[i];
-            if (e.place_from || !e.date) continue;
+            if (e.place_from || !e.date || territory_visit[i]) continue;
             auto it = placed_on.find(e.date->str());
             if (it == placed_on.end() || it->second.size() != 1) continue;
             // "indicated at a government meeting Thursday": a date with an occasion of its own
@@ -1264,18 +1298,10 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     }
                 for (const VenueMention& vm : venue_mentions)
                     if (!pick && vm.hit.cat == Cat::venue && !vm.metonym && !other_time(vm)) pick = &vm;
-                if (pick) {
-                    if (pick->hit.cat == Cat::city) {
-                        m.place_city = resolve_city(pick->hit.owner);
-                        m.place = m.place_city->id();
-                    } else {
-                        m.place = data.venues.venues[pick->hit.owner].id;
-                    }
-                    m.place_from = finding(m.place, pick->hit.span);
-                    m.place_uncertain = true;
-                    m.place_note = std::string("a guess: the first ") + (pick->strong ? "place" : "city") +
-                                   " the article names; the text does not say where the event was";
-                }
+                if (pick)
+                    place_guess(m, *pick,
+                                std::string("a guess: the first ") + (pick->strong ? "place" : "city") +
+                                    " the article names; the text does not say where the event was");
             }
         }
     }
@@ -1640,6 +1666,40 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 if (f.what == e.scenario) e.scenario_from.push_back(f);
             }
         }
+    }
+    // "The two leaders met in Krasnoyarsk, ...": a lead gives the day of the news, a later sentence
+    // with no date of its own says where the meeting was. Only when the article has one meeting of
+    // the news without a place, and its undated sentences place a meeting in one city.
+    {
+        static const std::array<std::string_view, 11> meeting_words = {"met", "meet", "meets", "meeting", "talks", "summit",
+                                                                       "held", "hosted", "sat", "gathered", "summits"};
+        std::vector<char> dated(ns, 0);
+        for (const DateFind& d : dates)
+            if (d.sentence >= 0 && size_t(d.sentence) < ns) dated[size_t(d.sentence)] = 1;
+        auto meeting_kind = [](DraftKind k) { return k == DraftKind::summit || k == DraftKind::ministerial || k == DraftKind::working_level; };
+        DraftEvent* target = nullptr;
+        int targets = 0;
+        for (DraftEvent& e : x.events)
+            if (meeting_kind(e.what) && !e.place_from && e.date && near_reference_date(*e.date)) target = &e, ++targets;
+        const VenueMention* pick = nullptr;
+        std::set<std::string> places;
+        if (targets == 1 && ref) {
+            const bool future = target->date->precision == EventDate::Precision::day && ref->precision == EventDate::Precision::day &&
+                                days_from_civil(target->date->year, target->date->month, target->date->day) >
+                                    days_from_civil(ref->year, ref->month, ref->day);
+            for (const VenueMention& vm : venue_mentions) {
+                if (!vm.strong || vm.claimed || vm.metonym || dated[size_t(vm.sentence)] || venue_to_come(vm) != future ||
+                    venue_year(vm) > 0)
+                    continue;
+                bool meeting = false;
+                for (size_t k = sent_tb[vm.sentence]; k < sent_te[vm.sentence] && !meeting; ++k)
+                    meeting = v.word(k) && in_list(v.str(k), meeting_words);
+                if (!meeting) continue;
+                places.insert(vm.hit.cat == Cat::city ? resolve_city(vm.hit.owner)->id() : data.venues.venues[vm.hit.owner].id);
+                if (!pick) pick = &vm;
+            }
+        }
+        if (pick && places.size() == 1) place_guess(*target, *pick, "where a sentence without a date of its own says the meeting was");
     }
     // Out of the dispute: an event of one side alone (or of no one named), in a sentence that names
     // another country, whose paragraph says nothing of the dispute. Only with the lexicon's
