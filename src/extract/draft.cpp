@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <climits>
-#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -361,11 +360,6 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     };
     std::vector<TitleHit> title_hits;  // "the Russian president", resolved per event by its date
     std::vector<VenueMention> venue_mentions;
-    struct PlaceHit {
-        VenueMention vm;
-        bool near_word;  // after "near" or "outside": not the place itself
-    };
-    std::vector<PlaceHit> place_hits;
     std::vector<std::set<std::string>> countries_in(x.sentences.size());  // "in Japan", "to Russia": where, by country
     std::vector<char> tied(x.sentences.size(), 0);  // says a dispute word, or names a territory, group or cue
     std::vector<char> foreign(x.sentences.size(), 0);  // names a country that is not a party
@@ -479,16 +473,6 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                         strong = false;
                         metonym = true;
                     }
-                }
-                if (h.cat == Cat::venue || !overlaps_other(h.span)) {
-                    // Every place named, for the place model (which also weighs a city without a word of place).
-                    bool near_word = false;
-                    if (h.first_tok != std::string_view::npos) {
-                        size_t p = prev_word(v, h.first_tok, sent_tb[s]);
-                        if (p != std::string_view::npos && v.is(p, "the")) p = prev_word(v, p, sent_tb[s]);
-                        near_word = p != std::string_view::npos && (v.is(p, "near") || v.is(p, "outside"));
-                    }
-                    if (place_hits.size() < 200) place_hits.push_back({{h, s, strong, false, metonym}, near_word});
                 }
                 if (h.cat == Cat::city && (!strong || overlaps_other(h.span))) break;  // cities need a word of place
                 venue_mentions.push_back({h, s, strong, false, metonym});
@@ -1949,147 +1933,6 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t i = 0; i < x.events.size(); ++i)
             if (!drop[i]) kept.push_back(std::move(x.events[i]));
         x.events = std::move(kept);
-    }
-    // The place model: each draft's candidates (no place, the dateline's city, every place named)
-    // with what the text says about them; with a model, the best-scored candidate is the place.
-    {
-        std::map<size_t, std::set<std::string>> dates_at_place;  // a venue mention's byte offset -> dates paired with it
-        for (const DateFind& d : dates)
-            if (d.venue >= 0 && d.res.date) dates_at_place[venue_mentions[d.venue].hit.span.begin].insert(d.res.date->str());
-        std::vector<char> meeting_sentence(ns, 0);
-        for (size_t k = 0; k < ns; ++k)
-            for (size_t i = sent_tb[k]; i < sent_te[k] && !meeting_sentence[k]; ++i)
-                meeting_sentence[k] = v.word(i) && (v.is(i, "met") || v.is(i, "meet") || v.is(i, "meeting") || v.is(i, "talks") ||
-                                                    v.is(i, "summit") || v.is(i, "held"));
-        auto place_of = [&](const VenueMention& vm) -> std::pair<std::string, const WorldCity*> {
-            if (vm.hit.cat == Cat::city) {
-                const WorldCity* c = resolve_city(vm.hit.owner);
-                return {c->id(), c};
-            }
-            return {data.venues.venues[vm.hit.owner].id, nullptr};
-        };
-        std::map<std::string, int> mentions;
-        for (const PlaceHit& ph : place_hits) mentions[place_of(ph.vm).first]++;
-        const std::string first_named = place_hits.empty() ? "" : place_of(place_hits.front().vm).first;
-        auto in_party = [&](const std::string& country) {
-            return !country.empty() && std::find(data.party_countries.begin(), data.party_countries.end(), country) != data.party_countries.end();
-        };
-        auto country_of = [&](const std::string& place, const WorldCity* c) -> std::string {
-            if (c) return c->country;
-            for (size_t i = 0; i < data.venues.venues.size(); ++i)
-                if (data.venues.venues[i].id == place) return data.venue_countries[i];
-            return "";
-        };
-        auto index_of = [](std::string_view name) {
-            return size_t(std::find(place_feature_names.begin(), place_feature_names.end(), name) - place_feature_names.begin());
-        };
-        std::vector<char> dated_sentence(ns, 0);
-        for (const DateFind& d : dates)
-            if (d.sentence >= 0 && size_t(d.sentence) < ns) dated_sentence[size_t(d.sentence)] = 1;
-        int lead_sentence = -1;  // the sentence a dateline opens
-        for (size_t k = 0; dl && k < ns && lead_sentence < 0; ++k)
-            if (x.sentences[k].span.begin >= dl->span.end) lead_sentence = int(k);
-        for (DraftEvent& e : x.events) {
-            const int ds = e.date_from && e.date_from->sentence >= 0 ? e.date_from->sentence : e.sentences.empty() ? 0 : e.sentences.front();
-            const bool statement = e.what == DraftKind::statement || e.what == DraftKind::interview;
-            const bool news_day = e.date && ref && e.date->precision == EventDate::Precision::day && ref->precision == EventDate::Precision::day &&
-                                  std::llabs(days_from_civil(e.date->year, e.date->month, e.date->day) - days_from_civil(ref->year, ref->month, ref->day)) <= 1;
-            const bool future = e.date && ref && e.date->precision == EventDate::Precision::day && ref->precision == EventDate::Precision::day &&
-                                days_from_civil(e.date->year, e.date->month, e.date->day) > days_from_civil(ref->year, ref->month, ref->day);
-            std::vector<PlaceCandidate> cands;
-            auto candidate = [&](const std::string& place, const WorldCity* c) -> PlaceCandidate& {
-                for (PlaceCandidate& pc : cands)
-                    if (pc.place == place) return pc;
-                cands.push_back({place, c, std::nullopt, {}});
-                return cands.back();
-            };
-            auto set = [&](PlaceCandidate& pc, std::string_view name, double value) { pc.features[index_of(name)] = value; };
-            {
-                PlaceCandidate& none = candidate("", nullptr);
-                set(none, "none", 1);
-                set(none, "none_statement", e.what == DraftKind::statement);
-                set(none, "none_interview", e.what == DraftKind::interview);
-                set(none, "none_phone_call", e.what == DraftKind::phone_call);
-                set(none, "none_visit", e.what == DraftKind::visit);
-                set(none, "none_meeting", e.what == DraftKind::summit || e.what == DraftKind::ministerial || e.what == DraftKind::working_level);
-                set(none, "none_said", e.said);
-            }
-            std::map<std::string, int> nearest;  // place -> its nearest mention's distance
-            for (const PlaceHit& ph : place_hits) {
-                auto [place, c] = place_of(ph.vm);
-                PlaceCandidate& pc = candidate(place, c);
-                const int dist = std::abs(ph.vm.sentence - ds);
-                if (ph.vm.sentence == ds) set(pc, "same_sentence", 1);
-                if (ph.vm.sentence == ds + 1) set(pc, "next_sentence", 1);
-                if (ph.vm.sentence == ds - 1) set(pc, "previous_sentence", 1);
-                if (ph.vm.sentence == 0) set(pc, "headline", 1);
-                if (ph.vm.strong && dist == 0) set(pc, "strong_same_sentence", 1);
-                if (ph.vm.strong && meeting_sentence[size_t(ph.vm.sentence)] && !dated_sentence[size_t(ph.vm.sentence)]) set(pc, "undated_meeting", 1);
-                if (ph.vm.strong && dist == 1) set(pc, "strong_adjacent", 1);
-                if (auto dp = dates_at_place.find(ph.vm.hit.span.begin); dp != dates_at_place.end() && e.date && dp->second.count(e.date->str()))
-                    set(pc, "this_date", 1);
-                if (dist == 0 && e.date_from && ph.vm.hit.first_tok != std::string_view::npos) {
-                    const size_t dt = first_tok_from(e.date_from->span.begin);
-                    const size_t gap = dt > ph.vm.hit.first_tok ? dt - ph.vm.hit.first_tok : ph.vm.hit.first_tok - dt;
-                    if (gap <= 12) set(pc, "close", 1);
-                }
-                auto it = nearest.find(place);
-                if (it != nearest.end() && it->second <= dist) continue;
-                nearest[place] = dist;
-                pc.from = finding(place, ph.vm.hit.span);
-                set(pc, "distance", std::log1p(double(dist)));
-                set(pc, "strong", ph.vm.strong);
-                set(pc, "near_or_outside", ph.near_word);
-                set(pc, "metonym", ph.vm.metonym);
-                set(pc, "to_come", venue_to_come(ph.vm) != future);
-                const int y = venue_year(ph.vm);
-                set(pc, "other_year", y > 0 && e.date && y != e.date->year);
-                set(pc, "meeting_sentence", meeting_sentence[size_t(ph.vm.sentence)]);
-                auto dp = dates_at_place.find(ph.vm.hit.span.begin);
-                set(pc, "other_date", dp != dates_at_place.end() && e.date && !dp->second.count(e.date->str()));
-            }
-            if (!x.dateline_venue.empty()) {
-                PlaceCandidate& pc = candidate(x.dateline_venue, dl && dl->city ? dl->city : nullptr);
-                if (!pc.from) {
-                    set(pc, "not_in_text", 1);
-                    set(pc, "distance", std::log1p(double(ns)));
-                    pc.from = Finding{x.dateline_venue, "dateline", x.dateline ? *x.dateline : Span{}, -1};
-                }
-                set(pc, "dateline", 1);
-                set(pc, "dateline_statement", statement);
-                set(pc, "dateline_news_day", news_day);
-                set(pc, "dateline_lead", lead_sentence >= 0 && ds == lead_sentence);
-            }
-            for (PlaceCandidate& pc : cands) {
-                if (pc.place.empty()) continue;
-                set(pc, "mentions", std::log1p(double(mentions.count(pc.place) ? mentions[pc.place] : 0)));
-                set(pc, "first_named", pc.place == first_named);
-                set(pc, "party_country", in_party(country_of(pc.place, pc.city)));
-                set(pc, "world_city", pc.city != nullptr);
-                set(pc, "only_place", mentions.size() == 1 && mentions.count(pc.place));
-            }
-            if (std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& pc) { return pc.place == e.place; }))
-                cands.push_back({e.place, e.place_city, e.place_from, {}});  // the rules' choice, wherever it came from
-            for (PlaceCandidate& pc : cands) set(pc, "rule", pc.place == e.place);
-            if (data.place_model) {
-                const PlaceCandidate* best = nullptr;
-                double best_score = 0;
-                for (const PlaceCandidate& pc : cands) {
-                    double score = 0;
-                    for (size_t f = 0; f < pc.features.size(); ++f) score += data.place_model->weights[f] * pc.features[f];
-                    if (!best || score > best_score) best = &pc, best_score = score;
-                }
-                if (best->place != e.place) {
-                    const std::string rules = e.place.empty() ? "no place" : e.place;
-                    e.place = best->place;
-                    e.place_city = best->city;
-                    e.place_from = best->place.empty() ? std::nullopt : best->from;
-                    e.place_uncertain = true;
-                    e.place_note = "the place model's choice (" + data.place_model->file + "); the rules said " + rules;
-                }
-            }
-            e.place_candidates = std::move(cands);
-        }
     }
     // Main event first, the others in order of appearance; at most max_events drafts.
     std::stable_sort(x.events.begin(), x.events.end(), [](const DraftEvent& a, const DraftEvent& b) {

@@ -6,7 +6,6 @@
 // against the article. Scanning is hand-written and linear in the length of the text.
 #include <nlohmann/json_fwd.hpp>
 
-#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -109,52 +108,6 @@ struct WorldCity {
 };
 
 // Everything the extractor matches, read from the case folder's data files.
-// The place model: what the text says about each place a draft could have (features), and weights
-// learned from labelled news (geodata/world/place-model.toml, written by bench/train_place_model):
-// the draft takes the candidate with the highest score. Feature names are the file's keys.
-inline constexpr std::array<std::string_view, 35> place_feature_names = {
-    "none",                // the candidate "no place"
-    "none_statement",      // "no place" for a statement
-    "none_interview",      // ... an interview
-    "none_phone_call",     // ... a phone call
-    "none_visit",          // ... a visit
-    "none_meeting",        // ... a summit, ministerial or working-level meeting
-    "rule",                // the rules' choice
-    "dateline",            // the dateline's city
-    "dateline_statement",  // the dateline's city for a statement or interview
-    "dateline_news_day",   // the dateline's city for an event within a day of the article's date
-    "same_sentence",       // named in the sentence of the draft's date
-    "next_sentence",       // named in the sentence after it
-    "previous_sentence",   // named in the sentence before it
-    "distance",            // log(1 + sentences between the date and the nearest mention)
-    "strong",              // its nearest mention follows a word of place ("in", "visit to")
-    "near_or_outside",     // its nearest mention follows "near" or "outside"
-    "metonym",             // its nearest mention is a government ("Tokyo said", "Kremlin aide")
-    "to_come",             // its nearest mention is where something is still to come
-    "other_year",          // its nearest mention is dated another year ("the 1997 accord in Krasnoyarsk")
-    "headline",            // named in the article's first sentence or title
-    "first_named",         // the first place the article names
-    "mentions",            // log(1 + times the article names it)
-    "meeting_sentence",    // its nearest mention's sentence says met, talks, summit ...
-    "other_date",          // its nearest mention is paired with another date of the article
-    "party_country",       // in one of the case's parties
-    "world_city",          // a world city, not in venues.toml
-    "not_in_text",         // named only by the dateline
-    "this_date",           // a mention the rules pair with the draft's date (same clause, or lent)
-    "strong_same_sentence",  // a mention after a word of place in the sentence of the date
-    "strong_adjacent",     // a mention after a word of place in the sentence before or after
-    "close",               // a mention within 12 words of the date, in its sentence
-    "none_said",           // "no place" for a draft dated by when someone spoke
-    "dateline_lead",       // the dateline's city for a draft dated in the lead
-    "undated_meeting",     // a mention after a word of place in a sentence that says met, talks ... and has no date
-    "only_place",          // the one place the article names
-};
-
-struct PlaceModel {
-    std::array<double, place_feature_names.size()> weights{};
-    std::string file;  // where it was read from, for the drafts' notes
-};
-
 struct ExtractData {
     Venues venues;
     std::vector<Person> people;
@@ -178,18 +131,12 @@ struct ExtractData {
     // a country the article names helps choose among cities that share a name.
     std::vector<std::pair<std::string, std::string>> countries;
     std::vector<std::string> party_countries;  // alpha-2 codes of the case's parties
-    // geodata/world/place-model.toml when it exists: drafts take the place it scores highest; without
-    // it, the rules' place.
-    std::optional<PlaceModel> place_model;
 };
 
 // Every name of a venue an article may use (English name, aliases, Japanese, Russian).
 std::vector<std::string> venue_names(const Venue& v);
 
 std::vector<Person> read_people(const std::filesystem::path& path);
-// The place model's weights (a [weights] table naming every place feature, and `trained_on`);
-// nullopt when the file does not exist.
-std::optional<PlaceModel> read_place_model(const std::filesystem::path& path);
 std::vector<Title> read_titles(const std::filesystem::path& people_file);  // its [[title]] tables
 // Reads venues.toml (or `venues_file`), gazetteer.toml, people.toml, lexicon.toml and case.toml's
 // parties in `case_dir`, the world's cities from `case_dir`/../world/cities.tsv and the country names
@@ -217,13 +164,6 @@ struct Finding {
 enum class DraftKind { summit, ministerial, working_level, phone_call, interview, statement, visit };
 std::string_view to_string(DraftKind k);  // "summit", ..., "phone-call", "interview", "statement", "visit"
 EventKind event_kind(DraftKind k);
-
-struct PlaceCandidate {
-    std::string place;  // a venue id, a world city's id, or "" for no place
-    const WorldCity* city = nullptr;
-    std::optional<Finding> from;  // its mention nearest to the draft's date
-    std::array<double, place_feature_names.size()> features{};
-};
 
 struct DraftEvent {
     std::string id;
@@ -258,7 +198,6 @@ struct DraftEvent {
     std::optional<Finding> speaker_from;
     static constexpr size_t max_sentences = 8;
     size_t more_sentences = 0;
-    std::vector<PlaceCandidate> place_candidates;  // what the place model chose among (the rules' choice among them)
 };
 
 struct Extraction {

@@ -136,27 +136,6 @@ std::vector<std::string> venue_names(const Venue& v) {
 
 std::string WorldCity::id() const { return slug(name); }
 
-std::optional<PlaceModel> read_place_model(const fs::path& path) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return std::nullopt;
-    toml::table root = parse_toml_file(path);
-    StrictTable top(root, path, "");
-    const toml::table* weights = top.opt_table("weights");
-    top.string("trained_on");  // where the weights came from: a model without it cannot be traced
-    top.reject_unknown_keys();
-    if (!weights) top.fail_at("weights", "is missing: the file gives a [weights] table, one number per feature");
-    StrictTable w(*weights, path, "weights");
-    PlaceModel m;
-    m.file = path.filename().string();
-    for (size_t f = 0; f < place_feature_names.size(); ++f) {
-        const std::string key(place_feature_names[f]);
-        m.weights[f] = w.number(key);
-        if (!std::isfinite(m.weights[f]) || std::abs(m.weights[f]) > 1e6) w.fail_at(key, "must be a finite number of at most 1e6");
-    }
-    w.reject_unknown_keys();
-    return m;
-}
-
 ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::path>& venues_file, const fs::path& iso_codes) {
     ExtractData d;
     d.venues = read_venues(venues_file ? *venues_file : case_dir / "venues.toml");
@@ -229,7 +208,6 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         s.reject_unknown_keys();
     }
     read_world_cities(case_dir.parent_path() / "world" / "cities.tsv", d, not_cities);
-    d.place_model = read_place_model(case_dir.parent_path() / "world" / "place-model.toml");
     read_countries(iso_codes, case_dir / "case.toml", d);
     if (outlets) {
         StrictTable s(*outlets, lex, "outlets");
