@@ -800,6 +800,60 @@ BOOST_AUTO_TEST_CASE(the_timeline_counts_visits_to_the_territory_under_its_own_l
     BOOST_TEST(*(title + 1) == "1 event");
 }
 
+// No line of the timeline map (great circles, leaders) runs through a name on it: a label goes on
+// a side no line takes, or, where every side is taken, the line stops short of it (a knock-out).
+// Checked on the scene: no segment of an open line enters a label's box (Moscow's name was crossed
+// by the line to Sochi, the islands' name by the line to Buenos Aires).
+BOOST_AUTO_TEST_CASE(no_line_of_the_timeline_map_crosses_a_label) {
+    // Whether the segment a-b enters the box (Liang-Barsky).
+    auto enters = [](XY a, XY b, const BBox& box) {
+        double t0 = 0, t1 = 1;
+        const double d[2] = {b.x - a.x, b.y - a.y};
+        const double lo[2] = {box.min_x - a.x, box.min_y - a.y}, hi[2] = {box.max_x - a.x, box.max_y - a.y};
+        for (int k = 0; k < 2; ++k) {
+            if (d[k] == 0) {
+                if (lo[k] >= 0 || hi[k] <= 0) return false;
+                continue;
+            }
+            double u = lo[k] / d[k], v = hi[k] / d[k];
+            if (u > v) std::swap(u, v);
+            t0 = std::max(t0, u), t1 = std::min(t1, v);
+        }
+        return t0 < t1;
+    };
+    int labels = 0, lines = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        for (const std::string& lang : loaded.config.languages) {
+            MapRequest request;
+            request.timeline = true;
+            MapOptions o;
+            o.lang = lang;
+            const Scene scene = build_scene(loaded, test::default_style(), o, request);
+            const Layer& venues = render::layer_named(scene, "event-venues");
+            std::vector<std::pair<std::string, BBox>> boxes;
+            for (const SceneItem& item : venues.items)
+                if (const auto* t = std::get_if<TextItem>(&item)) {
+                    TextExtent e = measure_text(t->text, t->font, t->langs);
+                    // The glyphs' box, less half a pixel: a leader may end on its label's edge.
+                    boxes.push_back({t->text, {t->origin.x + 0.5, t->origin.y + 0.5, t->origin.x + e.width - 0.5, t->origin.y + e.height - 0.5}});
+                }
+            labels += static_cast<int>(boxes.size());
+            for (const SceneItem& item : venues.items)
+                if (const auto* p = std::get_if<PathItem>(&item); p && !p->closed)
+                    for (const auto& line : p->rings) {
+                        ++lines;
+                        for (size_t i = 0; i + 1 < line.size(); ++i)
+                            for (const auto& [text, box] : boxes)
+                                BOOST_TEST(!enters(line[i], line[i + 1], box),
+                                           id << " " << lang << ": a line crosses '" << text << "' at (" << line[i].x << ", " << line[i].y << ")");
+                    }
+        }
+    }
+    BOOST_TEST(labels >= 20);
+    BOOST_TEST(lines >= 10);
+}
+
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
     const LoadedCase& k = test::kurils();
     MapRequest request;

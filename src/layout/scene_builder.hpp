@@ -160,6 +160,8 @@ private:
     Layer venue_inset_layer(double scale = 1) const;
     PathItem dot(XY c, double r, Rgba fill) const;
     // The timeline map: every venue with its number of events and a great circle to the islands.
+    // Labels go beside their dot on a side no line takes; a line that must pass a label stops
+    // short of it (knock-out), so no line runs through a name.
     Layer venues_layer(const std::vector<BBox>& occupied) const;
     // All events on a time axis under the map; the event of an event map is highlighted.
     Layer timeline_layer() const;
