@@ -531,6 +531,63 @@ BOOST_AUTO_TEST_CASE(the_figures_table_spans_its_panel_under_a_wrapped_heading) 
     BOOST_TEST(panels >= 30);
 }
 
+// A Japanese, Chinese or Korean heading of the figures panel with one Latin word in it ("EEZ")
+// wraps as it does without the word's space: the space must not make the rest of the heading one
+// unbreakable word (the heading then stayed on one line and widened the panel across the map).
+BOOST_AUTO_TEST_CASE(a_cjk_figures_heading_with_a_latin_word_wraps) {
+    const LoadedCase& loaded = test::kurils();
+    ClaimCache cache(loaded);
+    MapRequest request;
+    request.scenario = "two-island";
+    request.compare = "four-island";
+    MapOptions o;
+    o.width = 1200;
+    o.height = 900;
+    cache.prepare(loaded, o, request);
+    const std::pair<const char*, std::string> headings[] = {
+        {"ja", "「現状」から「EEZ 分割案（1956年の日ソ共同宣言に基づく二島の引き渡し）」への変化"},
+        {"zh-Hans", "从“现状”到“EEZ 划分方案（依据1956年日苏共同宣言移交两个岛屿）”的变化"},
+        {"zh-Hant", "從「現狀」到「EEZ 劃分方案（依據1956年日蘇共同宣言移交兩個島嶼）」的變化"},
+        {"ko", "“현상 유지”에서 “EEZ 분할안(1956년 일소공동선언에 따른 두 섬의 인도)”로의 변화"}};
+    // The panel's width and its heading's lines (the texts before the muted column heads).
+    auto figures = [&](const std::string& lang, const std::string& heading) {
+        o.lang = lang;
+        MapInputs in{loaded.config, loaded.land, loaded.gazetteer, test::default_style()};
+        in.scenario = &cache.overlay_of("two-island");
+        in.compare_to = &cache.overlay_of("four-island");
+        in.gains = &cache.gains_of("two-island", "four-island", true);
+        in.gains_title = heading;
+        in.catalog = &catalog(CLAIMMAP_DATA_DIR, lang);
+        const Scene scene = build_map_scene(in, o);
+        std::pair<double, std::vector<std::string>> out{0, {}};
+        for (const Layer& layer : scene.layers)
+            if (layer.id == "figures") {
+                double min_x = INFINITY, max_x = -INFINITY;
+                for (const XY& q : std::get<PathItem>(layer.items.at(0)).rings.at(0)) min_x = std::min(min_x, q.x), max_x = std::max(max_x, q.x);
+                out.first = max_x - min_x;
+                const Rgba muted = test::default_style().muted_text;
+                for (const SceneItem& item : layer.items)
+                    if (const auto* t = std::get_if<TextItem>(&item)) {
+                        if (t->color.r == muted.r && t->color.g == muted.g && t->color.b == muted.b) break;
+                        out.second.push_back(t->text);
+                    }
+            }
+        return out;
+    };
+    for (const auto& [lang, heading] : headings) {
+        BOOST_TEST_CONTEXT(lang) {
+            std::string unspaced = heading;
+            std::erase(unspaced, ' ');
+            const auto [width, lines] = figures(lang, heading);
+            const auto [width_unspaced, lines_unspaced] = figures(lang, unspaced);
+            BOOST_TEST(lines.size() >= 2u, "one line: " << heading);
+            BOOST_TEST(lines.size() <= 3u);
+            BOOST_TEST(width <= width_unspaced * 1.1, "the panel is " << width << " px wide, " << width_unspaced << " px without the space");
+            BOOST_TEST(width < o.width / 2.0, "the panel is " << width << " px wide on a " << o.width << " px map");
+        }
+    }
+}
+
 // Events days apart share one spot on the timeline's axis: each dot must stay visible (no two dots
 // overlap) and the highlighted date's label touches no dot and stays out of the map's frame.
 // The lowest y of the map's frame: the timeline lies below it.

@@ -278,14 +278,10 @@ Layer SceneBuilder::figures_layer() const {
     // As a graphics desk sets it: the heading wraps to the table's width (in three lines at most,
     // never narrower than its longest word), and the table spans the panel, its numbers flush
     // right, so that it does not sit to the left under a heading wider than itself.
-    double content_w = std::max({table_w, measure_text(note, note_font).width, measure_text(in_.gains_title, title_font).width / 3});
-    // Only text that has spaces breaks at them; Japanese and Chinese break between characters.
-    const bool spaced = in_.gains_title.find(' ') != std::string::npos;
-    for (size_t from = 0; spaced && from < in_.gains_title.size();) {
-        const size_t space = std::min(in_.gains_title.find(' ', from), in_.gains_title.size());
-        content_w = std::max(content_w, measure_text(in_.gains_title.substr(from, space - from), title_font).width);
-        from = space + 1;
-    }
+    // Where lines may break is the language's (Pango's): between words, and between characters in
+    // Japanese and Chinese, a Latin word among them too.
+    double content_w = std::max({table_w, measure_text(note, note_font).width, measure_text(in_.gains_title, title_font).width / 3,
+                                 widest_unbreakable(in_.gains_title, title_font)});
     std::vector<std::string> heading = wrap(in_.gains_title, title_font, content_w);
     // Balanced lines rather than a last word alone: the narrowest width that needs no more lines.
     if (heading.size() > 1) {
