@@ -226,6 +226,43 @@ const Layer& layer_named(const Scene& scene, const std::string& id) {
     throw;
 }
 
+// Every boundary a point of view draws can be told from the others, on the map and in the legend:
+// no two share both colour and dash (Senkaku's neutral view drew the China-Japan line if the islands
+// were China's and the Taiwan-Japan line if they were Taiwan's dotted alike).
+BOOST_AUTO_TEST_CASE(each_boundary_of_a_view_is_drawn_its_own_way) {
+    int pairs = 0;
+    for (const std::string style_name : {"default", "dark", "print"})
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        const Style style = read_style(style_file(style_name, CLAIMMAP_DATA_DIR));
+        for (const View& view : loaded.config.views) {
+            MapOptions o;
+            o.pov = view.id;
+            const Scene scene = build_scene(loaded, style, o);
+            std::vector<const PathItem*> lines;
+            for (const Layer& l : scene.layers)
+                if (l.id == "boundaries")
+                    for (const SceneItem& item : l.items)
+                        if (const auto* p = std::get_if<PathItem>(&item)) lines.push_back(p);
+            BOOST_TEST_REQUIRE(lines.size() == view.boundaries.size(), id << " " << view.id);
+            // And each stands out from the sea (an indigo accent vanished on the dark style's).
+            for (size_t i = 0; i < lines.size(); ++i)
+                BOOST_TEST(contrast_ratio(*lines[i]->stroke, style.sea) >= 3.0,
+                           style_name << " " << id << " " << view.id << ": '" << view.boundaries[i].label << "' hardly shows on the sea");
+            for (size_t i = 0; i < lines.size(); ++i)
+                for (size_t j = i + 1; j < lines.size(); ++j) {
+                    if (lines[i]->rings.empty() || lines[j]->rings.empty()) continue;
+                    ++pairs;
+                    const Rgba a = *lines[i]->stroke, b = *lines[j]->stroke;
+                    const bool same_colour = a.r == b.r && a.g == b.g && a.b == b.b;
+                    BOOST_TEST(!(same_colour && lines[i]->dash == lines[j]->dash),
+                               style_name << " " << id << " " << view.id << ": '" << view.boundaries[i].label << "' and '" << view.boundaries[j].label << "' look alike");
+                }
+        }
+    }
+    BOOST_TEST(pairs >= 12);
+}
+
 BOOST_AUTO_TEST_CASE(point_of_view_changes_names_title_and_legend_together) {
     struct Expect {
         std::string pov, title, first_name, legend;

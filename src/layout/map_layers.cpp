@@ -211,10 +211,20 @@ std::vector<double> SceneBuilder::dash_for(const std::string& line) const {
     return {};
 }
 
+Rgba SceneBuilder::boundary_colour(const ViewBoundary& b) const {
+    if (b.party.empty()) return style_.median_stroke;
+    // The party's accent; on a sea it hardly stands out from (WCAG contrast under 3:1: a palette's
+    // indigo on the dark style's sea) mixed half-way towards the median colour, which each style
+    // sets legible on its sea.
+    const Rgba accent = style_.party(b.party).accent, median = style_.median_stroke;
+    if (contrast_ratio(accent, style_.sea) >= 3) return accent;
+    return {(accent.r + median.r) / 2, (accent.g + median.g) / 2, (accent.b + median.b) / 2, accent.a};
+}
+
 Layer SceneBuilder::view_boundaries_layer() const {
     Layer layer = map_layer("boundaries");
     for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
-        layer.items.push_back(line_item((*in_.view_boundaries)[i], style_.median_stroke, dash_for(pov_.boundaries[i].line)));
+        layer.items.push_back(line_item((*in_.view_boundaries)[i], boundary_colour(pov_.boundaries[i]), dash_for(pov_.boundaries[i].line)));
     return layer;
 }
 

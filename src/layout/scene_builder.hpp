@@ -111,6 +111,8 @@ private:
     Layer zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const;
     PathItem line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const;
     std::vector<double> dash_for(const std::string& line) const;
+    // A point of view's boundary in its party's accent, else in the median-line colour.
+    Rgba boundary_colour(const ViewBoundary& b) const;
     Layer view_boundaries_layer() const;
     Layer boundaries_layer() const;
     // Claimed boundaries and lines of control the case draws from data, in the claimant's accent.
