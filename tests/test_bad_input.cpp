@@ -195,6 +195,14 @@ BOOST_AUTO_TEST_CASE(view_boundary_names_an_unknown_scenario) {
     expect_clean_error(r, d.out, {c.string(), "'for-island'", "four-island"});
 }
 
+BOOST_AUTO_TEST_CASE(view_boundary_names_an_unknown_party) {
+    auto d = dirs("view-boundary-party");
+    auto c = copy_case(d.in);
+    edit(c, "scenario = \"four-island\"", "scenario = \"four-island\"\nparty = \"JAP\"");
+    auto r = test::run_claimmap(render(d.out, "--case " + q(c)));
+    expect_clean_error(r, d.out, {c.string(), "party", "names no listed party"});
+}
+
 BOOST_AUTO_TEST_CASE(world_centre_out_of_range) {
     auto d = dirs("world-centre");
     auto c = copy_case(d.in);

@@ -285,4 +285,20 @@ BOOST_AUTO_TEST_CASE(new_case_output_is_a_working_case) {
     BOOST_TEST(!fs::exists(dir / "other"));
 }
 
+// The template names its projection's centre as the built-in cases and the credits write places
+// ("146.5°E 44.5°N"), west of Greenwich and south of the equator too, not in signed degrees.
+BOOST_AUTO_TEST_CASE(new_case_names_its_centre_in_hemispheres) {
+    const fs::path dir = test::scratch_dir("cases-new-centre");
+    const std::pair<const char*, const char*> cases[] = {{"-6.5,35.3,-4.5,37", "5.5°W 36.15°N"}, {"-71,-17,-68,-15", "69.5°W 16°S"}};
+    int n = 0;
+    for (const auto& [bbox, centre] : cases) {
+        const std::string name = "centre" + std::to_string(++n);
+        auto r = test::run_claimmap("new-case " + name + " --bbox " + bbox + " --out-dir " + q(dir));
+        BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+        const LoadedCase loaded = load_case(dir / name / "case.toml");
+        BOOST_TEST(loaded.config.projection_name == std::string("oblique stereographic centred on ") + centre);
+        BOOST_TEST(loaded.config.projection_name.find('-') == std::string::npos, loaded.config.projection_name);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

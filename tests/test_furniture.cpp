@@ -1,7 +1,9 @@
 // Map furniture never hides disputed land: every map of every shipped atlas (atlas/*.toml, so that
 // atlases added later are covered too), and event maps at extreme text lengths and paper sizes,
 // are checked on the scene's own geometry: the area of disputed land under an opaque box, and
-// every territory label's box against the boxes, must both be zero.
+// every territory label's box against the boxes, must both be zero; so must every other word the
+// map draws (sea and region names, venues, degree figures): moved to a free spot or left out,
+// never drawn under a box.
 #include <boost/test/unit_test.hpp>
 
 #include <fmt/format.h>
@@ -37,14 +39,17 @@ struct Checked {
     std::vector<std::string> labels_hidden;  // territory label lines under furniture
     std::vector<std::string> labels_missing;  // territories in the frame without a label
     std::vector<std::string> islands_hidden;  // other islands' labels (Urup...) missing or under furniture
+    // Any word the map itself draws (sea and region names, venues, degree figures) under furniture.
+    std::vector<std::string> words_hidden;
     double disputed_drawn_px2 = 0;          // how much disputed land the map draws at all
 };
 
 // Opaque parts of the furniture: filled shapes and text; an inset (a clipped layer) hides its whole box.
-GeomPtr furniture_of(Geos& g, const Scene& scene) {
+// `also_map`: layers counted as map content here besides map_content.
+GeomPtr furniture_of(Geos& g, const Scene& scene, const std::set<std::string>& also_map = {}) {
     std::vector<GeomPtr> parts;
     for (const Layer& layer : scene.layers) {
-        if (map_content.count(layer.id)) continue;
+        if (map_content.count(layer.id) || also_map.count(layer.id)) continue;
         if (layer.clip) {
             parts.push_back(g.box(*layer.clip));
             continue;
@@ -74,7 +79,15 @@ Checked check_scene(const Scene& scene, const Gazetteer& gazetteer) {
                     const auto& r = p->rings.at(0);
                     frame = {r[0].x, r[0].y, r[2].x, r[2].y};
                 }
+    // The degree figures are the map's words too: checked against the furniture proper.
+    const std::string degrees = "graticule-labels";
+    GeomPtr boxes = furniture_of(g, scene, {degrees});
     for (const Layer& layer : scene.layers) {
+        if (map_content.count(layer.id) || layer.id == degrees)
+            for (const SceneItem& item : layer.items)
+                if (const auto* t = std::get_if<TextItem>(&item))
+                    if (g.planar_area(g.intersection(g.box(text_box(*t)).get(), boxes.get()).get()) > 0)
+                        out.words_hidden.push_back(layer.id + ": " + t->text);
         if (layer.id == "disputed")
             for (const SceneItem& item : layer.items)
                 if (const auto* p = std::get_if<PathItem>(&item))
@@ -125,6 +138,7 @@ const Style& style_named(const std::string& name) {
 void expect_clear(const Checked& c, const std::string& what, bool world_map) {
     BOOST_TEST(c.disputed_px2 == 0.0, what << ": " << c.disputed_px2 << " px² of disputed land under furniture");
     for (const std::string& l : c.labels_hidden) BOOST_TEST(false, what << ": territory label '" << l << "' under furniture");
+    for (const std::string& l : c.words_hidden) BOOST_TEST(false, what << ": label '" << l << "' under furniture");
     if (!world_map) {
         // Not a vacuous pass: the map draws disputed land and labels every territory.
         BOOST_TEST(c.disputed_drawn_px2 > 0.0, what);
@@ -207,6 +221,37 @@ BOOST_AUTO_TEST_CASE(no_map_of_any_shipped_atlas_hides_disputed_land_or_territor
     }
     BOOST_TEST_MESSAGE(maps << " maps checked");
     BOOST_TEST(maps >= 20);
+}
+
+// Sea names, regions, venues and degree figures keep out from under the boxes too, on comparison
+// maps (whose figures table is the widest box) in every language of each case and at the sizes a
+// newsroom asks for ("太平洋" was reported under the table of a 1200x900 Japanese comparison).
+BOOST_AUTO_TEST_CASE(no_word_of_a_comparison_map_lies_under_a_box) {
+    struct Size {
+        int w, h;
+    };
+    const Size sizes[] = {{1200, 900}, {1200, 675}, {800, 600}, {1600, 1200}};
+    int maps = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        BOOST_TEST_REQUIRE(loaded.scenarios.scenarios.size() >= 2u, id);
+        MapRequest request;
+        request.scenario = loaded.scenarios.scenarios[0].id;
+        request.compare = loaded.scenarios.scenarios[1].id;
+        ClaimCache cache(loaded);
+        for (const std::string& lang : loaded.config.languages)
+            for (const Size& s : sizes) {
+                MapOptions o;
+                o.width = s.w;
+                o.height = s.h;
+                o.lang = lang;
+                cache.prepare(loaded, o, request);
+                Scene scene = build_scene(loaded, test::default_style(), o, request, cache);
+                expect_clear(check_scene(scene, loaded.gazetteer), fmt::format("{} {} {}x{}", id, lang, s.w, s.h), false);
+                ++maps;
+            }
+    }
+    BOOST_TEST(maps >= 24);
 }
 
 BOOST_AUTO_TEST_CASE(event_maps_at_any_text_length_and_paper_size) {
@@ -484,6 +529,63 @@ BOOST_AUTO_TEST_CASE(the_figures_table_spans_its_panel_under_a_wrapped_heading) 
                 }
     }
     BOOST_TEST(panels >= 30);
+}
+
+// A Japanese, Chinese or Korean heading of the figures panel with one Latin word in it ("EEZ")
+// wraps as it does without the word's space: the space must not make the rest of the heading one
+// unbreakable word (the heading then stayed on one line and widened the panel across the map).
+BOOST_AUTO_TEST_CASE(a_cjk_figures_heading_with_a_latin_word_wraps) {
+    const LoadedCase& loaded = test::kurils();
+    ClaimCache cache(loaded);
+    MapRequest request;
+    request.scenario = "two-island";
+    request.compare = "four-island";
+    MapOptions o;
+    o.width = 1200;
+    o.height = 900;
+    cache.prepare(loaded, o, request);
+    const std::pair<const char*, std::string> headings[] = {
+        {"ja", "「現状」から「EEZ 分割案（1956年の日ソ共同宣言に基づく二島の引き渡し）」への変化"},
+        {"zh-Hans", "从“现状”到“EEZ 划分方案（依据1956年日苏共同宣言移交两个岛屿）”的变化"},
+        {"zh-Hant", "從「現狀」到「EEZ 劃分方案（依據1956年日蘇共同宣言移交兩個島嶼）」的變化"},
+        {"ko", "“현상 유지”에서 “EEZ 분할안(1956년 일소공동선언에 따른 두 섬의 인도)”로의 변화"}};
+    // The panel's width and its heading's lines (the texts before the muted column heads).
+    auto figures = [&](const std::string& lang, const std::string& heading) {
+        o.lang = lang;
+        MapInputs in{loaded.config, loaded.land, loaded.gazetteer, test::default_style()};
+        in.scenario = &cache.overlay_of("two-island");
+        in.compare_to = &cache.overlay_of("four-island");
+        in.gains = &cache.gains_of("two-island", "four-island", true);
+        in.gains_title = heading;
+        in.catalog = &catalog(CLAIMMAP_DATA_DIR, lang);
+        const Scene scene = build_map_scene(in, o);
+        std::pair<double, std::vector<std::string>> out{0, {}};
+        for (const Layer& layer : scene.layers)
+            if (layer.id == "figures") {
+                double min_x = INFINITY, max_x = -INFINITY;
+                for (const XY& q : std::get<PathItem>(layer.items.at(0)).rings.at(0)) min_x = std::min(min_x, q.x), max_x = std::max(max_x, q.x);
+                out.first = max_x - min_x;
+                const Rgba muted = test::default_style().muted_text;
+                for (const SceneItem& item : layer.items)
+                    if (const auto* t = std::get_if<TextItem>(&item)) {
+                        if (t->color.r == muted.r && t->color.g == muted.g && t->color.b == muted.b) break;
+                        out.second.push_back(t->text);
+                    }
+            }
+        return out;
+    };
+    for (const auto& [lang, heading] : headings) {
+        BOOST_TEST_CONTEXT(lang) {
+            std::string unspaced = heading;
+            std::erase(unspaced, ' ');
+            const auto [width, lines] = figures(lang, heading);
+            const auto [width_unspaced, lines_unspaced] = figures(lang, unspaced);
+            BOOST_TEST(lines.size() >= 2u, "one line: " << heading);
+            BOOST_TEST(lines.size() <= 3u);
+            BOOST_TEST(width <= width_unspaced * 1.1, "the panel is " << width << " px wide, " << width_unspaced << " px without the space");
+            BOOST_TEST(width < o.width / 2.0, "the panel is " << width << " px wide on a " << o.width << " px map");
+        }
+    }
 }
 
 // Events days apart share one spot on the timeline's axis: each dot must stay visible (no two dots

@@ -226,6 +226,43 @@ const Layer& layer_named(const Scene& scene, const std::string& id) {
     throw;
 }
 
+// Every boundary a point of view draws can be told from the others, on the map and in the legend:
+// no two share both colour and dash (Senkaku's neutral view drew the China-Japan line if the islands
+// were China's and the Taiwan-Japan line if they were Taiwan's dotted alike).
+BOOST_AUTO_TEST_CASE(each_boundary_of_a_view_is_drawn_its_own_way) {
+    int pairs = 0;
+    for (const std::string style_name : {"default", "dark", "print"})
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        const Style style = read_style(style_file(style_name, CLAIMMAP_DATA_DIR));
+        for (const View& view : loaded.config.views) {
+            MapOptions o;
+            o.pov = view.id;
+            const Scene scene = build_scene(loaded, style, o);
+            std::vector<const PathItem*> lines;
+            for (const Layer& l : scene.layers)
+                if (l.id == "boundaries")
+                    for (const SceneItem& item : l.items)
+                        if (const auto* p = std::get_if<PathItem>(&item)) lines.push_back(p);
+            BOOST_TEST_REQUIRE(lines.size() == view.boundaries.size(), id << " " << view.id);
+            // And each stands out from the sea (an indigo accent vanished on the dark style's).
+            for (size_t i = 0; i < lines.size(); ++i)
+                BOOST_TEST(contrast_ratio(*lines[i]->stroke, style.sea) >= 3.0,
+                           style_name << " " << id << " " << view.id << ": '" << view.boundaries[i].label << "' hardly shows on the sea");
+            for (size_t i = 0; i < lines.size(); ++i)
+                for (size_t j = i + 1; j < lines.size(); ++j) {
+                    if (lines[i]->rings.empty() || lines[j]->rings.empty()) continue;
+                    ++pairs;
+                    const Rgba a = *lines[i]->stroke, b = *lines[j]->stroke;
+                    const bool same_colour = a.r == b.r && a.g == b.g && a.b == b.b;
+                    BOOST_TEST(!(same_colour && lines[i]->dash == lines[j]->dash),
+                               style_name << " " << id << " " << view.id << ": '" << view.boundaries[i].label << "' and '" << view.boundaries[j].label << "' look alike");
+                }
+        }
+    }
+    BOOST_TEST(pairs >= 12);
+}
+
 BOOST_AUTO_TEST_CASE(point_of_view_changes_names_title_and_legend_together) {
     struct Expect {
         std::string pov, title, first_name, legend;
@@ -798,6 +835,60 @@ BOOST_AUTO_TEST_CASE(the_timeline_counts_visits_to_the_territory_under_its_own_l
     BOOST_TEST_REQUIRE((title != texts.end()));
     BOOST_TEST_REQUIRE((title + 1 != texts.end()));
     BOOST_TEST(*(title + 1) == "1 event");
+}
+
+// No line of the timeline map (great circles, leaders) runs through a name on it: a label goes on
+// a side no line takes, or, where every side is taken, the line stops short of it (a knock-out).
+// Checked on the scene: no segment of an open line enters a label's box (Moscow's name was crossed
+// by the line to Sochi, the islands' name by the line to Buenos Aires).
+BOOST_AUTO_TEST_CASE(no_line_of_the_timeline_map_crosses_a_label) {
+    // Whether the segment a-b enters the box (Liang-Barsky).
+    auto enters = [](XY a, XY b, const BBox& box) {
+        double t0 = 0, t1 = 1;
+        const double d[2] = {b.x - a.x, b.y - a.y};
+        const double lo[2] = {box.min_x - a.x, box.min_y - a.y}, hi[2] = {box.max_x - a.x, box.max_y - a.y};
+        for (int k = 0; k < 2; ++k) {
+            if (d[k] == 0) {
+                if (lo[k] >= 0 || hi[k] <= 0) return false;
+                continue;
+            }
+            double u = lo[k] / d[k], v = hi[k] / d[k];
+            if (u > v) std::swap(u, v);
+            t0 = std::max(t0, u), t1 = std::min(t1, v);
+        }
+        return t0 < t1;
+    };
+    int labels = 0, lines = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        for (const std::string& lang : loaded.config.languages) {
+            MapRequest request;
+            request.timeline = true;
+            MapOptions o;
+            o.lang = lang;
+            const Scene scene = build_scene(loaded, test::default_style(), o, request);
+            const Layer& venues = render::layer_named(scene, "event-venues");
+            std::vector<std::pair<std::string, BBox>> boxes;
+            for (const SceneItem& item : venues.items)
+                if (const auto* t = std::get_if<TextItem>(&item)) {
+                    TextExtent e = measure_text(t->text, t->font, t->langs);
+                    // The glyphs' box, less half a pixel: a leader may end on its label's edge.
+                    boxes.push_back({t->text, {t->origin.x + 0.5, t->origin.y + 0.5, t->origin.x + e.width - 0.5, t->origin.y + e.height - 0.5}});
+                }
+            labels += static_cast<int>(boxes.size());
+            for (const SceneItem& item : venues.items)
+                if (const auto* p = std::get_if<PathItem>(&item); p && !p->closed)
+                    for (const auto& line : p->rings) {
+                        ++lines;
+                        for (size_t i = 0; i + 1 < line.size(); ++i)
+                            for (const auto& [text, box] : boxes)
+                                BOOST_TEST(!enters(line[i], line[i + 1], box),
+                                           id << " " << lang << ": a line crosses '" << text << "' at (" << line[i].x << ", " << line[i].y << ")");
+                    }
+        }
+    }
+    BOOST_TEST(labels >= 20);
+    BOOST_TEST(lines >= 10);
 }
 
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {

@@ -509,7 +509,8 @@ int main(int argc, char** argv) {
         if (batch->parsed()) return run_batch_command(common, bo);
         if (new_case->parsed()) {
             no.bbox = parse_extent(new_bbox, "--bbox");
-            no.world = data_dir(common.data_dir) / "geodata" / "world" / "countries.shp";
+            no.data_dir = data_dir(common.data_dir);
+            no.world = no.data_dir / "geodata" / "world" / "countries.shp";
             std::cout << write_new_case(no).string() << "\n";
             return 0;
         }

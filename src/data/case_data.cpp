@@ -264,9 +264,10 @@ CaseConfig read_case(const std::filesystem::path& path) {
                 const toml::table* bt = (*bs)[i].as_table();
                 if (!bt) vs.fail_at("boundary", "must be an array of tables");
                 StrictTable b(*bt, path, "view." + v.id + ".boundary[" + std::to_string(i) + "]");
-                ViewBoundary vb{b.string("scenario"), b.string("label"), b.opt_string("line").value_or("solid")};
+                ViewBoundary vb{b.string("scenario"), b.string("label"), b.opt_string("line").value_or("solid"), b.opt_string("party").value_or("")};
                 if (vb.line != "solid" && vb.line != "dashed" && vb.line != "dotted")
                     b.fail_at("line", "must be solid, dashed or dotted");
+                if (!vb.party.empty() && !c.party(vb.party)) b.fail_at("party", "names no listed party");
                 b.reject_unknown_keys();
                 v.boundaries.push_back(std::move(vb));
             }

@@ -81,6 +81,9 @@ struct ViewBoundary {
     std::string scenario;
     std::string label;
     std::string line;  // solid | dashed | dotted
+    // A party whose accent (the style's) colours the line, telling whose line it is among several
+    // of one dash; empty: the style's median-line colour.
+    std::string party;
 };
 
 // A point of view (--pov): what the map calls the region, whose names come first, how the

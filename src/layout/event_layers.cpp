@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 #include "core/error.hpp"
 #include "geometry/geodesic.hpp"
@@ -14,6 +16,74 @@
 #include "render/text.hpp"
 
 namespace claimmap::layout_detail {
+
+namespace {
+
+// The part [t0, t1] of the segment a-b inside the box, if any (Liang-Barsky).
+std::optional<std::pair<double, double>> part_inside(XY a, XY b, const BBox& box) {
+    double t0 = 0, t1 = 1;
+    const double d[2] = {b.x - a.x, b.y - a.y};
+    const double lo[2] = {box.min_x - a.x, box.min_y - a.y}, hi[2] = {box.max_x - a.x, box.max_y - a.y};
+    for (int k = 0; k < 2; ++k) {
+        if (d[k] == 0) {
+            if (lo[k] >= 0 || hi[k] <= 0) return std::nullopt;
+            continue;
+        }
+        double u = lo[k] / d[k], v = hi[k] / d[k];
+        if (u > v) std::swap(u, v);
+        t0 = std::max(t0, u), t1 = std::min(t1, v);
+    }
+    if (t0 >= t1) return std::nullopt;
+    return std::pair{t0, t1};
+}
+
+bool crosses(const std::vector<std::vector<XY>>& lines, const BBox& box) {
+    for (const auto& line : lines)
+        for (size_t i = 0; i + 1 < line.size(); ++i)
+            if (part_inside(line[i], line[i + 1], box)) return true;
+    return false;
+}
+
+// Open lines with their parts inside the boxes taken out: a line passing behind a label stops short
+// of it and goes on past it (a knock-out, as a newspaper sets a name over a route).
+std::vector<std::vector<XY>> knocked_out(const std::vector<std::vector<XY>>& lines, const std::vector<BBox>& boxes) {
+    std::vector<std::vector<XY>> out;
+    for (const auto& line : lines) {
+        std::vector<XY> piece;
+        auto flush = [&] {
+            if (piece.size() >= 2) out.push_back(piece);
+            piece.clear();
+        };
+        for (size_t i = 0; i + 1 < line.size(); ++i) {
+            const XY a = line[i], b = line[i + 1];
+            auto at = [&](double t) { return XY{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; };
+            std::vector<std::pair<double, double>> hidden;
+            for (const BBox& box : boxes)
+                if (auto part = part_inside(a, b, box)) hidden.push_back(*part);
+            std::sort(hidden.begin(), hidden.end());
+            // The visible stretches of the segment, between the hidden ones.
+            auto visible = [&](double t0, double t1) {
+                if (t1 <= t0) return;
+                if (t0 > 0 || piece.empty()) {
+                    flush();
+                    piece.push_back(at(t0));
+                }
+                piece.push_back(at(t1));
+                if (t1 < 1) flush();
+            };
+            double t = 0;
+            for (const auto& [t0, t1] : hidden) {
+                visible(t, t0);
+                t = std::max(t, t1);
+            }
+            visible(t, 1);
+        }
+        flush();
+    }
+    return out;
+}
+
+}  // namespace
 
 std::vector<std::string> SceneBuilder::wrap(const std::string& text, const FontSpec& f, double width) {
     return wrap_text(text, f, width);
@@ -205,25 +275,49 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
             if (at_the_territory(*v)) at_islands += n;
             else elsewhere.push_back({v, n});
         }
+    // The lines are drawn first, under everything, once the labels they must not cross are placed.
+    std::vector<std::vector<XY>> arcs, leaders;
     for (const auto& [v, n] : elsewhere)
-        layer.items.push_back(polyline(great_circle(proj_, view_, in_.events->islands, v->lonlat), style_.disputed_stroke, px(1.2)));
-    layer.items.push_back(dot(page(in_.events->islands), px(6), style_.disputed_fill));
+        for (auto& piece : great_circle(proj_, view_, in_.events->islands, v->lonlat)) arcs.push_back(std::move(piece));
+    const XY ip = page(in_.events->islands);
+    layer.items.push_back(dot(ip, px(6), style_.disputed_fill));
     std::vector<BBox> placed = occupied;
+    placed.push_back({ip.x - px(6), ip.y - px(6), ip.x + px(6), ip.y + px(6)});  // the islands' dot, where every line starts
     for (const auto& [v, n] : elsewhere) {
         XY p = page(v->lonlat);
         double r = venue_disc_radius(n);
         placed.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
     }
+    // A label nearer another dot than its own would name that one: off the lines is no help then.
+    std::vector<XY> dots{ip};
+    for (const auto& [v, n] : elsewhere) dots.push_back(page(v->lonlat));
+    auto nearer_another_dot = [&](const BBox& b, XY own) {
+        auto gap = [&](XY q) { return std::hypot(q.x - std::clamp(q.x, b.min_x, b.max_x), q.y - std::clamp(q.y, b.min_y, b.max_y)); };
+        return std::any_of(dots.begin(), dots.end(), [&](XY q) { return (q.x != own.x || q.y != own.y) && gap(q) < gap(own); });
+    };
     const BBox& fr = view_.frame();
     // The islands' own label first, so that venue labels keep clear of it.
     FontSpec fi = font(style_.island_label_size, true);
-    XY ip = page(in_.events->islands);
     TextExtent ie = measure_text(pov_.title, fi);
-    XY islands_at{ip.x + px(10), ip.y - px(24)};
     FontSpec f = font(style_.island_label_size, true), f2 = font(style_.small_size);
     const std::string islands_count = at_islands ? cat_.count("venues.events", at_islands) : "";
     const TextExtent ice = measure_text(islands_count, f2);
-    placed.push_back({islands_at.x, islands_at.y, islands_at.x + std::max(ie.width, ice.width), islands_at.y + ie.height + (at_islands ? ice.height : 0)});
+    const double iw = std::max(ie.width, ice.width), ih = ie.height + (at_islands ? ice.height : 0);
+    // Right of the dot, level with it; else above or below it on the right, or left of it: the
+    // first side no great circle takes and no box covers. Every line leaves from this dot, so
+    // one may take every side: then it stops short of the label.
+    XY islands_at{ip.x + px(10), ip.y - px(24)};
+    std::vector<XY> spots{islands_at};
+    for (double gap : {8.0, 20.0}) spots.insert(spots.end(), {{ip.x + px(10), ip.y - px(gap) - ih}, {ip.x + px(10), ip.y + px(gap)}});
+    spots.push_back({ip.x - px(10) - iw, ip.y - px(24)});
+    for (XY at : spots) {
+        const BBox b{at.x, at.y, at.x + iw, at.y + ih};
+        if (crosses(arcs, b) || std::any_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) continue;
+        islands_at = at;
+        break;
+    }
+    placed.push_back({islands_at.x, islands_at.y, islands_at.x + iw, islands_at.y + ih});
+    std::vector<BBox> label_boxes{placed.back()};
     for (const auto& [v, n] : elsewhere) {
         XY p = page(v->lonlat);
         layer.items.push_back(dot(p, venue_disc_radius(n), style_.text));
@@ -232,28 +326,29 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         TextExtent e1 = measure_text(l1, f, names.langs), e2 = measure_text(l2, f2);
         double w = std::max(e1.width, e2.width), h = e1.height + e2.height;
         double r = venue_disc_radius(n) + px(4);
-        // Right of the dot, else left, above or below: the first spot free of other labels.
+        // Beside the dot on a side no line takes (right, left, above, below, then the diagonals);
+        // else the first spot free of other labels, further out if need be, where the lines
+        // crossing it stop short of it.
         std::optional<XY> at;
-        std::vector<XY> spots;
-        for (double k : {1.0, 3.0, 6.0, 10.0, 15.0})
+        std::vector<std::pair<XY, bool>> spots;  // offset, and whether it must be clear of lines
+        for (double k : {1.0, 1.0, 3.0, 6.0, 10.0, 15.0})
             for (XY o : {XY{k * r, -h / 2}, XY{-k * r - w, -h / 2}, XY{-w / 2, -k * r - h}, XY{-w / 2, k * r},
                          XY{k * r, -h - k * r / 2}, XY{k * r, k * r / 2}, XY{-k * r - w, -h - k * r / 2}, XY{-k * r - w, k * r / 2}})
-                spots.push_back(o);
-        for (XY o : spots) {
+                spots.push_back({o, spots.size() < 8});
+        for (const auto& [o, clear_of_lines] : spots) {
             if (at) break;
             BBox b{p.x + o.x, p.y + o.y, p.x + o.x + w, p.y + o.y + h};
             bool inside = b.min_x > fr.min_x && b.max_x < fr.max_x && b.min_y > fr.min_y && b.max_y < fr.max_y;
-            if (inside && std::none_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) {
-                at = XY{b.min_x, b.min_y};
-                placed.push_back(b);
-            }
+            if (!inside || std::any_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) continue;
+            if (clear_of_lines && (crosses(arcs, b) || crosses(leaders, b) || nearer_another_dot(b, p))) continue;
+            at = XY{b.min_x, b.min_y};
+            placed.push_back(b);
+            label_boxes.push_back(b);
         }
         if (!at) continue;
         // A label set away from its dot gets a thin leader to it.
         XY nearest{std::clamp(p.x, at->x, at->x + w), std::clamp(p.y, at->y, at->y + h)};
-        if (std::hypot(nearest.x - p.x, nearest.y - p.y) > 2 * r) {
-            layer.items.push_back(polyline({{p, nearest}}, style_.leader, px(0.8)));
-        }
+        if (std::hypot(nearest.x - p.x, nearest.y - p.y) > 2 * r) leaders.push_back({p, nearest});
         TextItem t1 = text(l1, *at, f, style_.label_text, true);
         t1.langs = names.langs;
         layer.items.push_back(std::move(t1));
@@ -261,6 +356,11 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     }
     layer.items.push_back(text(pov_.title, islands_at, fi, style_.disputed_stroke, true));
     if (at_islands) layer.items.push_back(text(islands_count, {islands_at.x, islands_at.y + ie.height}, f2, style_.label_text, true));
+    // A little room between a label and a line that stops short of it.
+    for (BBox& b : label_boxes) b = {b.min_x - px(3), b.min_y - px(2), b.max_x + px(3), b.max_y + px(2)};
+    std::vector<SceneItem> lines{polyline(knocked_out(arcs, label_boxes), style_.disputed_stroke, px(1.2))};
+    if (!leaders.empty()) lines.push_back(polyline(knocked_out(leaders, label_boxes), style_.leader, px(0.8)));
+    layer.items.insert(layer.items.begin(), lines.begin(), lines.end());
     return layer;
 }
 

@@ -173,7 +173,7 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
         if (in_.view_boundaries)
             for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
                 if (!(*in_.view_boundaries)[i].empty())
-                    entries.push_back({std::nullopt, style_.median_stroke, true, dash_for(pov_.boundaries[i].line), {},
+                    entries.push_back({std::nullopt, boundary_colour(pov_.boundaries[i]), true, dash_for(pov_.boundaries[i].line), {},
                                        pov_.boundaries[i].label});
         for (const ClaimLine& cl : cc.claim_lines)
             entries.push_back({std::nullopt, style_.party(cl.party).accent, true, dash_for(cl.line), {}, cl.label});

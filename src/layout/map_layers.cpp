@@ -211,10 +211,20 @@ std::vector<double> SceneBuilder::dash_for(const std::string& line) const {
     return {};
 }
 
+Rgba SceneBuilder::boundary_colour(const ViewBoundary& b) const {
+    if (b.party.empty()) return style_.median_stroke;
+    // The party's accent; on a sea it hardly stands out from (WCAG contrast under 3:1: a palette's
+    // indigo on the dark style's sea) mixed half-way towards the median colour, which each style
+    // sets legible on its sea.
+    const Rgba accent = style_.party(b.party).accent, median = style_.median_stroke;
+    if (contrast_ratio(accent, style_.sea) >= 3) return accent;
+    return {(accent.r + median.r) / 2, (accent.g + median.g) / 2, (accent.b + median.b) / 2, accent.a};
+}
+
 Layer SceneBuilder::view_boundaries_layer() const {
     Layer layer = map_layer("boundaries");
     for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
-        layer.items.push_back(line_item((*in_.view_boundaries)[i], style_.median_stroke, dash_for(pov_.boundaries[i].line)));
+        layer.items.push_back(line_item((*in_.view_boundaries)[i], boundary_colour(pov_.boundaries[i]), dash_for(pov_.boundaries[i].line)));
     return layer;
 }
 
@@ -278,14 +288,10 @@ Layer SceneBuilder::figures_layer() const {
     // As a graphics desk sets it: the heading wraps to the table's width (in three lines at most,
     // never narrower than its longest word), and the table spans the panel, its numbers flush
     // right, so that it does not sit to the left under a heading wider than itself.
-    double content_w = std::max({table_w, measure_text(note, note_font).width, measure_text(in_.gains_title, title_font).width / 3});
-    // Only text that has spaces breaks at them; Japanese and Chinese break between characters.
-    const bool spaced = in_.gains_title.find(' ') != std::string::npos;
-    for (size_t from = 0; spaced && from < in_.gains_title.size();) {
-        const size_t space = std::min(in_.gains_title.find(' ', from), in_.gains_title.size());
-        content_w = std::max(content_w, measure_text(in_.gains_title.substr(from, space - from), title_font).width);
-        from = space + 1;
-    }
+    // Where lines may break is the language's (Pango's): between words, and between characters in
+    // Japanese and Chinese, a Latin word among them too.
+    double content_w = std::max({table_w, measure_text(note, note_font).width, measure_text(in_.gains_title, title_font).width / 3,
+                                 widest_unbreakable(in_.gains_title, title_font)});
     std::vector<std::string> heading = wrap(in_.gains_title, title_font, content_w);
     // Balanced lines rather than a last word alone: the narrowest width that needs no more lines.
     if (heading.size() > 1) {

@@ -111,6 +111,8 @@ private:
     Layer zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const;
     PathItem line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const;
     std::vector<double> dash_for(const std::string& line) const;
+    // A point of view's boundary in its party's accent, else in the median-line colour.
+    Rgba boundary_colour(const ViewBoundary& b) const;
     Layer view_boundaries_layer() const;
     Layer boundaries_layer() const;
     // Claimed boundaries and lines of control the case draws from data, in the claimant's accent.
@@ -160,6 +162,8 @@ private:
     Layer venue_inset_layer(double scale = 1) const;
     PathItem dot(XY c, double r, Rgba fill) const;
     // The timeline map: every venue with its number of events and a great circle to the islands.
+    // Labels go beside their dot on a side no line takes; a line that must pass a label stops
+    // short of it (knock-out), so no line runs through a name.
     Layer venues_layer(const std::vector<BBox>& occupied) const;
     // All events on a time axis under the map; the event of an event map is highlighted.
     Layer timeline_layer() const;

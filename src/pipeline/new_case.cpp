@@ -13,6 +13,7 @@
 #include "data/land_reader.hpp"
 #include "geometry/geodesic.hpp"
 #include "geometry/geos.hpp"
+#include "i18n/catalog.hpp"
 #include "output/writers.hpp"
 
 namespace claimmap {
@@ -101,6 +102,8 @@ fs::path write_new_case(const NewCaseOptions& o) {
 
     const BBox& b = o.bbox;
     const double clon = (b.min_x + b.max_x) / 2, clat = (b.min_y + b.max_y) / 2;
+    // "5.5°W 36.15°N", as the built-in cases and the credits write a place, not signed degrees.
+    const Catalog& english = catalog(o.data_dir, "en");
     const BBox inset{std::max(-180.0, b.min_x - b.width()), std::max(-90.0, b.min_y - b.height()),
                      std::min(180.0, b.max_x + b.width()), std::min(90.0, b.max_y + b.height())};
     std::string party_tables, holds;
@@ -136,7 +139,7 @@ attribution = "Land: Natural Earth 1:110m countries (public domain), world-atlas
 inset = "land.geojson"
 inset_extent = [{ix0:g}, {iy0:g}, {ix1:g}, {iy1:g}]
 crs = "+proj=sterea +lat_0={clat:g} +lon_0={clon:g} +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
-projection_name = "oblique stereographic centred on {clon:g}°, {clat:g}°"
+projection_name = "oblique stereographic centred on {clon_words} {clat_words}"
 region = [{x0:g}, {y0:g}, {x1:g}, {y1:g}]
 extent = [{x0:g}, {y0:g}, {x1:g}, {y1:g}]
 
@@ -157,7 +160,8 @@ line = "dashed"
 )toml",
                                      fmt::arg("name", o.name), fmt::arg("world", world_rel), fmt::arg("unmatched", unmatched_note.empty() ? "none" : unmatched_note),
                                      fmt::arg("ix0", inset.min_x), fmt::arg("iy0", inset.min_y), fmt::arg("ix1", inset.max_x),
-                                     fmt::arg("iy1", inset.max_y), fmt::arg("clat", clat), fmt::arg("clon", clon), fmt::arg("x0", b.min_x),
+                                     fmt::arg("iy1", inset.max_y), fmt::arg("clat", clat), fmt::arg("clon", clon),
+                                     fmt::arg("clon_words", longitude_text(english, clon)), fmt::arg("clat_words", latitude_text(english, clat)), fmt::arg("x0", b.min_x),
                                      fmt::arg("y0", b.min_y), fmt::arg("x1", b.max_x), fmt::arg("y1", b.max_y),
                                      fmt::arg("parties", party_tables), fmt::arg("p0", parties.front()));
     files["gazetteer.toml"] = R"toml(# Names of places, keyed by BCP 47 language tag; "en@PARTY" is English as one party uses it.

@@ -16,6 +16,7 @@ struct NewCaseOptions {
     std::vector<std::string> parties;  // ISO alpha-3; default: the countries with land in the box
     std::filesystem::path out_dir = ".";
     std::filesystem::path world;      // world land with a `name` field (geodata/world/countries.shp)
+    std::filesystem::path data_dir;   // where i18n/en.toml is: the template writes coordinates in its words
     std::filesystem::path iso_codes = "/usr/share/iso-codes/json/iso_3166-1.json";
 };
 

@@ -1,5 +1,6 @@
 #include "render/color.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -20,6 +21,15 @@ std::string to_hex(const Rgba& c) {
     auto q = [](double v) { return static_cast<int>(std::lround(v * 255.0)); };
     std::snprintf(buf, sizeof buf, "#%02x%02x%02x", q(c.r), q(c.g), q(c.b));
     return buf;
+}
+
+double contrast_ratio(const Rgba& a, const Rgba& b) {
+    auto luminance = [](const Rgba& c) {
+        auto linear = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 }  // namespace claimmap

@@ -12,5 +12,7 @@ struct Rgba {
 bool parse_color(const std::string& text, Rgba& out);
 // "#rrggbb" (alpha is written separately in SVG as *-opacity).
 std::string to_hex(const Rgba& c);
+// WCAG 2 contrast ratio of two colours (1 to 21), from their relative luminance.
+double contrast_ratio(const Rgba& a, const Rgba& b);
 
 }  // namespace claimmap

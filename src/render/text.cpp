@@ -56,16 +56,21 @@ LayoutPtr make_layout(PangoContext* context, const std::string& text, const Font
     return layout;
 }
 
-}  // namespace
-
-TextExtent measure_text(const std::string& text, const FontSpec& font, const std::vector<LangSpan>& langs) {
-    // One measuring context per thread: Pango objects are not thread-safe.
+// One measuring context per thread: Pango objects are not thread-safe.
+PangoContext* measuring_context() {
     thread_local PangoContextPtr context = [] {
         PangoContextPtr c(pango_font_map_create_context(pango_cairo_font_map_get_default()));
         configure(c.get());
         return c;
     }();
-    LayoutPtr layout = make_layout(context.get(), text, font, langs);
+    return context.get();
+}
+
+}  // namespace
+
+TextExtent measure_text(const std::string& text, const FontSpec& font, const std::vector<LangSpan>& langs) {
+    PangoContext* context = measuring_context();
+    LayoutPtr layout = make_layout(context, text, font, langs);
     PangoRectangle logical;
     pango_layout_get_extents(layout.get(), nullptr, &logical);
     return {double(logical.width) / PANGO_SCALE, double(logical.height) / PANGO_SCALE,
@@ -73,12 +78,8 @@ TextExtent measure_text(const std::string& text, const FontSpec& font, const std
 }
 
 std::vector<std::string> wrap_text(const std::string& text, const FontSpec& font, double width) {
-    thread_local PangoContextPtr context = [] {
-        PangoContextPtr c(pango_font_map_create_context(pango_cairo_font_map_get_default()));
-        configure(c.get());
-        return c;
-    }();
-    LayoutPtr layout = make_layout(context.get(), text, font, {});
+    PangoContext* context = measuring_context();
+    LayoutPtr layout = make_layout(context, text, font, {});
     pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
     std::vector<std::string> lines;
@@ -90,6 +91,26 @@ std::vector<std::string> wrap_text(const std::string& text, const FontSpec& font
         if (!piece.empty()) lines.push_back(std::move(piece));
     }
     return lines;
+}
+
+double widest_unbreakable(const std::string& text, const FontSpec& font) {
+    PangoContext* context = measuring_context();
+    LayoutPtr layout = make_layout(context, text, font, {});
+    int n = 0;
+    const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout.get(), &n);
+    // attrs[i] tells whether a line may break before character i (n: characters + 1).
+    double widest = 0;
+    const char* begin = text.c_str();
+    const char* from = begin;
+    for (int i = 1; i < n; ++i) {
+        if (!attrs[i].is_line_break && i + 1 < n) continue;
+        const char* to = g_utf8_offset_to_pointer(begin, i);
+        std::string piece(from, to);
+        while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+        widest = std::max(widest, measure_text(piece, font).width);
+        from = to;
+    }
+    return widest;
 }
 
 void draw_text(cairo_t* cr, const TextItem& item) {
