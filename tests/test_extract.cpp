@@ -1690,6 +1690,13 @@ BOOST_AUTO_TEST_CASE(a_weekend_is_dated_by_its_saturday) {
     // Written on Wednesday 11 September: last weekend began on the 7th.
     Extraction z = extract_events("Abe and Putin held talks on the islands in Vladivostok last weekend.", data(), day(2019, 9, 11));
     BOOST_TEST(event_on(z, "2019-09-07"));
+    // In the past tense on a weekday, "this weekend" is the one just gone.
+    Extraction p = extract_events("Abe and Putin held talks on the islands in Vladivostok this weekend.", data(), day(2019, 9, 9));
+    BOOST_TEST(event_on(p, "2019-09-07"));
+    BOOST_TEST(!event_on(p, "2019-09-14"));
+    // "Later this weekend", written on its Sunday, is that Sunday.
+    Extraction f = extract_events("Abe and Putin will hold talks on the islands in Vladivostok later this weekend.", data(), day(2019, 9, 8));
+    BOOST_TEST(event_on(f, "2019-09-08"));
 }
 
 BOOST_AUTO_TEST_CASE(a_later_sentence_without_a_date_says_where_the_one_meeting_was) {
@@ -1707,6 +1714,14 @@ BOOST_AUTO_TEST_CASE(a_later_sentence_without_a_date_says_where_the_one_meeting_
     e = event_on(y, "2019-09-07");
     BOOST_TEST_REQUIRE(e);
     BOOST_TEST(e->place.empty());
+    // Not a sentence of another time, nor a city the meeting word does not lead to.
+    for (const char* other : {"The two leaders first met in Tokyo in 2016.", "Their previous meeting took place in Tokyo.",
+                              "Protesters gathered in Tokyo against the deal.", "In Tokyo, officials said the talks were useful."}) {
+        Extraction w = extract_events(std::string(lead) + other, data(), day(2019, 9, 8));
+        e = event_on(w, "2019-09-07");
+        BOOST_TEST_REQUIRE(e, other);
+        BOOST_TEST(e->place.empty(), other);
+    }
     // Two meetings of the news without a place: the sentence could be either's.
     Extraction z = extract_events(std::string(lead) + "Lavrov and Kono held talks on the islands on Friday. The ministers met in Vladivostok.",
                                   data(), day(2019, 9, 8));

@@ -613,11 +613,16 @@ Resolution resolve(const DateMention& m, const EventDate* ref, Tense tense) {
             if (without_day_reference("a weekend relative to the reference")) return r;
             r.relative = true;
             r.uncertain = true;
+            // "This weekend" in the past tense, written on a weekday, is the weekend just gone; in
+            // the future tense ("later this weekend"), written on its Sunday, it is that day.
             const int64_t rd = days_from_civil(ref->year, ref->month, ref->day);
-            const int64_t saturday = rd - weekday_of(rd) + 5 + 7 * m.offset;
-            r.future = saturday > rd;
-            r.date = civil_from_days(saturday);
-            r.how = "the Saturday of the weekend relative to the reference " + ref_s + " (" + weekday_names[weekday_of(rd)] + ")";
+            int64_t saturday = rd - weekday_of(rd) + 5 + 7 * m.offset;
+            if (m.offset == 0 && past && saturday > rd) saturday -= 7;
+            const int64_t day = m.offset == 0 && r.future && saturday < rd ? rd : saturday;
+            r.future = day > rd;
+            r.date = civil_from_days(day);
+            r.how = std::string(day == saturday ? "the Saturday of the weekend" : "the weekend's last day") + " relative to the reference " +
+                    ref_s + " (" + weekday_names[weekday_of(rd)] + ")" + (past ? ": past tense" : r.future ? ": future tense" : "");
             return r;
         }
         case DateKind::rel_month: {

@@ -865,10 +865,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     }
 
     // Group into draft events by (date, venue).
+    std::vector<char> names_territory(x.sentences.size(), 0);
+    for (const Finding& f : x.territories)
+        if (f.sentence >= 0 && size_t(f.sentence) < names_territory.size()) names_territory[size_t(f.sentence)] = 1;
     auto visits_territory = [&](const DateFind& d) {
-        if (d.sentence < 0 || d.mention.tb <= sent_tb[d.sentence]) return false;
-        const bool territory = std::any_of(x.territories.begin(), x.territories.end(), [&](const Finding& f) { return f.sentence == d.sentence; });
-        if (!territory) return false;
+        if (d.sentence < 0 || d.mention.tb <= sent_tb[d.sentence] || !names_territory[size_t(d.sentence)]) return false;
         static const std::array<std::string_view, 6> visit_verbs = {"visited", "visits", "landed", "toured", "arrived", "travelled"};
         int words = 0;
         for (size_t k = d.mention.tb; k > sent_tb[d.sentence] && words < 6;) {
@@ -1668,11 +1669,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
     }
     // "The two leaders met in Krasnoyarsk, ...": a lead gives the day of the news, a later sentence
-    // with no date of its own says where the meeting was. Only when the article has one meeting of
-    // the news without a place, and its undated sentences place a meeting in one city.
+    // with no date of its own says where the meeting was ("met in", "talks in", "summit in" right
+    // before the city). Only when the article has one meeting of the news without a place, and such
+    // sentences name one city; not a sentence of another time ("first met in Tokyo in 2016", "their
+    // previous meeting took place in Tokyo").
     {
-        static const std::array<std::string_view, 11> meeting_words = {"met", "meet", "meets", "meeting", "talks", "summit",
-                                                                       "held", "hosted", "sat", "gathered", "summits"};
+        static const std::array<std::string_view, 9> meeting_words = {"met", "meet", "meets", "meeting", "talks",
+                                                                      "summit", "held", "hosted", "summits"};
+        static const std::array<std::string_view, 7> other_time = {"previous", "first", "last", "earlier", "former", "past", "ago"};
         std::vector<char> dated(ns, 0);
         for (const DateFind& d : dates)
             if (d.sentence >= 0 && size_t(d.sentence) < ns) dated[size_t(d.sentence)] = 1;
@@ -1689,11 +1693,23 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                                     days_from_civil(ref->year, ref->month, ref->day);
             for (const VenueMention& vm : venue_mentions) {
                 if (!vm.strong || vm.claimed || vm.metonym || dated[size_t(vm.sentence)] || venue_to_come(vm) != future ||
-                    venue_year(vm) > 0)
+                    vm.hit.first_tok == std::string_view::npos)
                     continue;
+                const size_t sb = sent_tb[vm.sentence], se = sent_te[vm.sentence];
+                bool another_time = false;
+                for (size_t k = sb; k < se && !another_time; ++k)
+                    another_time = (v.word(k) && in_list(v.str(k), other_time)) || (v.number(k) && year_value(v, k) > 0);
+                if (another_time) continue;
+                // The meeting word within four words before the city, in its clause.
                 bool meeting = false;
-                for (size_t k = sent_tb[vm.sentence]; k < sent_te[vm.sentence] && !meeting; ++k)
-                    meeting = v.word(k) && in_list(v.str(k), meeting_words);
+                int words = 0;
+                for (size_t k = vm.hit.first_tok; k > sb && words < 4 && !meeting;) {
+                    --k;
+                    if (v.punct(k, ',') || v.punct(k, ';')) break;
+                    if (!v.word(k)) continue;
+                    ++words;
+                    meeting = in_list(v.str(k), meeting_words);
+                }
                 if (!meeting) continue;
                 places.insert(vm.hit.cat == Cat::city ? resolve_city(vm.hit.owner)->id() : data.venues.venues[vm.hit.owner].id);
                 if (!pick) pick = &vm;
