@@ -310,9 +310,11 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     std::vector<XY> spots{islands_at};
     for (double gap : {8.0, 20.0}) spots.insert(spots.end(), {{ip.x + px(10), ip.y - px(gap) - ih}, {ip.x + px(10), ip.y + px(gap)}});
     spots.push_back({ip.x - px(10) - iw, ip.y - px(24)});
+    auto inside_frame = [&](const BBox& b) { return b.min_x > fr.min_x && b.max_x < fr.max_x && b.min_y > fr.min_y && b.max_y < fr.max_y; };
     for (XY at : spots) {
         const BBox b{at.x, at.y, at.x + iw, at.y + ih};
-        if (crosses(arcs, b) || std::any_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) continue;
+        if (!inside_frame(b) || crosses(arcs, b) || std::any_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); }))
+            continue;
         islands_at = at;
         break;
     }
@@ -338,8 +340,7 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         for (const auto& [o, clear_of_lines] : spots) {
             if (at) break;
             BBox b{p.x + o.x, p.y + o.y, p.x + o.x + w, p.y + o.y + h};
-            bool inside = b.min_x > fr.min_x && b.max_x < fr.max_x && b.min_y > fr.min_y && b.max_y < fr.max_y;
-            if (!inside || std::any_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) continue;
+            if (!inside_frame(b) || std::any_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) continue;
             if (clear_of_lines && (crosses(arcs, b) || crosses(leaders, b) || nearer_another_dot(b, p))) continue;
             at = XY{b.min_x, b.min_y};
             placed.push_back(b);
@@ -358,7 +359,8 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     if (at_islands) layer.items.push_back(text(islands_count, {islands_at.x, islands_at.y + ie.height}, f2, style_.label_text, true));
     // A little room between a label and a line that stops short of it.
     for (BBox& b : label_boxes) b = {b.min_x - px(3), b.min_y - px(2), b.max_x + px(3), b.max_y + px(2)};
-    std::vector<SceneItem> lines{polyline(knocked_out(arcs, label_boxes), style_.disputed_stroke, px(1.2))};
+    std::vector<SceneItem> lines;
+    if (!arcs.empty()) lines.push_back(polyline(knocked_out(arcs, label_boxes), style_.disputed_stroke, px(1.2)));
     if (!leaders.empty()) lines.push_back(polyline(knocked_out(leaders, label_boxes), style_.leader, px(0.8)));
     layer.items.insert(layer.items.begin(), lines.begin(), lines.end());
     return layer;

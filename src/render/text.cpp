@@ -100,7 +100,8 @@ double widest_unbreakable(const std::string& text, const FontSpec& font) {
     const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout.get(), &n);
     // attrs[i] tells whether a line may break before character i (n: characters + 1).
     double widest = 0;
-    const char* begin = text.c_str();
+    // Pango's own copy of the text (invalid UTF-8 replaced), whose characters the attributes count.
+    const char* begin = pango_layout_get_text(layout.get());
     const char* from = begin;
     for (int i = 1; i < n; ++i) {
         if (!attrs[i].is_line_break && i + 1 < n) continue;
