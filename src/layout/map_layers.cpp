@@ -216,9 +216,14 @@ Rgba SceneBuilder::boundary_colour(const ViewBoundary& b) const {
     // The party's accent; on a sea it hardly stands out from (WCAG contrast under 3:1: a palette's
     // indigo on the dark style's sea) mixed half-way towards the median colour, which each style
     // sets legible on its sea.
+    // Mixed in quarters until it does (the median colour itself, at the end, always may).
     const Rgba accent = style_.party(b.party).accent, median = style_.median_stroke;
-    if (contrast_ratio(accent, style_.sea) >= 3) return accent;
-    return {(accent.r + median.r) / 2, (accent.g + median.g) / 2, (accent.b + median.b) / 2, accent.a};
+    Rgba mixed = accent;
+    for (int quarter = 1; quarter <= 4 && contrast_ratio(mixed, style_.sea) < 3; ++quarter) {
+        const double t = quarter / 4.0;
+        mixed = {accent.r + (median.r - accent.r) * t, accent.g + (median.g - accent.g) * t, accent.b + (median.b - accent.b) * t, accent.a};
+    }
+    return mixed;
 }
 
 Layer SceneBuilder::view_boundaries_layer() const {
