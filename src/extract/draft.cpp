@@ -1687,6 +1687,11 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (meeting_kind(e.what) && !e.place_from && e.date && near_reference_date(*e.date)) target = &e, ++targets;
         const VenueMention* pick = nullptr;
         std::set<std::string> places;
+        std::vector<char> another_time(ns, 0);  // per sentence, computed once: a huge sentence of many cities stays linear
+        if (targets == 1 && ref)
+            for (size_t k = 0; k < ns; ++k)
+                for (size_t i = sent_tb[k]; i < sent_te[k] && !another_time[k]; ++i)
+                    another_time[k] = (v.word(i) && in_list(v.str(i), other_time)) || (v.number(i) && year_value(v, i) > 0);
         if (targets == 1 && ref) {
             const bool future = target->date->precision == EventDate::Precision::day && ref->precision == EventDate::Precision::day &&
                                 days_from_civil(target->date->year, target->date->month, target->date->day) >
@@ -1695,11 +1700,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 if (!vm.strong || vm.claimed || vm.metonym || dated[size_t(vm.sentence)] || venue_to_come(vm) != future ||
                     vm.hit.first_tok == std::string_view::npos)
                     continue;
-                const size_t sb = sent_tb[vm.sentence], se = sent_te[vm.sentence];
-                bool another_time = false;
-                for (size_t k = sb; k < se && !another_time; ++k)
-                    another_time = (v.word(k) && in_list(v.str(k), other_time)) || (v.number(k) && year_value(v, k) > 0);
-                if (another_time) continue;
+                if (another_time[size_t(vm.sentence)]) continue;
+                const size_t sb = sent_tb[vm.sentence];
                 // The meeting word within four words before the city, in its clause.
                 bool meeting = false;
                 int words = 0;
