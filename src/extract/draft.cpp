@@ -872,7 +872,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (d.sentence < 0 || d.mention.tb <= sent_tb[d.sentence] || !names_territory[size_t(d.sentence)]) return false;
         static const std::array<std::string_view, 6> visit_verbs = {"visited", "visits", "landed", "toured", "arrived", "travelled"};
         int words = 0;
-        for (size_t k = d.mention.tb; k > sent_tb[d.sentence] && words < 6;) {
+        // (At most 16 tokens back: a run of punctuation does not make each date scan its sentence.)
+        for (size_t k = d.mention.tb; k > sent_tb[d.sentence] && words < 6 && d.mention.tb - k < 16;) {
             --k;
             if (v.punct(k, ',') || v.punct(k, ';')) break;
             if (!v.word(k)) continue;
@@ -1705,7 +1706,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 // The meeting word within four words before the city, in its clause.
                 bool meeting = false;
                 int words = 0;
-                for (size_t k = vm.hit.first_tok; k > sb && words < 4 && !meeting;) {
+                for (size_t k = vm.hit.first_tok; k > sb && words < 4 && vm.hit.first_tok - k < 12 && !meeting;) {
                     --k;
                     if (v.punct(k, ',') || v.punct(k, ';')) break;
                     if (!v.word(k)) continue;
