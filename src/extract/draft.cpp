@@ -57,6 +57,22 @@ size_t speech_verb_before(const TokView& v, size_t sentence_begin, size_t date_b
     return std::string_view::npos;
 }
 
+// Whether one of `list` is among the `max_words` words before token `from`, within its clause (a
+// comma or semicolon ends it) and within `max_tokens` tokens, so a run of punctuation stays cheap.
+template <size_t N>
+bool word_before_in_clause(const TokView& v, size_t clause_begin, size_t from, int max_words, const std::array<std::string_view, N>& list,
+                           size_t max_tokens = std::string_view::npos) {
+    int words = 0;
+    for (size_t k = from; k > clause_begin && words < max_words && from - k < max_tokens;) {
+        --k;
+        if (v.punct(k, ',') || v.punct(k, ';')) return false;
+        if (!v.word(k)) continue;
+        ++words;
+        if (in_list(v.str(k), list)) return true;
+    }
+    return false;
+}
+
 // Words before a place or a name that make it an event still to come: "his upcoming meeting in
 // Osaka", "ahead of the planned talks between Abe and Putin".
 // ("proposed" only before a place: before a name it is mostly the verb, "Putin proposed to Abe".)
@@ -871,16 +887,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     auto visits_territory = [&](const DateFind& d) {
         if (d.sentence < 0 || d.mention.tb <= sent_tb[d.sentence] || !names_territory[size_t(d.sentence)]) return false;
         static const std::array<std::string_view, 6> visit_verbs = {"visited", "visits", "landed", "toured", "arrived", "travelled"};
-        int words = 0;
-        // (At most 16 tokens back: a run of punctuation does not make each date scan its sentence.)
-        for (size_t k = d.mention.tb; k > sent_tb[d.sentence] && words < 6 && d.mention.tb - k < 16;) {
-            --k;
-            if (v.punct(k, ',') || v.punct(k, ';')) break;
-            if (!v.word(k)) continue;
-            ++words;
-            if (in_list(v.str(k), visit_verbs)) return true;
-        }
-        return false;
+        return word_before_in_clause(v, sent_tb[d.sentence], d.mention.tb, 6, visit_verbs, 16);
     };
     std::vector<char> territory_visit;  // per draft made here: a visit to the disputed land
     std::map<std::pair<std::string, std::string>, size_t> by_key;
@@ -1396,14 +1403,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         size_t k = size_t(std::lower_bound(toks.begin(), toks.end(), person_hits[pi].f.span.begin,
                                            [](const Tok& t, size_t o) { return t.b < o; }) -
                           toks.begin());
-        for (int words = 0; k > sent_tb[s] && words < 6;) {
-            --k;
-            if (v.punct(k, ',') || v.punct(k, ';')) break;
-            if (!v.word(k)) continue;
-            ++words;
-            if (in_list(v.str(k), to_come_marks)) return true;
-        }
-        return false;
+        return word_before_in_clause(v, sent_tb[s], k, 6, to_come_marks);
     };
     for (DraftEvent& e : x.events) {
         std::set<int> seen;
@@ -1678,9 +1678,6 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         static const std::array<std::string_view, 9> meeting_words = {"met", "meet", "meets", "meeting", "talks",
                                                                       "summit", "held", "hosted", "summits"};
         static const std::array<std::string_view, 7> other_time = {"previous", "first", "last", "earlier", "former", "past", "ago"};
-        std::vector<char> dated(ns, 0);
-        for (const DateFind& d : dates)
-            if (d.sentence >= 0 && size_t(d.sentence) < ns) dated[size_t(d.sentence)] = 1;
         auto meeting_kind = [](DraftKind k) { return k == DraftKind::summit || k == DraftKind::ministerial || k == DraftKind::working_level; };
         DraftEvent* target = nullptr;
         int targets = 0;
@@ -1698,22 +1695,12 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                                 days_from_civil(target->date->year, target->date->month, target->date->day) >
                                     days_from_civil(ref->year, ref->month, ref->day);
             for (const VenueMention& vm : venue_mentions) {
-                if (!vm.strong || vm.claimed || vm.metonym || dated[size_t(vm.sentence)] || venue_to_come(vm) != future ||
+                if (!vm.strong || vm.claimed || vm.metonym || dates_per_sentence[size_t(vm.sentence)] > 0 || venue_to_come(vm) != future ||
                     vm.hit.first_tok == std::string_view::npos)
                     continue;
                 if (another_time[size_t(vm.sentence)]) continue;
-                const size_t sb = sent_tb[vm.sentence];
                 // The meeting word within four words before the city, in its clause.
-                bool meeting = false;
-                int words = 0;
-                for (size_t k = vm.hit.first_tok; k > sb && words < 4 && vm.hit.first_tok - k < 12 && !meeting;) {
-                    --k;
-                    if (v.punct(k, ',') || v.punct(k, ';')) break;
-                    if (!v.word(k)) continue;
-                    ++words;
-                    meeting = in_list(v.str(k), meeting_words);
-                }
-                if (!meeting) continue;
+                if (!word_before_in_clause(v, sent_tb[vm.sentence], vm.hit.first_tok, 4, meeting_words, 12)) continue;
                 places.insert(vm.hit.cat == Cat::city ? resolve_city(vm.hit.owner)->id() : data.venues.venues[vm.hit.owner].id);
                 if (!pick) pick = &vm;
             }
