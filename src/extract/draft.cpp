@@ -1669,6 +1669,64 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             }
         }
     }
+    // The news of the day reported under a dateline: a dateline says where the report was filed,
+    // so a statement or interview the text dates to the dateline's day (or the day before) and does
+    // not place was made there ("MOSCOW, January 23. /TASS/. ... Peskov told journalists on
+    // Monday"). Not when the speaker is of a party whose country the dateline's city is not in,
+    // under a dateline in another party's country ("Russia's Foreign Ministry said" under TOKYO):
+    // that was said at home. A call or a visit has a place of its own (or none).
+    if (dl && !x.dateline_venue.empty() && ref && ref->precision == EventDate::Precision::day) {
+        std::string dateline_country = dl->city ? dl->city->country : "";
+        for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
+            if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
+        auto is_party = [&](const std::string& code) {
+            return std::find(data.party_countries.begin(), data.party_countries.end(), code) != data.party_countries.end();
+        };
+        auto code_of_word = [&](std::string_view w) -> std::string {  // ("Russia's" is "Russia", "'", "s")
+            for (const auto& [name, code] : data.countries)
+                if (ieq(name, w)) return code;
+            for (const auto& [word, code] : data.nationalities)
+                if (ieq(word, w)) return code;
+            return "";
+        };
+        // Whose the speaker is: a person's country, or the country named up to three words before
+        // the institution that spoke ("Russia's Foreign Ministry", "the Japanese Embassy").
+        auto speaker_country = [&](const DraftEvent& e) -> std::string {
+            if (e.speaker) {
+                for (const auto& [name, code] : data.countries)
+                    if (name == e.speaker->country) return code;
+                return "";
+            }
+            if (e.said_by.empty() || !e.date_from || e.date_from->sentence < 0) return "";
+            const int s = e.date_from->sentence;
+            for (size_t k = sent_tb[s]; k < sent_te[s]; ++k) {
+                if (!v.word(k) || !ieq(v.str(k), e.said_by)) continue;
+                size_t j = k;
+                for (int words = 0; j > sent_tb[s] && words < 4;) {  // "Russia 's Foreign Ministry"
+                    --j;
+                    if (!v.word(j)) continue;
+                    ++words;
+                    if (std::string code = code_of_word(v.str(j)); !code.empty()) return code;
+                }
+            }
+            return "";
+        };
+        const int64_t news_day = days_from_civil(ref->year, ref->month, ref->day);
+        for (DraftEvent& e : x.events) {
+            if (e.place_from || !e.place.empty() || (e.what != DraftKind::statement && e.what != DraftKind::interview)) continue;
+            if (!e.date || e.date->precision != EventDate::Precision::day) continue;
+            const int64_t gap = news_day - days_from_civil(e.date->year, e.date->month, e.date->day);
+            if (gap < 0 || gap > 1) continue;
+            const std::string whose = speaker_country(e);
+            if (!whose.empty() && !dateline_country.empty() && whose != dateline_country && is_party(whose) && is_party(dateline_country))
+                continue;
+            e.place = x.dateline_venue;
+            e.place_city = dl->city;
+            e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
+            e.place_uncertain = true;
+            e.place_note = "the dateline's city: the news of its day, reported from there";
+        }
+    }
     // "The two leaders met in Krasnoyarsk, ...": a lead gives the day of the news, a later sentence
     // with no date of its own says where the meeting was ("met in", "talks in", "summit in" right
     // before the city). Only when the article has one meeting of the news without a place, and such

@@ -131,6 +131,9 @@ struct ExtractData {
     // a country the article names helps choose among cities that share a name.
     std::vector<std::pair<std::string, std::string>> countries;
     std::vector<std::string> party_countries;  // alpha-2 codes of the case's parties
+    // Lexicon [[nationality]]: the words news uses for a country's people and institutions
+    // ("Russian", "Japanese") -> alpha-2 code, so that "the Russian Foreign Ministry" is Russia's.
+    std::vector<std::pair<std::string, std::string>> nationalities;
 };
 
 // Every name of a venue an article may use (English name, aliases, Japanese, Russian).

@@ -165,6 +165,7 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
     const toml::table* cities = top.opt_table("cities");
     const toml::table* dispute = top.opt_table("dispute");
     const toml::table* settlement = top.opt_table("settlement");
+    const toml::array& nationalities = tables(top, "nationality", false);
     top.reject_unknown_keys();
     for (size_t i = 0; i < terr.size(); ++i) {
         StrictTable s(*terr[i].as_table(), lex, "territory[" + std::to_string(i) + "]");
@@ -209,6 +210,14 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
     }
     read_world_cities(case_dir.parent_path() / "world" / "cities.tsv", d, not_cities);
     read_countries(iso_codes, case_dir / "case.toml", d);
+    for (size_t i = 0; i < nationalities.size(); ++i) {
+        StrictTable s(*nationalities[i].as_table(), lex, "nationality[" + std::to_string(i) + "]");
+        const std::string country = line_string(s, "country");
+        auto it = std::find_if(d.countries.begin(), d.countries.end(), [&](const auto& c) { return c.first == country; });
+        if (it == d.countries.end()) s.fail_at("country", "names no country of the ISO 3166 list or the case's parties: '" + country + "'");
+        for (std::string& w : s.strings("words", true)) d.nationalities.push_back({std::move(w), it->second});
+        s.reject_unknown_keys();
+    }
     if (outlets) {
         StrictTable s(*outlets, lex, "outlets");
         d.outlets = s.strings("names", true);
