@@ -1100,6 +1100,28 @@ BOOST_AUTO_TEST_CASE(the_news_of_the_dateline_day_was_said_at_the_dateline_city)
     BOOST_TEST(event_on(r, "2023-01-18")->place.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_page_date_line_dates_no_event) {
+    // The page's own line of dates says when it was written; the lead's day is the event's.
+    Extraction x = extract_events("Leaders talk islands in first call\n\nPublished: 21:31, March 29, 2022 | Updated: 15:48, June 5, "
+                                  "2023\n\nJapan has lodged a protest over drills on the disputed islands, its chief cabinet "
+                                  "secretary said Monday.",
+                                  data(), day(2022, 3, 29));
+    BOOST_TEST(event_on(x, "2022-03-28"));
+    BOOST_TEST(!event_on(x, "2022-03-29"));
+    BOOST_TEST(!event_on(x, "2023-06-05"));
+    Extraction y = extract_events("Leaders talk islands in first call\n\nMarch 29, 2022 Updated: March 29, 2022\n\nJapan's prime "
+                                  "minister spoke with Russia's president via phone on Monday about the islands.",
+                                  data(), day(2022, 3, 29));
+    const DraftEvent* call = event_on(y, "2022-03-28");
+    BOOST_TEST_REQUIRE(call);
+    BOOST_TEST(to_string(call->what) == "phone-call");
+    BOOST_TEST(!event_on(y, "2022-03-29"));
+    // A sentence that says more than dates is no page line: "talks on March 29, 2022" is an event.
+    Extraction z = extract_events("Leaders talk islands\n\nThe talks on the islands were held on March 28, 2022 in Tokyo.",
+                                  data(), day(2022, 3, 29));
+    BOOST_TEST(event_on(z, "2022-03-28"));
+}
+
 BOOST_AUTO_TEST_CASE(an_undated_statement_in_the_lead_is_made_where_and_when_the_dateline_says) {
     Extraction x = extract_events("SINGAPORE, November 15. /TASS/. Talks with Japan over a peace treaty require serious groundwork, "
                                   "Russian President Vladimir Putin said after his visit.\n\n\"Yesterday, during our meeting, Prime "

@@ -513,8 +513,25 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
 
     // Dates
     std::vector<DateFind> dates;
+    // A page's own date line near the top ("Published: 21:31, September 29, 2020 | Updated: 15:48,
+    // June 5, 2023", "March 29, 2022 Updated: March 29, 2022"): one line of nothing but dates, times
+    // and the page's words for them says when the page was written, not when anything happened.
+    auto page_date_line = [&](size_t s, const std::vector<DateMention>& mentions) {
+        if (s >= 4 || mentions.empty()) return false;
+        if (text.substr(x.sentences[s].span.begin, x.sentences[s].span.end - x.sentences[s].span.begin).find('\n') !=
+            std::string_view::npos)
+            return false;
+        static const std::array<std::string_view, 16> page_words = {"published", "updated", "posted", "last", "date", "am", "pm",
+                                                                    "gmt", "utc", "jst", "msk", "ist", "edt", "est", "bst", "cet"};
+        for (size_t k = sent_tb[s]; k < sent_te[s]; ++k) {
+            if (!v.word(k) || in_list(v.str(k), page_words)) continue;
+            if (std::none_of(mentions.begin(), mentions.end(), [&](const DateMention& m) { return k >= m.tb && k < m.te; })) return false;
+        }
+        return true;
+    };
     for (size_t s = 0; s < x.sentences.size(); ++s) {
         const std::vector<DateMention> mentions = scan_dates(v, sent_tb[s], sent_te[s]);
+        if (page_date_line(s, mentions)) continue;
         Tense listed_tense = Tense::none;
         size_t listed_end = 0;
         for (const DateMention& m : mentions) {
