@@ -1122,6 +1122,27 @@ BOOST_AUTO_TEST_CASE(a_page_date_line_dates_no_event) {
     BOOST_TEST(event_on(z, "2022-03-28"));
 }
 
+BOOST_AUTO_TEST_CASE(an_agency_dateline_under_the_page_date_is_read) {
+    // "August 16, 2006" above "TOKYO (Reuters) - ...": the city is the dateline's, the date the page's.
+    Extraction x = extract_events("Japan protests shooting near the islands\n\nAugust 16, 2006\n\nTOKYO (Reuters) - Japan's Foreign "
+                                  "Minister Taro Aso protested to Russia's ambassador on Wednesday over the islands.",
+                                  data());
+    BOOST_TEST(x.dateline_venue == "tokyo");
+    BOOST_TEST_REQUIRE(x.reference.has_value());
+    BOOST_TEST(x.reference->str() == "2006-08-16");
+    const DraftEvent* e = event_on(x, "2006-08-16");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place == "tokyo");
+    // A date line alone is still the article's date.
+    Extraction y = extract_events("Japan protests\n\nAugust 16, 2006\n\nJapan's Foreign Minister Taro Aso protested to Russia on "
+                                  "Wednesday over the islands.",
+                                  data());
+    BOOST_TEST(y.dateline_venue.empty());
+    BOOST_TEST_REQUIRE(y.reference.has_value());
+    BOOST_TEST(y.reference->str() == "2006-08-16");
+    BOOST_TEST(event_on(y, "2006-08-16"));
+}
+
 BOOST_AUTO_TEST_CASE(an_undated_statement_in_the_lead_is_made_where_and_when_the_dateline_says) {
     Extraction x = extract_events("SINGAPORE, November 15. /TASS/. Talks with Japan over a peace treaty require serious groundwork, "
                                   "Russian President Vladimir Putin said after his visit.\n\n\"Yesterday, during our meeting, Prime "

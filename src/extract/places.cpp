@@ -76,9 +76,14 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
             }
         }
     }
-    // Agency datelines and date-only lines among the first lines.
+    // Agency datelines and date-only lines among the first lines. A date-only line (the page's
+    // date) may stand above the agency's dateline ("August 16, 2006" / "TOKYO (Reuters) - ..."):
+    // the lines after it are still read for the city, which takes the page's date when it has none.
+    std::optional<Dateline> date_only;
+    int lines_after_date = 0;
     size_t line_start = 0;
     for (int line_no = 0; line_no < 15 && line_start < n && line_start < 6000; ++line_no) {
+        if (date_only && lines_after_date++ >= 4) break;
         size_t line_end = t.find('\n', line_start);
         if (line_end == std::string_view::npos) line_end = n;
         size_t a = line_start;
@@ -200,6 +205,7 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
             }
             if (end != std::string_view::npos) {
                 Dateline d;
+                if (date_only) d.mention = date_only->mention;
                 d.span = {a, end};
                 d.venue = venue;
                 d.city = world_city;
@@ -222,18 +228,18 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
             size_t words = std::count_if(toks.begin(), toks.end(), [](const Tok& k) { return k.type != TokType::punct; });
             if (words <= 8) {
                 auto ms = scan_dates(v, 0, toks.size());
-                if (!ms.empty() && ms[0].tb <= 2 && ms[0].kind == DateKind::absolute_day) {
+                if (!date_only && !ms.empty() && ms[0].tb <= 2 && ms[0].kind == DateKind::absolute_day) {
                     Dateline d;
                     d.span = {a, toks[ms[0].te - 1].e};
                     d.mention = ms[0];
                     d.words = collapse_ws(t.substr(d.span.begin, d.span.end - d.span.begin));
-                    return d;
+                    date_only = d;
                 }
             }
         }
         line_start = line_end + 1;
     }
-    return std::nullopt;
+    return date_only;
 }
 
 }  // namespace claimmap::extract_detail
