@@ -1143,6 +1143,28 @@ BOOST_AUTO_TEST_CASE(an_agency_dateline_under_the_page_date_is_read) {
     BOOST_TEST(event_on(y, "2006-08-16"));
 }
 
+BOOST_AUTO_TEST_CASE(a_dateline_with_a_double_hyphen_and_a_trip_called_off) {
+    // "MOSCOW -- ..." (a newspaper's dateline); a trip called off is the day's announcement, not a
+    // visit, and was made where the dateline says.
+    Extraction x = extract_events("Yeltsin calls off his visit\n\nMOSCOW -- Russian President Boris Yeltsin yesterday abruptly "
+                                  "called off a crucial trip to Tokyo over the islands.",
+                                  data(), day(1992, 9, 10));
+    BOOST_TEST(x.dateline_venue == "moscow");
+    const DraftEvent* e = event_on(x, "1992-09-09");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(to_string(e->what) == "statement");
+    BOOST_TEST(e->place == "moscow");
+    // A city with a hyphen in its name is still one city.
+    Extraction y = extract_events("YUZHNO-SAKHALINSK -- Japan's prime minister met Russia's president on Wednesday on the islands.",
+                                  data(), day(2009, 2, 18));
+    BOOST_TEST(y.dateline_venue == "yuzhno-sakhalinsk");
+    // A visit that goes ahead is a visit.
+    Extraction z = extract_events("Russian President Boris Yeltsin yesterday began a trip to Tokyo over the islands.", data(),
+                                  day(1993, 10, 12));
+    BOOST_TEST_REQUIRE(event_on(z, "1993-10-11"));
+    BOOST_TEST(to_string(event_on(z, "1993-10-11")->what) == "visit");
+}
+
 BOOST_AUTO_TEST_CASE(an_undated_statement_in_the_lead_is_made_where_and_when_the_dateline_says) {
     Extraction x = extract_events("SINGAPORE, November 15. /TASS/. Talks with Japan over a peace treaty require serious groundwork, "
                                   "Russian President Vladimir Putin said after his visit.\n\n\"Yesterday, during our meeting, Prime "

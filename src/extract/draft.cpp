@@ -1,6 +1,7 @@
 #include "extract/detail.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cctype>
 #include <climits>
 #include <cstdlib>
@@ -1547,7 +1548,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             if (role_working(p->role_on(when))) working_countries.insert(p->country);
         }
         // Words of level close to the date: 12 words before it, 6 after.
-        auto near_date = [&](std::initializer_list<std::string_view> words, size_t before = 12) -> std::string {
+        // (`skip` rejects a word where it stands, e.g. a trip that was called off.)
+        auto near_date = [&](std::initializer_list<std::string_view> words, size_t before = 12,
+                             const std::function<bool(size_t)>& skip = nullptr) -> std::string {
             if (!e.date_from || e.date_from->sentence < 0) return "";
             int s = e.date_from->sentence;
             size_t first = sent_tb[s], last = sent_te[s];
@@ -1573,7 +1576,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             }
             for (size_t i = lo; i < hi; ++i)
                 for (std::string_view w : words)
-                    if (v.is(i, w) && !(i + 1 < hi && v.word(i + 1) && (in_list(v.str(i + 1), speech_verbs) || v.is(i + 1, "say"))))
+                    if (v.is(i, w) && !(i + 1 < hi && v.word(i + 1) && (in_list(v.str(i + 1), speech_verbs) || v.is(i + 1, "say"))) &&
+                        !(skip && skip(i)))
                         return std::string(v.str(i));
             return "";
         };
@@ -1582,9 +1586,28 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         std::string interview_word = near_date({"interview", "interviews"});
         // A visit's verb often opens a long clause ("visited an island in the Pacific Ocean claimed by
         // both Russia and Japan on Monday"): look further back for it.
+        // A visit called off is no visit: "called off a crucial trip to Tokyo", "cancelled his visit"
+        // (what happened that day is the announcement).
+        size_t trip_called_off = std::string_view::npos;  // the word of such a trip
+        auto called_off = [&](size_t i) {
+            static const std::array<std::string_view, 12> cancel = {"cancelled", "canceled", "cancel", "cancels", "cancelling", "canceling",
+                                                                    "postponed", "postpone", "postpones", "scrapped", "scrap", "scraps"};
+            for (size_t k = i, words = 0; k > sent_tb[size_t(e.date_from->sentence)] && words < 4;) {
+                --k;
+                if (!v.word(k)) continue;
+                ++words;
+                // "called off", "put off", "calls off"
+                if (in_list(v.str(k), cancel) ||
+                    (v.is(k, "off") && k > 0 && (v.is(k - 1, "called") || v.is(k - 1, "call") || v.is(k - 1, "calls") || v.is(k - 1, "put")))) {
+                    trip_called_off = i;
+                    return true;
+                }
+            }
+            return false;
+        };
         std::string visit_word = near_date({"visit", "visited", "visiting", "visits", "arrived", "trip", "toured", "landed", "traveled",
                                              "travelled", "flew"},
-                                            20);
+                                            20, called_off);
         std::string ministers_word = near_date({"ministerial", "ministers"});
         if (date_sentence >= 0 && !phone_word[date_sentence].empty()) {
             e.what = DraftKind::phone_call;
@@ -1640,6 +1663,19 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             e.kind_note = "no summit, ministers or officials found";
         }
         e.kind = event_kind(e.what);
+        // "called off a trip to Tokyo": Tokyo is where the trip was to go, not where it was called off.
+        if (trip_called_off != std::string_view::npos && visit_word.empty() && e.place_from && e.place_from->sentence == date_sentence &&
+            e.place_from->span.begin > toks[trip_called_off].b) {
+            size_t words = 0;
+            for (size_t k = trip_called_off + 1; k < toks.size() && toks[k].b < e.place_from->span.begin; ++k) words += v.word(k);
+            if (words <= 2) {
+                e.place.clear();
+                e.place_city = nullptr;
+                e.place_from.reset();
+                e.place_uncertain = false;
+                e.place_note = "where a trip called off was to go is not where it was called off";
+            }
+        }
         // A phone call has no venue, and a visit or a statement goes where the text says: a
         // dateline's city, a guess or a place lent by the next sentence is where the news was
         // written or something else happened. (Not the lead's statement reported from the dateline's

@@ -93,6 +93,7 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
         int caps = 0;
         bool lowercase = false;
         while (c < line_end && (is_upper(t[c]) || t[c] == ' ' || t[c] == '.' || t[c] == '-' || t[c] == '\'' || t[c] == '/' || is_lower(t[c]))) {
+            if (t[c] == '-' && c > a && t[c - 1] == ' ') break;  // "MOSCOW -- ": a dash after a space ends the city
             if (is_upper(t[c])) ++caps;
             if (is_lower(t[c])) lowercase = true;
             if (c - a > 40) break;
