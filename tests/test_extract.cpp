@@ -1165,6 +1165,19 @@ BOOST_AUTO_TEST_CASE(a_dateline_with_a_double_hyphen_and_a_trip_called_off) {
     BOOST_TEST(to_string(event_on(z, "1993-10-11")->what) == "visit");
 }
 
+BOOST_AUTO_TEST_CASE(what_was_to_happen_on_a_weekday_is_to_come) {
+    // "were to meet Monday" in an article of Sunday: the next day.
+    Extraction x = extract_events("Putin arrived in Japan on Sunday.\n\nPutin and Japan's prime minister were to meet Monday to try "
+                                  "to settle the claims over the islands.",
+                                  data(), day(2000, 9, 3));
+    BOOST_TEST(event_on(x, "2000-09-04"));
+    BOOST_TEST(!event_on(x, "2000-08-28"));
+    // "was to have begun Sunday": the Sunday before (what did not happen is no plan to come).
+    Extraction y = extract_events("Yeltsin called off a trip that was to have begun Sunday, talks on the islands included.", data(),
+                                  day(1992, 9, 10));
+    BOOST_TEST(!event_on(y, "1992-09-13"));
+}
+
 BOOST_AUTO_TEST_CASE(an_undated_statement_in_the_lead_is_made_where_and_when_the_dateline_says) {
     Extraction x = extract_events("SINGAPORE, November 15. /TASS/. Talks with Japan over a peace treaty require serious groundwork, "
                                   "Russian President Vladimir Putin said after his visit.\n\n\"Yesterday, during our meeting, Prime "
