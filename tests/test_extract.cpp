@@ -1178,6 +1178,26 @@ BOOST_AUTO_TEST_CASE(what_was_to_happen_on_a_weekday_is_to_come) {
     BOOST_TEST(!event_on(y, "1992-09-13"));
 }
 
+BOOST_AUTO_TEST_CASE(a_main_event_of_long_before_takes_no_guessed_place) {
+    // The only dated event is eleven months old: neither the dateline's city nor the first place the
+    // article names is where it happened.
+    Extraction x = extract_events("Lawmakers in Tokyo debated the islands again.\n\nIn January, Dmitry Medvedev said the islands "
+                                  "would stay Russian.",
+                                  data(), day(2024, 12, 17));
+    const DraftEvent* e = event_on(x, "2024-01");
+    BOOST_TEST_REQUIRE(e);
+    BOOST_TEST(e->place.empty());
+    Extraction y = extract_events("TOKYO (Kyodo) -- Lawmakers debated the islands again.\n\nIn January, Dmitry Medvedev said the "
+                                  "islands would stay Russian.",
+                                  data(), day(2024, 12, 17));
+    BOOST_TEST_REQUIRE(event_on(y, "2024-01"));
+    BOOST_TEST(event_on(y, "2024-01")->place.empty());
+    // The news of the day still does.
+    Extraction z = extract_events("TOKYO (Kyodo) -- Japan and Russia held talks on the islands on Tuesday.", data(), day(2024, 12, 17));
+    BOOST_TEST_REQUIRE(event_on(z, "2024-12-17"));
+    BOOST_TEST(event_on(z, "2024-12-17")->place == "tokyo");
+}
+
 BOOST_AUTO_TEST_CASE(an_undated_statement_in_the_lead_is_made_where_and_when_the_dateline_says) {
     Extraction x = extract_events("SINGAPORE, November 15. /TASS/. Talks with Japan over a peace treaty require serious groundwork, "
                                   "Russian President Vladimir Putin said after his visit.\n\n\"Yesterday, during our meeting, Prime "

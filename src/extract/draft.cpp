@@ -1301,7 +1301,9 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (next >= 0 && next < int(x.sentences.size()) &&
             std::find(m.sentences.begin(), m.sentences.end(), next) == m.sentences.end())
             m.sentences.push_back(next), std::sort(m.sentences.begin(), m.sentences.end());
-        if (!m.place_from && !m.said) {  // where a statement was made, the text does not say
+        // (Only for the news: a main event the article recalls from long before happened elsewhere
+        // for all the dateline or the first place says.)
+        if (!m.place_from && !m.said && (!m.date || near_reference_date(*m.date))) {  // where a statement was made, the text does not say
             if (!x.dateline_venue.empty()) {
                 m.place = x.dateline_venue;
                 m.place_city = dl->city;
