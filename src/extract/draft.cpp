@@ -512,6 +512,25 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         }
     }
 
+    // For the speaker of a date of speaking, found without scanning the whole sentence for every
+    // date (a megabyte-long sentence of "X said Monday that Y said ..." stays near linear): the
+    // person hits ordered by where they end; for each token, the next word after it in its sentence
+    // that says a meeting happened; per sentence, where each country's last named person begins.
+    std::vector<size_t> person_by_end(person_hits.size());
+    for (size_t i = 0; i < person_by_end.size(); ++i) person_by_end[i] = i;
+    std::stable_sort(person_by_end.begin(), person_by_end.end(),
+                     [&](size_t a, size_t b) { return person_hits[a].f.span.end < person_hits[b].f.span.end; });
+    std::vector<size_t> next_meeting_word(toks.size() + 1, toks.size());
+    for (size_t k = toks.size(); k-- > 0;) {
+        const bool meeting = event_noun(v, k) || v.is(k, "met") || v.is(k, "discussions") || v.is(k, "discussion") || v.is(k, "talked");
+        next_meeting_word[k] = meeting ? k : next_meeting_word[k + 1];
+    }
+    std::vector<std::map<std::string, size_t>> last_person_of_country(x.sentences.size());
+    for (const PersonHit& ph : person_hits) {
+        size_t& at = last_person_of_country[size_t(ph.f.sentence)][data.people[ph.person].country];
+        at = std::max(at, ph.f.span.begin);
+    }
+
     // Dates
     std::vector<DateFind> dates;
     // A page's own date line near the top ("Published: 21:31, September 29, 2020 | Updated: 15:48,
@@ -621,22 +640,24 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 } else {
                     // The nearest person named up to eight words before the verb: "Yoshihide Suga,
                     // the chief cabinet secretary, told".
-                    for (size_t pi = 0; pi < person_hits.size(); ++pi)
-                        if (person_hits[pi].f.sentence == int(s) && person_hits[pi].f.span.end <= toks[verb].b) {
-                            size_t words = 0;
-                            for (size_t k = verb; k > sent_tb[s] && toks[k - 1].b >= person_hits[pi].f.span.end; --k) words += v.word(k - 1);
-                            if (words <= 8) d.speaker = int(pi);
-                        }
+                    // (The last such hit in the order found, as the nearest ends last.)
+                    auto ends_after = std::upper_bound(person_by_end.begin(), person_by_end.end(), toks[verb].b,
+                                                       [&](size_t at, size_t i) { return at < person_hits[i].f.span.end; });
+                    for (auto it = ends_after; it != person_by_end.begin();) {
+                        const PersonHit& ph = person_hits[*--it];
+                        if (ph.f.sentence != int(s)) break;
+                        size_t words = 0;
+                        for (size_t k = verb; k > sent_tb[s] && toks[k - 1].b >= ph.f.span.end && words <= 8; --k) words += v.word(k - 1);
+                        if (words > 8) break;
+                        d.speaker = std::max(d.speaker, int(*it));
+                    }
                     // "Mori told reporters Monday that he had discussions with Morgulov": what he tells
                     // is a meeting with the other side that day, and that is the event.
                     if (d.speaker >= 0) {
                         const std::string& side = data.people[person_hits[d.speaker].person].country;
-                        bool meeting = false, other = false;
-                        for (size_t k = verb + 1; k < sent_te[s]; ++k)
-                            meeting = meeting || event_noun(v, k) || v.is(k, "met") || v.is(k, "discussions") || v.is(k, "discussion") ||
-                                      v.is(k, "talked");
-                        for (const PersonHit& ph : person_hits)
-                            other = other || (ph.f.sentence == int(s) && ph.f.span.begin > toks[verb].e && data.people[ph.person].country != side);
+                        const bool meeting = next_meeting_word[verb + 1] < sent_te[s];
+                        bool other = false;
+                        for (const auto& [country, at] : last_person_of_country[s]) other = other || (country != side && at > toks[verb].e);
                         if (meeting && other) d.said = false, d.speaker = -1;
                     }
                 }
