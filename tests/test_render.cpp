@@ -226,41 +226,126 @@ const Layer& layer_named(const Scene& scene, const std::string& id) {
     throw;
 }
 
-// Every boundary a point of view draws can be told from the others, on the map and in the legend:
-// no two share both colour and dash (Senkaku's neutral view drew the China-Japan line if the islands
-// were China's and the Taiwan-Japan line if they were Taiwan's dotted alike).
-BOOST_AUTO_TEST_CASE(each_boundary_of_a_view_is_drawn_its_own_way) {
-    int pairs = 0;
-    for (const std::string style_name : {"default", "dark", "print"})
-    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
-        const LoadedCase& loaded = test::built_in_case(id);
-        const Style style = read_style(style_file(style_name, CLAIMMAP_DATA_DIR));
-        for (const View& view : loaded.config.views) {
-            MapOptions o;
-            o.pov = view.id;
-            const Scene scene = build_scene(loaded, style, o);
-            std::vector<const PathItem*> lines;
-            for (const Layer& l : scene.layers)
-                if (l.id == "boundaries")
-                    for (const SceneItem& item : l.items)
-                        if (const auto* p = std::get_if<PathItem>(&item)) lines.push_back(p);
-            BOOST_TEST_REQUIRE(lines.size() == view.boundaries.size(), id << " " << view.id);
-            // And each stands out from the sea (an indigo accent vanished on the dark style's).
-            for (size_t i = 0; i < lines.size(); ++i)
-                BOOST_TEST(contrast_ratio(*lines[i]->stroke, style.sea) >= 3.0,
-                           style_name << " " << id << " " << view.id << ": '" << view.boundaries[i].label << "' hardly shows on the sea");
-            for (size_t i = 0; i < lines.size(); ++i)
-                for (size_t j = i + 1; j < lines.size(); ++j) {
-                    if (lines[i]->rings.empty() || lines[j]->rings.empty()) continue;
-                    ++pairs;
-                    const Rgba a = *lines[i]->stroke, b = *lines[j]->stroke;
-                    const bool same_colour = a.r == b.r && a.g == b.g && a.b == b.b;
-                    BOOST_TEST(!(same_colour && lines[i]->dash == lines[j]->dash),
-                               style_name << " " << id << " " << view.id << ": '" << view.boundaries[i].label << "' and '" << view.boundaries[j].label << "' look alike");
-                }
+// CIEDE2000 as published (Sharma, Wu & Dalal 2005, table 1: pairs 1, 7, 17 and 25), and Lab to
+// sRGB and back.
+BOOST_AUTO_TEST_CASE(colour_difference_is_ciede2000) {
+    struct Pair {
+        Lab x, y;
+        double de;
+    };
+    for (const Pair& p : {Pair{{50, 2.6772, -79.7751}, {50, 0, -82.7485}, 2.0425}, Pair{{50, 0, 0}, {50, -1, 2}, 2.3669},
+                          Pair{{50, 2.5, 0}, {73, 25, -18}, 27.1492}, Pair{{60.2574, -34.0099, 36.2677}, {60.4626, -34.1751, 39.4387}, 1.2644}}) {
+        BOOST_TEST(std::abs(delta_e(p.x, p.y) - p.de) < 1e-4, delta_e(p.x, p.y) << " for " << p.de);
+    }
+    const Rgba c{0.2, 0.6, 0.4, 1}, back = from_lab(to_lab(c));
+    BOOST_TEST(std::abs(back.r - c.r) + std::abs(back.g - c.g) + std::abs(back.b - c.b) < 1e-6);
+    BOOST_TEST(delta_e(Rgba{1, 1, 1, 1}, Rgba{0, 0, 0, 1}) > 99);
+}
+
+namespace {
+
+// A scene's open lines of the boundaries and claim lines (each with its pieces).
+std::vector<const PathItem*> drawn_lines(const Scene& scene) {
+    std::vector<const PathItem*> lines;
+    for (const Layer& l : scene.layers)
+        if (l.id == "boundaries" || l.id == "claim-lines")
+            for (const SceneItem& item : l.items)
+                if (const auto* p = std::get_if<PathItem>(&item); p && !p->rings.empty()) lines.push_back(p);
+    return lines;
+}
+
+// The longest stretch of line a (in pixels, sampled every pixel, inside `frame`) running within `d`
+// of line b.
+double longest_near(const PathItem& a, const PathItem& b, double d, const BBox& frame) {
+    double longest = 0;
+    for (const auto& ring : a.rings) {
+        double run = 0;
+        for (size_t i = 0; i + 1 < ring.size(); ++i) {
+            const XY p = ring[i], q = ring[i + 1];
+            const double len = std::hypot(q.x - p.x, q.y - p.y);
+            const int n = std::max(1, static_cast<int>(len));
+            for (int k = 0; k < n; ++k) {
+                const XY s{p.x + (q.x - p.x) * (k + 0.5) / n, p.y + (q.y - p.y) * (k + 0.5) / n};
+                bool near_b = false;
+                for (const auto& other : b.rings)
+                    for (size_t j = 0; !near_b && j + 1 < other.size(); ++j) {
+                        const XY u = other[j], v = other[j + 1];
+                        const double dx = v.x - u.x, dy = v.y - u.y, l2 = dx * dx + dy * dy;
+                        const double t = l2 > 0 ? std::clamp(((s.x - u.x) * dx + (s.y - u.y) * dy) / l2, 0.0, 1.0) : 0;
+                        near_b = std::hypot(u.x + dx * t - s.x, u.y + dy * t - s.y) < d;
+                    }
+                const bool inside = s.x > frame.min_x && s.x < frame.max_x && s.y > frame.min_y && s.y < frame.max_y;
+                run = near_b && inside ? run + len / n : 0;
+                longest = std::max(longest, run);
+            }
         }
     }
+    return longest;
+}
+
+}  // namespace
+
+// Every boundary a point of view draws (and every claim line) can be told from the others, on the
+// map and in the legend. Senkaku's neutral view once drew two lines dotted alike; then Taiwan's
+// indigo dotted line read as today's near-black dashed one, and
+// where China's, Taiwan's and today's lines ran together they were drawn over each other as one
+// mixed line. Every line of a view now differs from every other by colour (CIEDE2000 at least 20)
+// and by dashes, stands out on the sea and in the legend's panel, and runs beside, not over, a
+// line it shares its course with (strokes overlap for a few pixels at most where lines meet).
+BOOST_AUTO_TEST_CASE(every_line_of_a_view_differs_by_colour_and_dashes_and_runs_beside_the_others) {
+    int pairs = 0;
+    for (const std::string style_name : {"default", "dark", "print"})
+        for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+            const LoadedCase& loaded = test::built_in_case(id);
+            const Style style = read_style(style_file(style_name, CLAIMMAP_DATA_DIR));
+            for (const View& view : loaded.config.views) {
+                MapOptions o;
+                o.pov = view.id;
+                const Scene scene = build_scene(loaded, style, o);
+                const std::vector<const PathItem*> lines = drawn_lines(scene);
+                const BBox frame = *layer_named(scene, "sea").clip;
+                const std::string what = style_name + " " + id + " " + view.id;
+                BOOST_TEST_REQUIRE(layer_named(scene, "boundaries").items.size() == view.boundaries.size(), what);
+                // (An indigo accent vanished on the dark style's sea.)
+                for (const PathItem* l : lines) {
+                    BOOST_TEST(delta_e(*l->stroke, style.sea) >= 20, what << ": a line is the sea's colour");
+                    BOOST_TEST(contrast_ratio(*l->stroke, style.sea) >= 3.0, what << ": a line hardly shows on the sea");
+                }
+                for (size_t i = 0; i < lines.size(); ++i)
+                    for (size_t j = i + 1; j < lines.size(); ++j) {
+                        ++pairs;
+                        BOOST_TEST(delta_e(*lines[i]->stroke, *lines[j]->stroke) >= 20,
+                                   what << ": lines " << i << " and " << j << " differ by ΔE " << delta_e(*lines[i]->stroke, *lines[j]->stroke));
+                        BOOST_TEST(lines[i]->dash != lines[j]->dash, what << ": lines " << i << " and " << j << " have the same dashes");
+                        // Strokes overlap where centres are nearer than a stroke's width: where lines
+                        // meet or cross, not along a shared stretch.
+                        const double near = longest_near(*lines[i], *lines[j], lines[i]->stroke_width * 0.9, frame);
+                        BOOST_TEST(near < 12 * lines[i]->stroke_width, what << ": lines " << i << " and " << j << " overlap along " << near << " px");
+                    }
+            }
+        }
     BOOST_TEST(pairs >= 12);
+}
+
+// A party's line must show in the legend too, whose panel is the page's colour: an accent checked
+// against the sea alone vanished on a page of its own lightness.
+BOOST_AUTO_TEST_CASE(legend_line_swatches_stand_out_on_the_legend_panel_and_the_sea) {
+    Style style = read_style(style_file("default", CLAIMMAP_DATA_DIR));
+    Rgba grey;
+    BOOST_TEST_REQUIRE(parse_color("#8a8f98", grey));
+    style.page = grey;  // a grey page round a pale sea: China's green showed on the sea, not on the grey
+    const Scene scene = build_scene(test::built_in_case("senkaku"), style, MapOptions{});
+    const Layer& legend = layer_named(scene, "legend");
+    const PathItem& panel = std::get<PathItem>(legend.items.front());
+    BOOST_TEST_REQUIRE(panel.fill.has_value());
+    int swatches = 0;
+    for (const SceneItem& item : legend.items)
+        if (const auto* p = std::get_if<PathItem>(&item); p && !p->closed && p->stroke) {
+            ++swatches;
+            BOOST_TEST(contrast_ratio(*p->stroke, *panel.fill) >= 3, to_hex(*p->stroke) << " hardly shows on the legend's " << to_hex(*panel.fill));
+            BOOST_TEST(contrast_ratio(*p->stroke, style.sea) >= 3, to_hex(*p->stroke) << " hardly shows on the sea");
+        }
+    BOOST_TEST(swatches == 3);
 }
 
 BOOST_AUTO_TEST_CASE(point_of_view_changes_names_title_and_legend_together) {
