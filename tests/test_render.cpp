@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <random>
 #include <regex>
 #include <set>
@@ -926,6 +927,20 @@ BOOST_AUTO_TEST_CASE(the_timeline_counts_visits_to_the_territory_under_its_own_l
 // a side no line takes, or, where every side is taken, the line stops short of it (a knock-out).
 // Checked on the scene: no segment of an open line enters a label's box (Moscow's name was crossed
 // by the line to Sochi, the islands' name by the line to Buenos Aires).
+// Every built-in case's timeline map in each of its languages (default style).
+void each_timeline_map(const std::function<void(const std::string& id, const std::string& lang, const Scene&)>& check) {
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        for (const std::string& lang : loaded.config.languages) {
+            MapRequest request;
+            request.timeline = true;
+            MapOptions o;
+            o.lang = lang;
+            check(id, lang, build_scene(loaded, test::default_style(), o, request));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(no_line_of_the_timeline_map_crosses_a_label) {
     // Whether the segment a-b enters the box (Liang-Barsky).
     auto enters = [](XY a, XY b, const BBox& box) {
@@ -944,14 +959,7 @@ BOOST_AUTO_TEST_CASE(no_line_of_the_timeline_map_crosses_a_label) {
         return t0 < t1;
     };
     int labels = 0, lines = 0;
-    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
-        const LoadedCase& loaded = test::built_in_case(id);
-        for (const std::string& lang : loaded.config.languages) {
-            MapRequest request;
-            request.timeline = true;
-            MapOptions o;
-            o.lang = lang;
-            const Scene scene = build_scene(loaded, test::default_style(), o, request);
+    each_timeline_map([&](const std::string& id, const std::string& lang, const Scene& scene) {
             const Layer& venues = render::layer_named(scene, "event-venues");
             std::vector<std::pair<std::string, BBox>> boxes;
             for (const SceneItem& item : venues.items)
@@ -970,10 +978,99 @@ BOOST_AUTO_TEST_CASE(no_line_of_the_timeline_map_crosses_a_label) {
                                 BOOST_TEST(!enters(line[i], line[i + 1], box),
                                            id << " " << lang << ": a line crosses '" << text << "' at (" << line[i].x << ", " << line[i].y << ")");
                     }
-        }
-    }
+    });
     BOOST_TEST(labels >= 20);
     BOOST_TEST(lines >= 10);
+}
+
+// Vladivostok's name sat far above its dot on a long leader although there was room beside it.
+// Every venue label of every case and language sits next to its dot (its box within 12 px of the
+// disc) unless no spot next to it is free, and then it has a leader; every venue's line reaches its dot.
+BOOST_AUTO_TEST_CASE(timeline_venue_labels_sit_next_to_their_dots) {
+    int labels = 0;
+    each_timeline_map([&](const std::string& id, const std::string& lang, const Scene& scene) {
+            const Layer& venues = render::layer_named(scene, "event-venues");
+            const BBox frame = *venues.clip;
+            struct Dot {
+                XY c;
+                double r;
+            };
+            std::vector<Dot> dots;
+            std::vector<BBox> texts;
+            std::vector<std::vector<XY>> lines;  // arcs and leaders
+            std::vector<std::pair<BBox, const TextItem*>> venue_labels;
+            for (const SceneItem& item : venues.items)
+                if (const auto* p = std::get_if<PathItem>(&item)) {
+                    if (p->closed && p->fill && *p->fill == test::default_style().text) {
+                        XY c{0, 0};
+                        for (const XY& q : p->rings.front()) c.x += q.x / p->rings.front().size(), c.y += q.y / p->rings.front().size();
+                        dots.push_back({c, std::hypot(p->rings.front().front().x - c.x, p->rings.front().front().y - c.y)});
+                    } else if (!p->closed)
+                        for (const auto& l : p->rings) lines.push_back(l);
+                }
+            for (size_t i = 0; i < venues.items.size(); ++i)
+                if (const auto* t = std::get_if<TextItem>(&venues.items[i])) {
+                    const TextExtent e = measure_text(t->text, t->font, t->langs);
+                    texts.push_back({t->origin.x, t->origin.y, t->origin.x + e.width, t->origin.y + e.height});
+                    // A venue's name and its count under it: one label.
+                    if (t->color == test::default_style().label_text && t->font.bold && i + 1 < venues.items.size())
+                        if (const auto* t2 = std::get_if<TextItem>(&venues.items[i + 1])) {
+                            const TextExtent e2 = measure_text(t2->text, t2->font, t2->langs);
+                            venue_labels.push_back({{t->origin.x, t->origin.y, std::max(t->origin.x + e.width, t2->origin.x + e2.width), t2->origin.y + e2.height}, t});
+                        }
+                }
+            auto gap = [](const BBox& b, XY q) { return std::hypot(q.x - std::clamp(q.x, b.min_x, b.max_x), q.y - std::clamp(q.y, b.min_y, b.max_y)); };
+            auto box_overlaps = [](const BBox& a, const BBox& b) { return a.min_x < b.max_x && b.min_x < a.max_x && a.min_y < b.max_y && b.min_y < a.max_y; };
+            auto enters = [&](XY a, XY b, const BBox& box) {  // whether the segment passes through the box (sampled every half pixel)
+                const int n = std::max(1, static_cast<int>(2 * std::hypot(b.x - a.x, b.y - a.y)));
+                for (int k = 0; k <= n; ++k)
+                    if (gap(box, {a.x + (b.x - a.x) * k / n, a.y + (b.y - a.y) * k / n}) == 0) return true;
+                return false;
+            };
+            for (const auto& [box, t] : venue_labels) {
+                ++labels;
+                // Its dot: the nearest, or the one its leader starts from.
+                const Dot* own = &*std::min_element(dots.begin(), dots.end(), [&](const Dot& a, const Dot& b) { return gap(box, a.c) - a.r < gap(box, b.c) - b.r; });
+                const std::vector<XY>* leader = nullptr;
+                for (const auto& l : lines)
+                    if (l.size() == 2 && gap(box, l.back()) < 4)  // it stops short of the label (knock-out)
+                        for (const Dot& d : dots)
+                            if (std::hypot(l.front().x - d.c.x, l.front().y - d.c.y) < 0.5) own = &d, leader = &l;
+                const std::string what = id + " " + lang + " '" + t->text + "'";
+                if (!leader) {
+                    BOOST_TEST(gap(box, own->c) - own->r <= 12, what << " is " << gap(box, own->c) - own->r << " px from its dot, with no leader");
+                    continue;
+                }
+                // A leader: no spot next to the dot was free of the other labels and dots.
+                const double w = box.width(), h = box.height(), r = own->r + 4;
+                for (double f : {0.0, 0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0})
+                    for (XY o : {XY{-w / 2 + f * w / 2, -r - h}, XY{-w / 2 + f * w / 2, r}, XY{r, -h / 2 + f * h / 2}, XY{-r - w, -h / 2 + f * h / 2}}) {
+                        const BBox b{own->c.x + o.x, own->c.y + o.y, own->c.x + o.x + w, own->c.y + o.y + h};
+                        const bool in_frame = b.min_x > frame.min_x && b.max_x < frame.max_x && b.min_y > frame.min_y && b.max_y < frame.max_y;
+                        const bool on_text = std::any_of(texts.begin(), texts.end(), [&](const BBox& q) { return box_overlaps(q, b) && !box_overlaps(q, box); });
+                        // Nearer another dot than its own, it would name that one.
+                        const bool on_dot = std::any_of(dots.begin(), dots.end(), [&](const Dot& d) { return &d != own && gap(b, d.c) < gap(b, own->c) + d.r; });
+                        // Over its own line, which must be seen to reach its dot.
+                        const bool on_own_line = std::any_of(lines.begin(), lines.end(), [&](const std::vector<XY>& l) {
+                            const bool own_line = l.size() > 2 && (std::hypot(l.front().x - own->c.x, l.front().y - own->c.y) < own->r + 2 ||
+                                                                   std::hypot(l.back().x - own->c.x, l.back().y - own->c.y) < own->r + 2);
+                            for (size_t i = 0; own_line && i + 1 < l.size(); ++i)
+                                if (enters(l[i], l[i + 1], b)) return true;
+                            return false;
+                        });
+                        BOOST_TEST(!(in_frame && !on_text && !on_dot && !on_own_line), what << " is set away on a leader though there is room at (" << b.min_x << ", " << b.min_y << ")");
+                    }
+            }
+            // Every venue's great circle reaches its dot.
+            for (const Dot& d : dots) {
+                double nearest = INFINITY;
+                for (const auto& l : lines)
+                    if (l.size() > 2)
+                        for (const XY& q : l) nearest = std::min(nearest, std::hypot(q.x - d.c.x, q.y - d.c.y));
+                BOOST_TEST(nearest <= d.r + 2, id << " " << lang << ": no line reaches the dot at (" << d.c.x << ", " << d.c.y << ")");
+            }
+    });
+    BOOST_TEST(labels >= 20);
 }
 
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
