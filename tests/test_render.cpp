@@ -1073,6 +1073,65 @@ BOOST_AUTO_TEST_CASE(timeline_venue_labels_sit_next_to_their_dots) {
     BOOST_TEST(labels >= 20);
 }
 
+// The event map's venue inset had the same fault the timeline once had: its great circle ran
+// through the venue's label. For every event of every case (and language), no line of the inset
+// crosses its text, the label sits next to the venue's dot, and the line reaches the dot.
+BOOST_AUTO_TEST_CASE(the_venue_insets_line_keeps_off_its_label_and_reaches_its_dot) {
+    int insets = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        for (const std::string& lang : loaded.config.languages)
+            for (const Event& e : loaded.events.events) {
+                if (e.place.empty()) continue;
+                MapRequest request;
+                request.event = e.id;
+                MapOptions o;
+                o.lang = lang;
+                const Scene scene = build_scene(loaded, test::default_style(), o, request);
+                const Layer& inset = render::layer_named(scene, "venue-inset");
+                std::vector<BBox> boxes;
+                std::vector<std::vector<XY>> lines;
+                std::vector<XY> venue_dots;
+                for (const SceneItem& item : inset.items)
+                    if (const auto* t = std::get_if<TextItem>(&item)) {
+                        const TextExtent te = measure_text(t->text, t->font, t->langs);
+                        boxes.push_back({t->origin.x + 0.5, t->origin.y + 0.5, t->origin.x + te.width - 0.5, t->origin.y + te.height - 0.5});
+                    } else if (const auto* p = std::get_if<PathItem>(&item)) {
+                        if (!p->closed)
+                            for (const auto& l : p->rings) lines.push_back(l);
+                        else if (p->fill && *p->fill == test::default_style().text) {
+                            XY c{0, 0};
+                            for (const XY& q : p->rings.front()) c.x += q.x / p->rings.front().size(), c.y += q.y / p->rings.front().size();
+                            venue_dots.push_back(c);
+                        }
+                    }
+                const std::string what = id + " " + lang + " " + e.id;
+                BOOST_TEST_REQUIRE(boxes.size() == 1u, what);
+                ++insets;
+                for (const auto& l : lines)
+                    for (size_t i = 0; i + 1 < l.size(); ++i) {
+                        bool crosses = false;
+                        const int n = std::max(1, static_cast<int>(2 * std::hypot(l[i + 1].x - l[i].x, l[i + 1].y - l[i].y)));
+                        for (int k = 0; k <= n && !crosses; ++k) {
+                            const XY q{l[i].x + (l[i + 1].x - l[i].x) * k / n, l[i].y + (l[i + 1].y - l[i].y) * k / n};
+                            crosses = q.x > boxes[0].min_x && q.x < boxes[0].max_x && q.y > boxes[0].min_y && q.y < boxes[0].max_y;
+                        }
+                        BOOST_TEST(!crosses, what << ": the inset's line runs through its label at (" << l[i].x << ", " << l[i].y << ")");
+                    }
+                if (venue_dots.empty()) continue;  // a visit to the territory: no venue dot, no line
+                const XY d = venue_dots.front();
+                const BBox& b = boxes[0];
+                BOOST_TEST(std::hypot(d.x - std::clamp(d.x, b.min_x, b.max_x), d.y - std::clamp(d.y, b.min_y, b.max_y)) <= 12, what << ": the label is away from its dot");
+                if (lines.empty()) continue;
+                double nearest = INFINITY;
+                for (const auto& l : lines)
+                    for (const XY& q : l) nearest = std::min(nearest, std::hypot(q.x - d.x, q.y - d.y));
+                BOOST_TEST(nearest <= 6, what << ": the line stops " << nearest << " px from the venue");
+            }
+    }
+    BOOST_TEST(insets >= 30);
+}
+
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {
     const LoadedCase& k = test::kurils();
     MapRequest request;

@@ -44,6 +44,17 @@ bool crosses(const std::vector<std::vector<XY>>& lines, const BBox& box) {
     return false;
 }
 
+// Where a w x h label may go next to a dot (offsets from the dot's centre to the label's top-left
+// corner, `r` out from the centre): right, left, above, below, the diagonals, then slid along the
+// sides in eighths of the label, still touching the dot's row or column.
+std::vector<XY> spots_beside(double w, double h, double r) {
+    std::vector<XY> out{{r, -h / 2}, {-r - w, -h / 2}, {-w / 2, -r - h}, {-w / 2, r}, {r, -h - r / 2}, {r, r / 2}, {-r - w, -h - r / 2}, {-r - w, r / 2}};
+    for (double f : {0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0})
+        for (XY o : {XY{-w / 2 + f * w / 2, -r - h}, XY{-w / 2 + f * w / 2, r}, XY{r, -h / 2 + f * h / 2}, XY{-r - w, -h / 2 + f * h / 2}})
+            out.push_back(o);
+    return out;
+}
+
 // How much of the lines (page length) runs inside the box.
 double length_inside(const std::vector<std::vector<XY>>& lines, const BBox& box) {
     double length = 0;
@@ -231,18 +242,36 @@ Layer SceneBuilder::venue_inset_layer(double scale) const {
         // distance, which would only measure from the territory's centre ("1 km").
         const double km = geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000;
         const bool on_the_spot = at_the_territory(*venue);
-        if (!on_the_spot)
-            layer.items.push_back(polyline(great_circle(world, v, in_.events->islands, venue->lonlat), style_.disputed_stroke, px(1.4)));
-        layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
-        XY vp = v.to_page(world.forward(venue->lonlat));
-        layer.items.push_back(dot(vp, px(3.2), style_.text));
+        const std::vector<std::vector<XY>> line = on_the_spot ? std::vector<std::vector<XY>>{} : great_circle(world, v, in_.events->islands, venue->lonlat);
+        const XY ip = v.to_page(world.forward(in_.events->islands)), vp = v.to_page(world.forward(venue->lonlat));
         FontSpec f = font(style_.small_size, true);
         std::string label = on_the_spot ? venue_name(*venue)
                                         : tr("inset.venue_distance", {{"venue", venue_name(*venue)}, {"distance", tr("units.km", {{"value", cat_.number(km, 0, {.group = false})}})}});
         TextExtent te = measure_text(label, f);
-        double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
-        double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;
-        layer.items.push_back(text(label, {lx, ly}, f, style_.text, true));
+        // As on the timeline: next to the venue's dot on a side the line does not take; else next
+        // to it where it hides the least of the line, which stops short of it.
+        const BBox inner{box.min_x + px(3), box.min_y + px(3), box.max_x - px(3), box.max_y - px(3)};
+        const BBox islands_dot{ip.x - px(4), ip.y - px(4), ip.x + px(4), ip.y + px(4)};
+        std::optional<BBox> at;
+        double least_hidden = INFINITY;
+        for (XY o : spots_beside(te.width, te.height, px(3.2) + px(4))) {
+            const BBox b{vp.x + o.x, vp.y + o.y, vp.x + o.x + te.width, vp.y + o.y + te.height};
+            if (b.min_x < inner.min_x || b.max_x > inner.max_x || b.min_y < inner.min_y || b.max_y > inner.max_y || overlaps(b, islands_dot)) continue;
+            if (const double hidden = length_inside(line, b); hidden < least_hidden) least_hidden = hidden, at = b;
+            if (least_hidden == 0) break;
+        }
+        if (!at) {  // an inset too small for any spot beside the dot: below it, kept inside
+            const double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
+            const double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;
+            at = BBox{lx, ly, lx + te.width, ly + te.height};
+        }
+        if (!line.empty()) {
+            const BBox gap{at->min_x - px(3), at->min_y - px(2), at->max_x + px(3), at->max_y + px(2)};
+            layer.items.push_back(polyline(knocked_out(line, {gap}), style_.disputed_stroke, px(1.4)));
+        }
+        layer.items.push_back(dot(ip, px(3), style_.disputed_fill));
+        layer.items.push_back(dot(vp, px(3.2), style_.text));
+        layer.items.push_back(text(label, {at->min_x, at->min_y}, f, style_.text, true));
     } else {
         // No venue to mark: say so rather than leave the reader to guess.
         layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
@@ -351,10 +380,7 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
             XY offset;
             enum { clear, own_line_clear, anywhere } rule;
         };
-        std::vector<XY> beside{{r, -h / 2}, {-r - w, -h / 2}, {-w / 2, -r - h}, {-w / 2, r}, {r, -h - r / 2}, {r, r / 2}, {-r - w, -h - r / 2}, {-r - w, r / 2}};
-        for (double f : {0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0})
-            for (XY o : {XY{-w / 2 + f * w / 2, -r - h}, XY{-w / 2 + f * w / 2, r}, XY{r, -h / 2 + f * h / 2}, XY{-r - w, -h / 2 + f * h / 2}})
-                beside.push_back(o);
+        const std::vector<XY> beside = spots_beside(w, h, r);
         std::vector<Spot> spots;
         for (auto rule : {Spot::clear, Spot::own_line_clear})
             for (XY o : beside) spots.push_back({o, rule});
