@@ -349,6 +349,26 @@ BOOST_AUTO_TEST_CASE(legend_line_swatches_stand_out_on_the_legend_panel_and_the_
     BOOST_TEST(swatches == 3);
 }
 
+// China's long dash was cut to one dash in a 22 px swatch and read as Japan's plain dash.
+BOOST_AUTO_TEST_CASE(a_legend_line_swatch_shows_its_dash_pattern_twice) {
+    int swatches = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"})
+        for (const View& view : test::built_in_case(id).config.views) {
+            MapOptions o;
+            o.pov = view.id;
+            const Scene scene = build_scene(test::built_in_case(id), test::default_style(), o);
+            for (const SceneItem& item : layer_named(scene, "legend").items)
+                if (const auto* p = std::get_if<PathItem>(&item); p && !p->closed && !p->dash.empty()) {
+                    ++swatches;
+                    double period = 0;
+                    for (double d : p->dash) period += d;
+                    const auto& line = p->rings.front();
+                    BOOST_TEST(std::hypot(line.back().x - line.front().x, line.back().y - line.front().y) >= 2 * period - 1e-9, id << " " << view.id);
+                }
+        }
+    BOOST_TEST(swatches >= 8);
+}
+
 BOOST_AUTO_TEST_CASE(point_of_view_changes_names_title_and_legend_together) {
     struct Expect {
         std::string pov, title, first_name, legend;

@@ -247,6 +247,14 @@ Layer SceneBuilder::legend_layer() const {
     std::vector<LegendEntry> entries = legend_entries();
     FontSpec f = font(style_.legend_size);
     double sw = px(22), sh = px(14), gap = px(8), pad = px(10), row = std::max(sh, measure_text("Ag", f).height) + px(5);
+    // A line's swatch shows its dash pattern twice over, so that a long dash or a dash-dot reads as
+    // such beside a plain dash.
+    for (const LegendEntry& e : entries)
+        if (e.line) {
+            double period = 0;
+            for (double d : e.dash) period += px(d);
+            sw = std::max(sw, 2 * period);
+        }
     double text_w = 0;
     for (const LegendEntry& e : entries) text_w = std::max(text_w, measure_text(e.label, f).width);
     double w = pad * 2 + sw + gap + text_w, h = pad * 2 + row * entries.size() - px(5);
