@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <random>
 #include <regex>
 #include <set>
@@ -226,41 +227,146 @@ const Layer& layer_named(const Scene& scene, const std::string& id) {
     throw;
 }
 
-// Every boundary a point of view draws can be told from the others, on the map and in the legend:
-// no two share both colour and dash (Senkaku's neutral view drew the China-Japan line if the islands
-// were China's and the Taiwan-Japan line if they were Taiwan's dotted alike).
-BOOST_AUTO_TEST_CASE(each_boundary_of_a_view_is_drawn_its_own_way) {
-    int pairs = 0;
-    for (const std::string style_name : {"default", "dark", "print"})
-    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
-        const LoadedCase& loaded = test::built_in_case(id);
-        const Style style = read_style(style_file(style_name, CLAIMMAP_DATA_DIR));
-        for (const View& view : loaded.config.views) {
-            MapOptions o;
-            o.pov = view.id;
-            const Scene scene = build_scene(loaded, style, o);
-            std::vector<const PathItem*> lines;
-            for (const Layer& l : scene.layers)
-                if (l.id == "boundaries")
-                    for (const SceneItem& item : l.items)
-                        if (const auto* p = std::get_if<PathItem>(&item)) lines.push_back(p);
-            BOOST_TEST_REQUIRE(lines.size() == view.boundaries.size(), id << " " << view.id);
-            // And each stands out from the sea (an indigo accent vanished on the dark style's).
-            for (size_t i = 0; i < lines.size(); ++i)
-                BOOST_TEST(contrast_ratio(*lines[i]->stroke, style.sea) >= 3.0,
-                           style_name << " " << id << " " << view.id << ": '" << view.boundaries[i].label << "' hardly shows on the sea");
-            for (size_t i = 0; i < lines.size(); ++i)
-                for (size_t j = i + 1; j < lines.size(); ++j) {
-                    if (lines[i]->rings.empty() || lines[j]->rings.empty()) continue;
-                    ++pairs;
-                    const Rgba a = *lines[i]->stroke, b = *lines[j]->stroke;
-                    const bool same_colour = a.r == b.r && a.g == b.g && a.b == b.b;
-                    BOOST_TEST(!(same_colour && lines[i]->dash == lines[j]->dash),
-                               style_name << " " << id << " " << view.id << ": '" << view.boundaries[i].label << "' and '" << view.boundaries[j].label << "' look alike");
-                }
+// CIEDE2000 as published (Sharma, Wu & Dalal 2005, table 1: pairs 1, 7, 17 and 25), and Lab to
+// sRGB and back.
+BOOST_AUTO_TEST_CASE(colour_difference_is_ciede2000) {
+    struct Pair {
+        Lab x, y;
+        double de;
+    };
+    for (const Pair& p : {Pair{{50, 2.6772, -79.7751}, {50, 0, -82.7485}, 2.0425}, Pair{{50, 0, 0}, {50, -1, 2}, 2.3669},
+                          Pair{{50, 2.5, 0}, {73, 25, -18}, 27.1492}, Pair{{60.2574, -34.0099, 36.2677}, {60.4626, -34.1751, 39.4387}, 1.2644}}) {
+        BOOST_TEST(std::abs(delta_e(p.x, p.y) - p.de) < 1e-4, delta_e(p.x, p.y) << " for " << p.de);
+    }
+    const Rgba c{0.2, 0.6, 0.4, 1}, back = from_lab(to_lab(c));
+    BOOST_TEST(std::abs(back.r - c.r) + std::abs(back.g - c.g) + std::abs(back.b - c.b) < 1e-6);
+    BOOST_TEST(delta_e(Rgba{1, 1, 1, 1}, Rgba{0, 0, 0, 1}) > 99);
+}
+
+namespace {
+
+// A scene's open lines of the boundaries and claim lines (each with its pieces).
+std::vector<const PathItem*> drawn_lines(const Scene& scene) {
+    std::vector<const PathItem*> lines;
+    for (const Layer& l : scene.layers)
+        if (l.id == "boundaries" || l.id == "claim-lines")
+            for (const SceneItem& item : l.items)
+                if (const auto* p = std::get_if<PathItem>(&item); p && !p->rings.empty()) lines.push_back(p);
+    return lines;
+}
+
+// The longest stretch of line a (in pixels, sampled every pixel, inside `frame`) running within `d`
+// of line b.
+double longest_near(const PathItem& a, const PathItem& b, double d, const BBox& frame) {
+    double longest = 0;
+    for (const auto& ring : a.rings) {
+        double run = 0;
+        for (size_t i = 0; i + 1 < ring.size(); ++i) {
+            const XY p = ring[i], q = ring[i + 1];
+            const double len = std::hypot(q.x - p.x, q.y - p.y);
+            const int n = std::max(1, static_cast<int>(len));
+            for (int k = 0; k < n; ++k) {
+                const XY s{p.x + (q.x - p.x) * (k + 0.5) / n, p.y + (q.y - p.y) * (k + 0.5) / n};
+                bool near_b = false;
+                for (const auto& other : b.rings)
+                    for (size_t j = 0; !near_b && j + 1 < other.size(); ++j) {
+                        const XY u = other[j], v = other[j + 1];
+                        const double dx = v.x - u.x, dy = v.y - u.y, l2 = dx * dx + dy * dy;
+                        const double t = l2 > 0 ? std::clamp(((s.x - u.x) * dx + (s.y - u.y) * dy) / l2, 0.0, 1.0) : 0;
+                        near_b = std::hypot(u.x + dx * t - s.x, u.y + dy * t - s.y) < d;
+                    }
+                const bool inside = s.x > frame.min_x && s.x < frame.max_x && s.y > frame.min_y && s.y < frame.max_y;
+                run = near_b && inside ? run + len / n : 0;
+                longest = std::max(longest, run);
+            }
         }
     }
+    return longest;
+}
+
+}  // namespace
+
+// Every boundary a point of view draws (and every claim line) can be told from the others, on the
+// map and in the legend. Senkaku's neutral view once drew two lines dotted alike; then Taiwan's
+// indigo dotted line read as today's near-black dashed one, and
+// where China's, Taiwan's and today's lines ran together they were drawn over each other as one
+// mixed line. Every line of a view now differs from every other by colour (CIEDE2000 at least 20)
+// and by dashes, stands out on the sea and in the legend's panel, and runs beside, not over, a
+// line it shares its course with (strokes overlap for a few pixels at most where lines meet).
+BOOST_AUTO_TEST_CASE(every_line_of_a_view_differs_by_colour_and_dashes_and_runs_beside_the_others) {
+    int pairs = 0;
+    for (const std::string style_name : {"default", "dark", "print"})
+        for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+            const LoadedCase& loaded = test::built_in_case(id);
+            const Style style = read_style(style_file(style_name, CLAIMMAP_DATA_DIR));
+            for (const View& view : loaded.config.views) {
+                MapOptions o;
+                o.pov = view.id;
+                const Scene scene = build_scene(loaded, style, o);
+                const std::vector<const PathItem*> lines = drawn_lines(scene);
+                const BBox frame = *layer_named(scene, "sea").clip;
+                const std::string what = style_name + " " + id + " " + view.id;
+                BOOST_TEST_REQUIRE(layer_named(scene, "boundaries").items.size() == view.boundaries.size(), what);
+                // (An indigo accent vanished on the dark style's sea.)
+                for (const PathItem* l : lines) {
+                    BOOST_TEST(delta_e(*l->stroke, style.sea) >= 20, what << ": a line is the sea's colour");
+                    BOOST_TEST(contrast_ratio(*l->stroke, style.sea) >= 3.0, what << ": a line hardly shows on the sea");
+                }
+                for (size_t i = 0; i < lines.size(); ++i)
+                    for (size_t j = i + 1; j < lines.size(); ++j) {
+                        ++pairs;
+                        BOOST_TEST(delta_e(*lines[i]->stroke, *lines[j]->stroke) >= 20,
+                                   what << ": lines " << i << " and " << j << " differ by ΔE " << delta_e(*lines[i]->stroke, *lines[j]->stroke));
+                        BOOST_TEST(lines[i]->dash != lines[j]->dash, what << ": lines " << i << " and " << j << " have the same dashes");
+                        // Strokes overlap where centres are nearer than a stroke's width: where lines
+                        // meet or cross, not along a shared stretch.
+                        const double near = longest_near(*lines[i], *lines[j], lines[i]->stroke_width * 0.9, frame);
+                        BOOST_TEST(near < 12 * lines[i]->stroke_width, what << ": lines " << i << " and " << j << " overlap along " << near << " px");
+                    }
+            }
+        }
     BOOST_TEST(pairs >= 12);
+}
+
+// A party's line must show in the legend too, whose panel is the page's colour: an accent checked
+// against the sea alone vanished on a page of its own lightness.
+BOOST_AUTO_TEST_CASE(legend_line_swatches_stand_out_on_the_legend_panel_and_the_sea) {
+    Style style = read_style(style_file("default", CLAIMMAP_DATA_DIR));
+    Rgba grey;
+    BOOST_TEST_REQUIRE(parse_color("#8a8f98", grey));
+    style.page = grey;  // a grey page round a pale sea: China's green showed on the sea, not on the grey
+    const Scene scene = build_scene(test::built_in_case("senkaku"), style, MapOptions{});
+    const Layer& legend = layer_named(scene, "legend");
+    const PathItem& panel = std::get<PathItem>(legend.items.front());
+    BOOST_TEST_REQUIRE(panel.fill.has_value());
+    int swatches = 0;
+    for (const SceneItem& item : legend.items)
+        if (const auto* p = std::get_if<PathItem>(&item); p && !p->closed && p->stroke) {
+            ++swatches;
+            BOOST_TEST(contrast_ratio(*p->stroke, *panel.fill) >= 3, to_hex(*p->stroke) << " hardly shows on the legend's " << to_hex(*panel.fill));
+            BOOST_TEST(contrast_ratio(*p->stroke, style.sea) >= 3, to_hex(*p->stroke) << " hardly shows on the sea");
+        }
+    BOOST_TEST(swatches == 3);
+}
+
+// China's long dash was cut to one dash in a 22 px swatch and read as Japan's plain dash.
+BOOST_AUTO_TEST_CASE(a_legend_line_swatch_shows_its_dash_pattern_twice) {
+    int swatches = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"})
+        for (const View& view : test::built_in_case(id).config.views) {
+            MapOptions o;
+            o.pov = view.id;
+            const Scene scene = build_scene(test::built_in_case(id), test::default_style(), o);
+            for (const SceneItem& item : layer_named(scene, "legend").items)
+                if (const auto* p = std::get_if<PathItem>(&item); p && !p->closed && !p->dash.empty()) {
+                    ++swatches;
+                    double period = 0;
+                    for (double d : p->dash) period += d;
+                    const auto& line = p->rings.front();
+                    BOOST_TEST(std::hypot(line.back().x - line.front().x, line.back().y - line.front().y) >= 2 * period - 1e-9, id << " " << view.id);
+                }
+        }
+    BOOST_TEST(swatches >= 8);
 }
 
 BOOST_AUTO_TEST_CASE(point_of_view_changes_names_title_and_legend_together) {
@@ -841,6 +947,20 @@ BOOST_AUTO_TEST_CASE(the_timeline_counts_visits_to_the_territory_under_its_own_l
 // a side no line takes, or, where every side is taken, the line stops short of it (a knock-out).
 // Checked on the scene: no segment of an open line enters a label's box (Moscow's name was crossed
 // by the line to Sochi, the islands' name by the line to Buenos Aires).
+// Every built-in case's timeline map in each of its languages (default style).
+void each_timeline_map(const std::function<void(const std::string& id, const std::string& lang, const Scene&)>& check) {
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        for (const std::string& lang : loaded.config.languages) {
+            MapRequest request;
+            request.timeline = true;
+            MapOptions o;
+            o.lang = lang;
+            check(id, lang, build_scene(loaded, test::default_style(), o, request));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(no_line_of_the_timeline_map_crosses_a_label) {
     // Whether the segment a-b enters the box (Liang-Barsky).
     auto enters = [](XY a, XY b, const BBox& box) {
@@ -859,14 +979,7 @@ BOOST_AUTO_TEST_CASE(no_line_of_the_timeline_map_crosses_a_label) {
         return t0 < t1;
     };
     int labels = 0, lines = 0;
-    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
-        const LoadedCase& loaded = test::built_in_case(id);
-        for (const std::string& lang : loaded.config.languages) {
-            MapRequest request;
-            request.timeline = true;
-            MapOptions o;
-            o.lang = lang;
-            const Scene scene = build_scene(loaded, test::default_style(), o, request);
+    each_timeline_map([&](const std::string& id, const std::string& lang, const Scene& scene) {
             const Layer& venues = render::layer_named(scene, "event-venues");
             std::vector<std::pair<std::string, BBox>> boxes;
             for (const SceneItem& item : venues.items)
@@ -885,10 +998,158 @@ BOOST_AUTO_TEST_CASE(no_line_of_the_timeline_map_crosses_a_label) {
                                 BOOST_TEST(!enters(line[i], line[i + 1], box),
                                            id << " " << lang << ": a line crosses '" << text << "' at (" << line[i].x << ", " << line[i].y << ")");
                     }
-        }
-    }
+    });
     BOOST_TEST(labels >= 20);
     BOOST_TEST(lines >= 10);
+}
+
+// Vladivostok's name sat far above its dot on a long leader although there was room beside it.
+// Every venue label of every case and language sits next to its dot (its box within 12 px of the
+// disc) unless no spot next to it is free, and then it has a leader; every venue's line reaches its dot.
+BOOST_AUTO_TEST_CASE(timeline_venue_labels_sit_next_to_their_dots) {
+    int labels = 0;
+    each_timeline_map([&](const std::string& id, const std::string& lang, const Scene& scene) {
+            const Layer& venues = render::layer_named(scene, "event-venues");
+            const BBox frame = *venues.clip;
+            struct Dot {
+                XY c;
+                double r;
+            };
+            std::vector<Dot> dots;
+            std::vector<BBox> texts;
+            std::vector<std::vector<XY>> lines;  // arcs and leaders
+            std::vector<std::pair<BBox, const TextItem*>> venue_labels;
+            for (const SceneItem& item : venues.items)
+                if (const auto* p = std::get_if<PathItem>(&item)) {
+                    if (p->closed && p->fill && *p->fill == test::default_style().text) {
+                        XY c{0, 0};
+                        for (const XY& q : p->rings.front()) c.x += q.x / p->rings.front().size(), c.y += q.y / p->rings.front().size();
+                        dots.push_back({c, std::hypot(p->rings.front().front().x - c.x, p->rings.front().front().y - c.y)});
+                    } else if (!p->closed)
+                        for (const auto& l : p->rings) lines.push_back(l);
+                }
+            for (size_t i = 0; i < venues.items.size(); ++i)
+                if (const auto* t = std::get_if<TextItem>(&venues.items[i])) {
+                    const TextExtent e = measure_text(t->text, t->font, t->langs);
+                    texts.push_back({t->origin.x, t->origin.y, t->origin.x + e.width, t->origin.y + e.height});
+                    // A venue's name and its count under it: one label.
+                    if (t->color == test::default_style().label_text && t->font.bold && i + 1 < venues.items.size())
+                        if (const auto* t2 = std::get_if<TextItem>(&venues.items[i + 1])) {
+                            const TextExtent e2 = measure_text(t2->text, t2->font, t2->langs);
+                            venue_labels.push_back({{t->origin.x, t->origin.y, std::max(t->origin.x + e.width, t2->origin.x + e2.width), t2->origin.y + e2.height}, t});
+                        }
+                }
+            auto gap = [](const BBox& b, XY q) { return std::hypot(q.x - std::clamp(q.x, b.min_x, b.max_x), q.y - std::clamp(q.y, b.min_y, b.max_y)); };
+            auto box_overlaps = [](const BBox& a, const BBox& b) { return a.min_x < b.max_x && b.min_x < a.max_x && a.min_y < b.max_y && b.min_y < a.max_y; };
+            auto enters = [&](XY a, XY b, const BBox& box) {  // whether the segment passes through the box (sampled every half pixel)
+                const int n = std::max(1, static_cast<int>(2 * std::hypot(b.x - a.x, b.y - a.y)));
+                for (int k = 0; k <= n; ++k)
+                    if (gap(box, {a.x + (b.x - a.x) * k / n, a.y + (b.y - a.y) * k / n}) == 0) return true;
+                return false;
+            };
+            for (const auto& [box, t] : venue_labels) {
+                ++labels;
+                // Its dot: the nearest, or the one its leader starts from.
+                const Dot* own = &*std::min_element(dots.begin(), dots.end(), [&](const Dot& a, const Dot& b) { return gap(box, a.c) - a.r < gap(box, b.c) - b.r; });
+                const std::vector<XY>* leader = nullptr;
+                for (const auto& l : lines)
+                    if (l.size() == 2 && gap(box, l.back()) < 4)  // it stops short of the label (knock-out)
+                        for (const Dot& d : dots)
+                            if (std::hypot(l.front().x - d.c.x, l.front().y - d.c.y) < 0.5) own = &d, leader = &l;
+                const std::string what = id + " " + lang + " '" + t->text + "'";
+                if (!leader) {
+                    BOOST_TEST(gap(box, own->c) - own->r <= 12, what << " is " << gap(box, own->c) - own->r << " px from its dot, with no leader");
+                    continue;
+                }
+                // A leader: no spot next to the dot was free of the other labels and dots.
+                const double w = box.width(), h = box.height(), r = own->r + 4;
+                for (double f : {0.0, 0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0})
+                    for (XY o : {XY{-w / 2 + f * w / 2, -r - h}, XY{-w / 2 + f * w / 2, r}, XY{r, -h / 2 + f * h / 2}, XY{-r - w, -h / 2 + f * h / 2}}) {
+                        const BBox b{own->c.x + o.x, own->c.y + o.y, own->c.x + o.x + w, own->c.y + o.y + h};
+                        const bool in_frame = b.min_x > frame.min_x && b.max_x < frame.max_x && b.min_y > frame.min_y && b.max_y < frame.max_y;
+                        const bool on_text = std::any_of(texts.begin(), texts.end(), [&](const BBox& q) { return box_overlaps(q, b) && !box_overlaps(q, box); });
+                        // Nearer another dot than its own, it would name that one.
+                        const bool on_dot = std::any_of(dots.begin(), dots.end(), [&](const Dot& d) { return &d != own && gap(b, d.c) < gap(b, own->c) + d.r; });
+                        // Over its own line, which must be seen to reach its dot.
+                        const bool on_own_line = std::any_of(lines.begin(), lines.end(), [&](const std::vector<XY>& l) {
+                            const bool own_line = l.size() > 2 && (std::hypot(l.front().x - own->c.x, l.front().y - own->c.y) < own->r + 2 ||
+                                                                   std::hypot(l.back().x - own->c.x, l.back().y - own->c.y) < own->r + 2);
+                            for (size_t i = 0; own_line && i + 1 < l.size(); ++i)
+                                if (enters(l[i], l[i + 1], b)) return true;
+                            return false;
+                        });
+                        BOOST_TEST(!(in_frame && !on_text && !on_dot && !on_own_line), what << " is set away on a leader though there is room at (" << b.min_x << ", " << b.min_y << ")");
+                    }
+            }
+            // Every venue's great circle reaches its dot.
+            for (const Dot& d : dots) {
+                double nearest = INFINITY;
+                for (const auto& l : lines)
+                    if (l.size() > 2)
+                        for (const XY& q : l) nearest = std::min(nearest, std::hypot(q.x - d.c.x, q.y - d.c.y));
+                BOOST_TEST(nearest <= d.r + 2, id << " " << lang << ": no line reaches the dot at (" << d.c.x << ", " << d.c.y << ")");
+            }
+    });
+    BOOST_TEST(labels >= 20);
+}
+
+// The event map's venue inset had the same fault the timeline once had: its great circle ran
+// through the venue's label. For every event of every case (and language), no line of the inset
+// crosses its text, the label sits next to the venue's dot, and the line reaches the dot.
+BOOST_AUTO_TEST_CASE(the_venue_insets_line_keeps_off_its_label_and_reaches_its_dot) {
+    int insets = 0;
+    for (const std::string id : {"kurils", "takeshima", "senkaku"}) {
+        const LoadedCase& loaded = test::built_in_case(id);
+        for (const std::string& lang : loaded.config.languages)
+            for (const Event& e : loaded.events.events) {
+                if (e.place.empty()) continue;
+                MapRequest request;
+                request.event = e.id;
+                MapOptions o;
+                o.lang = lang;
+                const Scene scene = build_scene(loaded, test::default_style(), o, request);
+                const Layer& inset = render::layer_named(scene, "venue-inset");
+                std::vector<BBox> boxes;
+                std::vector<std::vector<XY>> lines;
+                std::vector<XY> venue_dots;
+                for (const SceneItem& item : inset.items)
+                    if (const auto* t = std::get_if<TextItem>(&item)) {
+                        const TextExtent te = measure_text(t->text, t->font, t->langs);
+                        boxes.push_back({t->origin.x + 0.5, t->origin.y + 0.5, t->origin.x + te.width - 0.5, t->origin.y + te.height - 0.5});
+                    } else if (const auto* p = std::get_if<PathItem>(&item)) {
+                        if (!p->closed)
+                            for (const auto& l : p->rings) lines.push_back(l);
+                        else if (p->fill && *p->fill == test::default_style().text) {
+                            XY c{0, 0};
+                            for (const XY& q : p->rings.front()) c.x += q.x / p->rings.front().size(), c.y += q.y / p->rings.front().size();
+                            venue_dots.push_back(c);
+                        }
+                    }
+                const std::string what = id + " " + lang + " " + e.id;
+                BOOST_TEST_REQUIRE(boxes.size() == 1u, what);
+                ++insets;
+                for (const auto& l : lines)
+                    for (size_t i = 0; i + 1 < l.size(); ++i) {
+                        bool crosses = false;
+                        const int n = std::max(1, static_cast<int>(2 * std::hypot(l[i + 1].x - l[i].x, l[i + 1].y - l[i].y)));
+                        for (int k = 0; k <= n && !crosses; ++k) {
+                            const XY q{l[i].x + (l[i + 1].x - l[i].x) * k / n, l[i].y + (l[i + 1].y - l[i].y) * k / n};
+                            crosses = q.x > boxes[0].min_x && q.x < boxes[0].max_x && q.y > boxes[0].min_y && q.y < boxes[0].max_y;
+                        }
+                        BOOST_TEST(!crosses, what << ": the inset's line runs through its label at (" << l[i].x << ", " << l[i].y << ")");
+                    }
+                if (venue_dots.empty()) continue;  // a visit to the territory: no venue dot, no line
+                const XY d = venue_dots.front();
+                const BBox& b = boxes[0];
+                BOOST_TEST(std::hypot(d.x - std::clamp(d.x, b.min_x, b.max_x), d.y - std::clamp(d.y, b.min_y, b.max_y)) <= 12, what << ": the label is away from its dot");
+                if (lines.empty()) continue;
+                double nearest = INFINITY;
+                for (const auto& l : lines)
+                    for (const XY& q : l) nearest = std::min(nearest, std::hypot(q.x - d.x, q.y - d.y));
+                BOOST_TEST(nearest <= 6, what << ": the line stops " << nearest << " px from the venue");
+            }
+    }
+    BOOST_TEST(insets >= 30);
 }
 
 BOOST_AUTO_TEST_CASE(timeline_map_shows_every_venue) {

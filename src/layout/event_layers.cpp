@@ -44,6 +44,27 @@ bool crosses(const std::vector<std::vector<XY>>& lines, const BBox& box) {
     return false;
 }
 
+// Where a w x h label may go next to a dot (offsets from the dot's centre to the label's top-left
+// corner, `r` out from the centre): right, left, above, below, the diagonals, then slid along the
+// sides in eighths of the label, still touching the dot's row or column.
+std::vector<XY> spots_beside(double w, double h, double r) {
+    std::vector<XY> out{{r, -h / 2}, {-r - w, -h / 2}, {-w / 2, -r - h}, {-w / 2, r}, {r, -h - r / 2}, {r, r / 2}, {-r - w, -h - r / 2}, {-r - w, r / 2}};
+    for (double f : {0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0})
+        for (XY o : {XY{-w / 2 + f * w / 2, -r - h}, XY{-w / 2 + f * w / 2, r}, XY{r, -h / 2 + f * h / 2}, XY{-r - w, -h / 2 + f * h / 2}})
+            out.push_back(o);
+    return out;
+}
+
+// How much of the lines (page length) runs inside the box.
+double length_inside(const std::vector<std::vector<XY>>& lines, const BBox& box) {
+    double length = 0;
+    for (const auto& line : lines)
+        for (size_t i = 0; i + 1 < line.size(); ++i)
+            if (auto part = part_inside(line[i], line[i + 1], box))
+                length += (part->second - part->first) * std::hypot(line[i + 1].x - line[i].x, line[i + 1].y - line[i].y);
+    return length;
+}
+
 // Open lines with their parts inside the boxes taken out: a line passing behind a label stops short
 // of it and goes on past it (a knock-out, as a newspaper sets a name over a route).
 std::vector<std::vector<XY>> knocked_out(const std::vector<std::vector<XY>>& lines, const std::vector<BBox>& boxes) {
@@ -221,18 +242,36 @@ Layer SceneBuilder::venue_inset_layer(double scale) const {
         // distance, which would only measure from the territory's centre ("1 km").
         const double km = geodesic_distance_m(in_.events->islands, venue->lonlat) / 1000;
         const bool on_the_spot = at_the_territory(*venue);
-        if (!on_the_spot)
-            layer.items.push_back(polyline(great_circle(world, v, in_.events->islands, venue->lonlat), style_.disputed_stroke, px(1.4)));
-        layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
-        XY vp = v.to_page(world.forward(venue->lonlat));
-        layer.items.push_back(dot(vp, px(3.2), style_.text));
+        const std::vector<std::vector<XY>> line = on_the_spot ? std::vector<std::vector<XY>>{} : great_circle(world, v, in_.events->islands, venue->lonlat);
+        const XY ip = v.to_page(world.forward(in_.events->islands)), vp = v.to_page(world.forward(venue->lonlat));
         FontSpec f = font(style_.small_size, true);
         std::string label = on_the_spot ? venue_name(*venue)
                                         : tr("inset.venue_distance", {{"venue", venue_name(*venue)}, {"distance", tr("units.km", {{"value", cat_.number(km, 0, {.group = false})}})}});
         TextExtent te = measure_text(label, f);
-        double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
-        double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;
-        layer.items.push_back(text(label, {lx, ly}, f, style_.text, true));
+        // As on the timeline: next to the venue's dot on a side the line does not take; else next
+        // to it where it hides the least of the line, which stops short of it.
+        const BBox inner{box.min_x + px(3), box.min_y + px(3), box.max_x - px(3), box.max_y - px(3)};
+        const BBox islands_dot{ip.x - px(4), ip.y - px(4), ip.x + px(4), ip.y + px(4)};
+        std::optional<BBox> at;
+        double least_hidden = INFINITY;
+        for (XY o : spots_beside(te.width, te.height, px(3.2) + px(4))) {
+            const BBox b{vp.x + o.x, vp.y + o.y, vp.x + o.x + te.width, vp.y + o.y + te.height};
+            if (b.min_x < inner.min_x || b.max_x > inner.max_x || b.min_y < inner.min_y || b.max_y > inner.max_y || overlaps(b, islands_dot)) continue;
+            if (const double hidden = length_inside(line, b); hidden < least_hidden) least_hidden = hidden, at = b;
+            if (least_hidden == 0) break;
+        }
+        if (!at) {  // an inset too small for any spot beside the dot: below it, kept inside
+            const double lx = std::clamp(vp.x - te.width / 2, box.min_x + px(3), box.max_x - te.width - px(3));
+            const double ly = vp.y + px(5) + te.height < box.max_y ? vp.y + px(5) : vp.y - px(5) - te.height;
+            at = BBox{lx, ly, lx + te.width, ly + te.height};
+        }
+        if (!line.empty()) {
+            const BBox gap{at->min_x - px(3), at->min_y - px(2), at->max_x + px(3), at->max_y + px(2)};
+            layer.items.push_back(polyline(knocked_out(line, {gap}), style_.disputed_stroke, px(1.4)));
+        }
+        layer.items.push_back(dot(ip, px(3), style_.disputed_fill));
+        layer.items.push_back(dot(vp, px(3.2), style_.text));
+        layer.items.push_back(text(label, {at->min_x, at->min_y}, f, style_.text, true));
     } else {
         // No venue to mark: say so rather than leave the reader to guess.
         layer.items.push_back(dot(v.to_page(world.forward(in_.events->islands)), px(3), style_.disputed_fill));
@@ -277,8 +316,11 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         }
     // The lines are drawn first, under everything, once the labels they must not cross are placed.
     std::vector<std::vector<XY>> arcs, leaders;
-    for (const auto& [v, n] : elsewhere)
-        for (auto& piece : great_circle(proj_, view_, in_.events->islands, v->lonlat)) arcs.push_back(std::move(piece));
+    std::vector<std::vector<std::vector<XY>>> own_arcs;  // each venue's own, in `elsewhere` order
+    for (const auto& [v, n] : elsewhere) {
+        own_arcs.push_back(great_circle(proj_, view_, in_.events->islands, v->lonlat));
+        for (const auto& piece : own_arcs.back()) arcs.push_back(piece);
+    }
     const XY ip = page(in_.events->islands);
     layer.items.push_back(dot(ip, px(6), style_.disputed_fill));
     std::vector<BBox> placed = occupied;
@@ -320,7 +362,8 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
     }
     placed.push_back({islands_at.x, islands_at.y, islands_at.x + iw, islands_at.y + ih});
     std::vector<BBox> label_boxes{placed.back()};
-    for (const auto& [v, n] : elsewhere) {
+    for (size_t vi = 0; vi < elsewhere.size(); ++vi) {
+        const auto& [v, n] = elsewhere[vi];
         XY p = page(v->lonlat);
         layer.items.push_back(dot(p, venue_disc_radius(n), style_.text));
         const LabelLine names = venue_names(*v, " ");
@@ -328,23 +371,46 @@ Layer SceneBuilder::venues_layer(const std::vector<BBox>& occupied) const {
         TextExtent e1 = measure_text(l1, f, names.langs), e2 = measure_text(l2, f2);
         double w = std::max(e1.width, e2.width), h = e1.height + e2.height;
         double r = venue_disc_radius(n) + px(4);
-        // Beside the dot on a side no line takes (right, left, above, below, then the diagonals);
-        // else the first spot free of other labels, further out if need be, where the lines
-        // crossing it stop short of it.
+        // Next to the dot, on a side no line takes: right, left, above, below, the diagonals, then
+        // slid along those sides (still touching the dot's column or row). Else next to it all the
+        // same, over other venues' lines (which stop short of it) but never over its own, which
+        // must be seen to reach its dot. Only when no side is free: further out, with a leader.
         std::optional<XY> at;
-        std::vector<std::pair<XY, bool>> spots;  // offset, and whether it must be clear of lines
-        for (double k : {1.0, 1.0, 3.0, 6.0, 10.0, 15.0})
+        struct Spot {
+            XY offset;
+            enum { clear, own_line_clear, anywhere } rule;
+        };
+        const std::vector<XY> beside = spots_beside(w, h, r);
+        std::vector<Spot> spots;
+        for (auto rule : {Spot::clear, Spot::own_line_clear})
+            for (XY o : beside) spots.push_back({o, rule});
+        for (double k : {3.0, 6.0, 10.0, 15.0})
             for (XY o : {XY{k * r, -h / 2}, XY{-k * r - w, -h / 2}, XY{-w / 2, -k * r - h}, XY{-w / 2, k * r},
                          XY{k * r, -h - k * r / 2}, XY{k * r, k * r / 2}, XY{-k * r - w, -h - k * r / 2}, XY{-k * r - w, k * r / 2}})
-                spots.push_back({o, spots.size() < 8});
-        for (const auto& [o, clear_of_lines] : spots) {
+                spots.push_back({o, Spot::anywhere});
+        // Of the spots next to the dot over other lines, the one hiding the least of them.
+        std::optional<BBox> best_over_lines;
+        double least_hidden = INFINITY;
+        for (const auto& [o, rule] : spots) {
             if (at) break;
             BBox b{p.x + o.x, p.y + o.y, p.x + o.x + w, p.y + o.y + h};
+            if (rule == Spot::anywhere && best_over_lines) {
+                at = XY{best_over_lines->min_x, best_over_lines->min_y};
+                break;
+            }
             if (!inside_frame(b) || std::any_of(placed.begin(), placed.end(), [&](const BBox& q) { return overlaps(q, b); })) continue;
-            if (clear_of_lines && (crosses(arcs, b) || crosses(leaders, b) || nearer_another_dot(b, p))) continue;
+            if (rule == Spot::clear && (crosses(arcs, b) || crosses(leaders, b) || nearer_another_dot(b, p))) continue;
+            if (rule == Spot::own_line_clear) {
+                if (crosses(own_arcs[vi], b) || crosses(leaders, b) || nearer_another_dot(b, p)) continue;
+                if (const double hidden = length_inside(arcs, b); hidden < least_hidden) least_hidden = hidden, best_over_lines = b;
+                continue;
+            }
             at = XY{b.min_x, b.min_y};
-            placed.push_back(b);
-            label_boxes.push_back(b);
+        }
+        if (!at && best_over_lines) at = XY{best_over_lines->min_x, best_over_lines->min_y};
+        if (at) {
+            placed.push_back({at->x, at->y, at->x + w, at->y + h});
+            label_boxes.push_back(placed.back());
         }
         if (!at) continue;
         // A label set away from its dot gets a thin leader to it.

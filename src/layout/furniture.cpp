@@ -173,10 +173,8 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
         if (in_.view_boundaries)
             for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
                 if (!(*in_.view_boundaries)[i].empty())
-                    entries.push_back({std::nullopt, boundary_colour(pov_.boundaries[i]), true, dash_for(pov_.boundaries[i].line), {},
-                                       pov_.boundaries[i].label});
-        for (const ClaimLine& cl : cc.claim_lines)
-            entries.push_back({std::nullopt, style_.party(cl.party).accent, true, dash_for(cl.line), {}, cl.label});
+                    entries.push_back({std::nullopt, looks_[i].colour, true, looks_[i].dash, {}, pov_.boundaries[i].label});
+        claim_line_entries(entries);
         return entries;
     }
     // Disputed land is drawn in the accent of whoever holds it under the scenario: a party that
@@ -211,8 +209,7 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
     }
     if (!in_.scenario->median_line.empty())
         entries.push_back({std::nullopt, style_.median_stroke, true, style_.median_dash, {}, median_words(*in_.scenario)});
-    for (const ClaimLine& cl : cc.claim_lines)
-        entries.push_back({std::nullopt, style_.party(cl.party).accent, true, dash_for(cl.line), {}, cl.label});
+    claim_line_entries(entries);
     if (in_.compare_to) {
         if (!in_.compare_to->median_line.empty())
             entries.push_back({std::nullopt, style_.compare_stroke, true, style_.compare_dash, {}, median_words(*in_.compare_to)});
@@ -221,6 +218,12 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
     if (!in_.scenario->split_cut.empty())
         entries.push_back({std::nullopt, style_.split_cut, true, {}, {}, tr("legend.dividing_line")});
     return entries;
+}
+
+void SceneBuilder::claim_line_entries(std::vector<LegendEntry>& entries) const {
+    const auto& lines = in_.case_config.claim_lines;
+    for (size_t i = 0, first = looks_.size() - lines.size(); i < lines.size(); ++i)
+        entries.push_back({std::nullopt, looks_[first + i].colour, true, looks_[first + i].dash, {}, lines[i].label});
 }
 
 std::string SceneBuilder::median_words(const ScenarioOverlay& scenario) const {
@@ -244,6 +247,14 @@ Layer SceneBuilder::legend_layer() const {
     std::vector<LegendEntry> entries = legend_entries();
     FontSpec f = font(style_.legend_size);
     double sw = px(22), sh = px(14), gap = px(8), pad = px(10), row = std::max(sh, measure_text("Ag", f).height) + px(5);
+    // A line's swatch shows its dash pattern twice over, so that a long dash or a dash-dot reads as
+    // such beside a plain dash.
+    for (const LegendEntry& e : entries)
+        if (e.line) {
+            double period = 0;
+            for (double d : e.dash) period += px(d);
+            sw = std::max(sw, 2 * period);
+        }
     double text_w = 0;
     for (const LegendEntry& e : entries) text_w = std::max(text_w, measure_text(e.label, f).width);
     double w = pad * 2 + sw + gap + text_w, h = pad * 2 + row * entries.size() - px(5);

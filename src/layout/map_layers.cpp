@@ -196,11 +196,13 @@ Layer SceneBuilder::zone_layer(const char* id, std::vector<Polygon> PartyOverlay
 }
 
 PathItem SceneBuilder::line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const {
-    PathItem path;
-    path.closed = false;
-    for (const Ring& l : lines) path.rings.push_back(page_ring(l));
-    path.stroke = color;
-    path.stroke_width = px(style_.median_width);
+    std::vector<std::vector<XY>> rings;
+    for (const Ring& l : lines) rings.push_back(page_ring(l));
+    return page_line_item(std::move(rings), color, dash);
+}
+
+PathItem SceneBuilder::page_line_item(std::vector<std::vector<XY>> rings, Rgba color, const std::vector<double>& dash) const {
+    PathItem path = polyline(std::move(rings), color, px(style_.median_width));
     for (double d : dash) path.dash.push_back(px(d));
     return path;
 }
@@ -211,32 +213,184 @@ std::vector<double> SceneBuilder::dash_for(const std::string& line) const {
     return {};
 }
 
-Rgba SceneBuilder::boundary_colour(const ViewBoundary& b) const {
-    if (b.party.empty()) return style_.median_stroke;
-    // The party's accent; on a sea it hardly stands out from (WCAG contrast under 3:1: a palette's
-    // indigo on the dark style's sea) mixed half-way towards the median colour, which each style
-    // sets legible on its sea.
-    // Mixed in quarters until it does (the median colour itself, at the end, always may).
-    const Rgba accent = style_.party(b.party).accent, median = style_.median_stroke;
-    Rgba mixed = accent;
-    for (int quarter = 1; quarter <= 4 && contrast_ratio(mixed, style_.sea) < 3; ++quarter) {
-        const double t = quarter / 4.0;
-        mixed = {accent.r + (median.r - accent.r) * t, accent.g + (median.g - accent.g) * t, accent.b + (median.b - accent.b) * t, accent.a};
+namespace {
+
+// Where lines of one map run together (within `tol` of each other for more than a few steps),
+// each is moved sideways so that they run side by side, `spacing` apart, centred on the shared
+// course, as a newspaper draws two routes along one road; elsewhere each keeps its course. The
+// lines are resampled every `step` first, and the sideways move eases in and out over a few steps.
+// Every line is a set of open pieces; the order of `lines` sets who goes on which side.
+std::vector<std::vector<std::vector<XY>>> side_by_side(const std::vector<std::vector<std::vector<XY>>>& lines, double step, double tol,
+                                                       double spacing) {
+    std::vector<std::vector<std::vector<XY>>> dense(lines.size());
+    for (size_t k = 0; k < lines.size(); ++k)
+        for (const auto& piece : lines[k]) {
+            std::vector<XY> d;
+            for (size_t i = 0; i + 1 < piece.size(); ++i) {
+                const XY a = piece[i], b = piece[i + 1];
+                const int n = std::max(1, static_cast<int>(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / step)));
+                for (int j = 0; j < n; ++j) d.push_back({a.x + (b.x - a.x) * j / n, a.y + (b.y - a.y) * j / n});
+            }
+            if (!piece.empty()) d.push_back(piece.back());
+            dense[k].push_back(std::move(d));
+        }
+    // The nearest point of line j to p: its distance and the direction of the segment it lies on.
+    struct Near {
+        double dist = INFINITY;
+        XY at, dir{1, 0};
+    };
+    auto nearest = [&](size_t j, XY p) {
+        Near out;
+        for (const auto& piece : dense[j])
+            for (size_t i = 0; i + 1 < piece.size(); ++i) {
+                const XY a = piece[i], b = piece[i + 1];
+                if (std::min(a.x, b.x) - tol > p.x || std::max(a.x, b.x) + tol < p.x || std::min(a.y, b.y) - tol > p.y ||
+                    std::max(a.y, b.y) + tol < p.y)
+                    continue;
+                const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+                const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
+                const double d = std::hypot(a.x + dx * t - p.x, a.y + dy * t - p.y);
+                if (d < out.dist && len2 > 0) out = {d, {a.x + dx * t, a.y + dy * t}, {dx / std::sqrt(len2), dy / std::sqrt(len2)}};
+            }
+        return out;
+    };
+    std::vector<std::vector<std::vector<XY>>> out(lines.size());
+    for (size_t k = 0; k < dense.size(); ++k)
+        for (const auto& piece : dense[k]) {
+            const size_t n = piece.size();
+            std::vector<XY> shift(n, XY{0, 0});
+            auto tangent = [&](size_t i) {
+                return i + 1 < n ? XY{piece[i + 1].x - piece[i].x, piece[i + 1].y - piece[i].y} : XY{piece[i].x - piece[i - 1].x, piece[i].y - piece[i - 1].y};
+            };
+            // Which other lines each point shares its course with; runs shorter than a few steps
+            // are lines crossing, not running together.
+            std::vector<std::vector<std::pair<size_t, Near>>> with(n);
+            for (size_t i = 0; i < n; ++i)
+                for (size_t j = 0; j < dense.size(); ++j)
+                    if (j != k)
+                        if (Near q = nearest(j, piece[i]); q.dist <= tol) with[i].push_back({j, q});
+            for (size_t i = 0; i < n;) {
+                size_t e = i;
+                while (e < n && !with[e].empty()) ++e;
+                if (e - i < 5)
+                    for (size_t m = i; m < e; ++m) with[m].clear();
+                i = std::max(e, i + 1);
+            }
+            for (size_t i = 0; i < n; ++i) {
+                if (with[i].empty()) continue;
+                // Across the course (the normal of the first line of the group, so that every line of
+                // it agrees whichever way each runs): where each line of the group is now, and so the
+                // order they keep side by side (nearer than a third of a pixel: in the lines' order)
+                // about the middle of the group.
+                const XY own = tangent(i);
+                const double len = std::hypot(own.x, own.y);
+                XY dir = len > 0 ? XY{own.x / len, own.y / len} : XY{1, 0};
+                size_t first = k;
+                for (const auto& [j, q] : with[i])
+                    if (j < first) first = j, dir = q.dir;
+                const XY normal{-dir.y, dir.x};
+                double mean = 0, rank = 0;
+                for (const auto& [j, q] : with[i]) {
+                    const double across = (q.at.x - piece[i].x) * normal.x + (q.at.y - piece[i].y) * normal.y;
+                    mean += across;
+                    if (across < -0.3 || (std::abs(across) <= 0.3 && j < k)) ++rank;
+                }
+                mean /= double(with[i].size() + 1);
+                const double place = mean + (rank - with[i].size() / 2.0) * spacing;  // the group has with[i].size() + 1 lines
+                shift[i] = {normal.x * place, normal.y * place};
+            }
+            // Eased over neighbours running the same way (not round the tip of a spike, where the
+            // sides' moves would cancel out).
+            std::vector<XY> moved(n);
+            const int ease = 4;
+            for (size_t i = 0; i < n; ++i) {
+                XY sum{0, 0};
+                int count = 0;
+                const XY ti = tangent(i);
+                for (int d = -ease; d <= ease; ++d)
+                    if (long m = static_cast<long>(i) + d; m >= 0 && m < static_cast<long>(n)) {
+                        const XY tm = tangent(m);
+                        if (ti.x * tm.x + ti.y * tm.y <= 0) continue;
+                        sum.x += shift[m].x, sum.y += shift[m].y, ++count;
+                    }
+                if (count == 0) count = 1;
+                moved[i] = {piece[i].x + sum.x / count, piece[i].y + sum.y / count};
+            }
+            out[k].push_back(std::move(moved));
+        }
+    return out;
+}
+
+}  // namespace
+
+void SceneBuilder::settle_lines() {
+    // The lines of this map in drawing order: the view's boundaries (an overview), then the case's
+    // claim lines. A scenario map's own lines keep the style's colours and dashes; the others keep
+    // clear of them.
+    struct Wanted {
+        Rgba colour;
+        std::string line;
+        const std::vector<Ring>* geometry;
+    };
+    std::vector<Wanted> wanted;
+    if (!in_.scenario && in_.view_boundaries)
+        for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i) {
+            const ViewBoundary& b = pov_.boundaries[i];
+            wanted.push_back({b.party.empty() ? style_.median_stroke : style_.party(b.party).accent, b.line, &(*in_.view_boundaries)[i]});
+        }
+    if (!in_.world_map)
+        for (const ClaimLine& cl : in_.case_config.claim_lines) wanted.push_back({style_.party(cl.party).accent, cl.line, &cl.lines});
+    std::vector<Rgba> colours;
+    std::vector<std::vector<double>> dashes;
+    if (in_.scenario) {
+        colours.push_back(style_.median_stroke), dashes.push_back(style_.median_dash);
+        if (!in_.scenario->split_cut.empty()) colours.push_back(style_.split_cut), dashes.push_back({});
+        if (in_.compare_to) colours.push_back(style_.compare_stroke), dashes.push_back(style_.compare_dash);
     }
-    return mixed;
+    // Every line on the sea and in the legend's panel (the page's colour).
+    const std::vector<Rgba> grounds{style_.sea, style_.page};
+    // Dash patterns, each kind of line trying its own first and then the others most like it.
+    const std::vector<double> m = style_.median_dash.size() >= 2 ? style_.median_dash : std::vector<double>{7, 4};
+    const std::vector<double> c = style_.compare_dash.size() >= 2 ? style_.compare_dash : std::vector<double>{2, 3};
+    const std::vector<double> solid{}, long_dash{2.2 * m[0], m[1]}, dash_dot{m[0], m[1], c[0], m[1]},
+        dash_dot_dot{m[0], m[1], c[0], m[1], c[0], m[1]}, long_short{2.2 * m[0], m[1], m[0], m[1]}, sparse_dot{c[0], 2.5 * c[1]};
+    looks_.clear();
+    std::vector<std::vector<std::vector<XY>>> pages;
+    for (const Wanted& w : wanted) {
+        LineLook look;
+        look.colour = distinct_colour(w.colour, colours, grounds);
+        std::vector<std::vector<double>> order =
+            w.line == "dashed"   ? std::vector{style_.median_dash, long_dash, dash_dot, long_short, dash_dot_dot, style_.compare_dash, sparse_dot, solid}
+            : w.line == "dotted" ? std::vector{style_.compare_dash, sparse_dot, dash_dot, dash_dot_dot, style_.median_dash, long_dash, long_short, solid}
+                                 : std::vector{solid, long_dash, long_short, style_.median_dash, dash_dot, dash_dot_dot, style_.compare_dash, sparse_dot};
+        look.dash = order.front();
+        for (const auto& d : order)
+            if (std::find(dashes.begin(), dashes.end(), d) == dashes.end()) {
+                look.dash = d;
+                break;
+            }
+        colours.push_back(look.colour), dashes.push_back(look.dash);
+        looks_.push_back(look);
+        std::vector<std::vector<XY>> rings;
+        for (const Ring& r : *w.geometry) rings.push_back(page_ring(r));
+        pages.push_back(std::move(rings));
+    }
+    // Lines nearer than about their width and a half read as one: those go side by side.
+    const double spacing = px(style_.median_width) * 1.7;
+    line_pages_ = side_by_side(pages, px(2), std::max(1.0, spacing * 0.85), spacing);
 }
 
 Layer SceneBuilder::view_boundaries_layer() const {
     Layer layer = map_layer("boundaries");
     for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
-        layer.items.push_back(line_item((*in_.view_boundaries)[i], boundary_colour(pov_.boundaries[i]), dash_for(pov_.boundaries[i].line)));
+        layer.items.push_back(page_line_item(line_pages_[i], looks_[i].colour, looks_[i].dash));
     return layer;
 }
 
 Layer SceneBuilder::claim_lines_layer() const {
     Layer layer = map_layer("claim-lines");
-    for (const ClaimLine& cl : in_.case_config.claim_lines)
-        layer.items.push_back(line_item(cl.lines, style_.party(cl.party).accent, dash_for(cl.line)));
+    const size_t first = looks_.size() - in_.case_config.claim_lines.size();
+    for (size_t i = first; i < looks_.size(); ++i) layer.items.push_back(page_line_item(line_pages_[i], looks_[i].colour, looks_[i].dash));
     return layer;
 }
 

@@ -73,6 +73,7 @@ Scene SceneBuilder::build() {
     // Furniture boxes first, so that labels can keep out of them. Each goes where it covers no
     // disputed land and no territory label (placement.cpp); `occupied` collects where they went.
     measure_obstacles();
+    settle_lines();
     const bool event_map = in_.events && in_.events->highlight;
     std::optional<Layer> legend, figures, inset, arrow, scale, callout;
     std::vector<BBox> occupied;

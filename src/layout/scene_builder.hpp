@@ -110,9 +110,18 @@ private:
     Layer disputed_markers_layer() const;
     Layer zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const;
     PathItem line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const;
+    PathItem page_line_item(std::vector<std::vector<XY>> rings, Rgba color, const std::vector<double>& dash) const;
     std::vector<double> dash_for(const std::string& line) const;
-    // A point of view's boundary in its party's accent, else in the median-line colour.
-    Rgba boundary_colour(const ViewBoundary& b) const;
+    // How each line of an overview's view and each claim line is drawn (looks_, line_pages_, in
+    // that order): in its party's accent (no party: the median colour) and its kind's dashes,
+    // changed as little as it takes to tell it from every line before it (and a scenario map's
+    // own lines) by colour (CIEDE2000) and by dashes, and to stand out on the sea and in the
+    // legend; where lines run together, side by side.
+    struct LineLook {
+        Rgba colour;
+        std::vector<double> dash;
+    };
+    void settle_lines();
     Layer view_boundaries_layer() const;
     Layer boundaries_layer() const;
     // Claimed boundaries and lines of control the case draws from data, in the claimant's accent.
@@ -189,6 +198,8 @@ private:
     };
     // The legend lists what this map draws, in the words of the case's parties.
     std::vector<LegendEntry> legend_entries() const;
+    // The case's claim lines, as settle_lines() draws them.
+    void claim_line_entries(std::vector<LegendEntry>& entries) const;
     // "Median line, <scenario>", naming the pairs of parties when there are more than two parties.
     std::string median_words(const ScenarioOverlay& scenario) const;
     Layer legend_layer() const;
@@ -245,6 +256,8 @@ private:
     double side_column_ = 0, side_column_wanted_ = 0;
     std::vector<BBox> disputed_boxes_, land_boxes_, territory_label_boxes_, other_label_boxes_;
     std::vector<std::vector<XY>> land_page_;  // outer rings of the other land, page coordinates
+    std::vector<LineLook> looks_;                              // settle_lines()
+    std::vector<std::vector<std::vector<XY>>> line_pages_;  // each line's pieces on the page, side by side where they meet
 };
 
 }  // namespace claimmap::layout_detail

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 namespace claimmap {
 
@@ -14,5 +15,31 @@ bool parse_color(const std::string& text, Rgba& out);
 std::string to_hex(const Rgba& c);
 // WCAG 2 contrast ratio of two colours (1 to 21), from their relative luminance.
 double contrast_ratio(const Rgba& a, const Rgba& b);
+
+}  // namespace claimmap
+
+namespace claimmap {
+
+// CIE L*a*b* (D65) of an sRGB colour, and back (out-of-gamut results clamped to sRGB).
+struct Lab {
+    double l = 0, a = 0, b = 0;
+};
+Lab to_lab(const Rgba& c);
+Rgba from_lab(const Lab& lab, double alpha = 1);
+// CIEDE2000 colour difference (Sharma, Wu & Dalal 2005): about 1 is just noticeable side by side;
+// thin lines on a map need far more to be told apart.
+double delta_e(const Lab& x, const Lab& y);
+double delta_e(const Rgba& x, const Rgba& y);
+
+// What a line must keep clear of: other lines' colours by `min_delta_e`, the grounds it is drawn on
+// (sea, the legend's panel) by a WCAG contrast of `min_contrast` and by `min_delta_e`.
+struct Distinctness {
+    double min_delta_e = 20, min_contrast = 3;
+};
+// `wanted` itself when it is distinct from every colour of `others` and stands out on every one of
+// `grounds`; else the nearest colour that is, searched deterministically: its Lab lightness moved in
+// steps (its hue kept), then its hue turned round in steps with the lightness moves again. When
+// nothing meets every rule, the candidate that comes nearest.
+Rgba distinct_colour(const Rgba& wanted, const std::vector<Rgba>& others, const std::vector<Rgba>& grounds, const Distinctness& rules = {});
 
 }  // namespace claimmap
