@@ -880,6 +880,20 @@ BOOST_AUTO_TEST_CASE(lexicon_nationality_names_a_known_country) {
         BOOST_TEST(what.find("Ruritania") != std::string::npos);
         BOOST_TEST(what.find('\n') == std::string::npos);
     }
+    // A word of two words, and a word of two countries: the drafter reads words one by one.
+    for (const char* bad : {"[[nationality]]\ncountry = \"Russia\"\nwords = [\"Russian Federation\"]\n",
+                            "[[nationality]]\ncountry = \"Russia\"\nwords = [\"Soviet\"]\n[[nationality]]\ncountry = \"Japan\"\nwords = [\"soviet\"]\n"}) {
+        std::ofstream(root / "c" / "lexicon.toml") << bad;
+        try {
+            load_extract_data(root / "c");
+            BOOST_FAIL("no error: " << bad);
+        } catch (const Error& e) {
+            const std::string what = e.what();
+            BOOST_TEST(what.find("lexicon.toml") != std::string::npos);
+            BOOST_TEST(what.find("words") != std::string::npos, what);
+            BOOST_TEST(what.find('\n') == std::string::npos);
+        }
+    }
     std::ofstream(root / "c" / "lexicon.toml") << "[[nationality]]\ncountry = \"Russia\"\nwords = [\"Russian\"]\n";
     const ExtractData d = load_extract_data(root / "c");
     BOOST_TEST_REQUIRE(d.nationalities.size() == 1u);
@@ -1202,6 +1216,38 @@ BOOST_AUTO_TEST_CASE(a_main_event_of_long_before_takes_no_guessed_place) {
     Extraction z = extract_events("TOKYO (Kyodo) -- Japan and Russia held talks on the islands on Tuesday.", data(), day(2024, 12, 17));
     BOOST_TEST_REQUIRE(event_on(z, "2024-12-17"));
     BOOST_TEST(event_on(z, "2024-12-17")->place == "tokyo");
+}
+
+BOOST_AUTO_TEST_CASE(review_of_the_fifth_round) {
+    // A page's date line lower down, above the agency dateline, still dates no event and names itself.
+    Extraction a = extract_events("Japan protests\n\nBy a staff writer\n\nWorld news\n\nAsia\n\nAugust 16, 2006\n\nTOKYO (Reuters) "
+                                  "- Japan protested to Russia over the islands, its foreign minister said.",
+                                  data());
+    BOOST_TEST(a.dateline_venue == "tokyo");
+    BOOST_TEST(a.reference_from.find("August 16, 2006") != std::string::npos, a.reference_from);
+    for (const DraftEvent& e : a.events) BOOST_TEST(!(e.date_from && e.date_from->sentence >= 0 && e.date_from->matched == "August 16, 2006"));
+    // The ministry that spoke, not the one named first in its sentence.
+    Extraction b = extract_events("TOKYO, March 5 (Kyodo) - Japan protested the drills on the islands.\n\nAfter the Japanese Foreign "
+                                  "Ministry protested, the Russian Foreign Ministry said on Tuesday that the drills would go on.",
+                                  data(), day(2019, 3, 5));
+    BOOST_TEST_REQUIRE(event_on(b, "2019-03-05"));
+    BOOST_TEST(event_on(b, "2019-03-05")->place.empty());
+    // A lead that recalls a month long before is not the dateline's news.
+    Extraction c = extract_events("TOKYO (Kyodo) -- In January, officials of both sides held consultations on the islands.", data(),
+                                  day(2024, 12, 17));
+    BOOST_TEST_REQUIRE(event_on(c, "2024-01"));
+    BOOST_TEST(event_on(c, "2024-01")->place.empty());
+    // Talks that "were to begin Monday were postponed": that Monday has passed.
+    Extraction d = extract_events("The talks on the islands that were to begin Monday were postponed.", data(), day(2019, 1, 23));
+    BOOST_TEST(event_on(d, "2019-01-21"));
+    BOOST_TEST(!event_on(d, "2019-01-28"));
+    // A trip not called off is a visit; one called off after its word ("the trip ... was called off") is not.
+    Extraction e = extract_events("Yeltsin did not cancel his trip to Tokyo on Monday over the islands.", data(), day(1993, 10, 12));
+    BOOST_TEST_REQUIRE(event_on(e, "1993-10-11"));
+    BOOST_TEST(to_string(event_on(e, "1993-10-11")->what) == "visit");
+    Extraction f = extract_events("Yeltsin's trip to Tokyo was called off on Monday over the islands.", data(), day(1992, 9, 10));
+    BOOST_TEST_REQUIRE(event_on(f, "1992-09-07"));
+    BOOST_TEST(to_string(event_on(f, "1992-09-07")->what) != "visit");
 }
 
 BOOST_AUTO_TEST_CASE(an_undated_statement_in_the_lead_is_made_where_and_when_the_dateline_says) {

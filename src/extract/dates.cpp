@@ -432,11 +432,18 @@ Tense tense_near(const TokView& v, size_t b, size_t e, size_t mb, size_t me) {
         static const std::array<std::string_view, 9> commit_verbs = {"agreed", "agree", "agrees", "decided", "decides",
                                                                      "vowed", "promised", "pledged", "arranged"};
         if (v.is(k, "to") && k > b && v.word(k - 1) && in_list(v.str(k - 1), commit_verbs)) return Tense::either;
-        // "were to meet Monday", "is to visit on Friday": what was arranged is to come (not "was to
-        // have begun Sunday", which did not happen before the article).
+        // "were to meet Monday", "is to visit on Friday": what was arranged is to come; but not
+        // "was to have begun Sunday", nor the talks "that were to begin Monday were postponed"
+        // (called off within a few words after the date: that day has passed).
         if (v.is(k, "to") && k > b && (v.is(k - 1, "was") || v.is(k - 1, "were") || v.is(k - 1, "is") || v.is(k - 1, "are")) &&
-            !(k + 1 < e && v.is(k + 1, "have")))
-            return Tense::future;
+            !(k + 1 < e && v.is(k + 1, "have"))) {
+            static const std::array<std::string_view, 8> called_off = {"postponed", "cancelled", "canceled", "scrapped",
+                                                                        "delayed",   "off",       "shelved",  "suspended"};
+            bool off = false;
+            for (size_t j = me, after = 0; j < e && after < 6 && !off; ++j)
+                if (v.word(j)) ++after, off = in_list(v.str(j), called_off);
+            return off ? Tense::past : Tense::future;
+        }
         if (Tense t = cue(k); t != Tense::none) return t;
         // A headline's infinitive is its future: "Kono to visit Moscow in May", "Abe to meet Putin".
         static const std::array<std::string_view, 10> plan_verbs = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "head", "take", "be"};

@@ -194,6 +194,7 @@ struct Dateline {
     std::string venue;                     // a venue id or a world city's id
     const WorldCity* city = nullptr;       // when it is a world city
     std::string outlet;
+    std::optional<Span> page_date;         // a date-only line above an agency dateline, whose date it lent
 };
 // The venue id, else the world city's id (the most populous of that name), of a dateline's city.
 std::string venue_for_city(std::string_view city, const ExtractData& data, const WorldCity** world_city);

@@ -31,6 +31,7 @@ struct DateFind {
     std::string venue_via;  // the named gathering whose place the date took: "Eastern Economic Forum"
     int speaker = -1;   // index into person hits: who spoke, when the text names a known person
     std::string body;   // the institution that spoke, when it is one: "Ministry" in "the Foreign Ministry said Sunday"
+    Span body_span;     // its word in the text
 };
 
 // Verbs of speaking: a date right after one ("said Friday") is when something was said.
@@ -537,12 +538,15 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     // June 5, 2023", "March 29, 2022 Updated: March 29, 2022"): one line of nothing but dates, times
     // and the page's words for them says when the page was written, not when anything happened.
     auto page_date_line = [&](size_t s, const std::vector<DateMention>& mentions) {
-        if (s >= 4 || mentions.empty()) return false;
+        // (A page's line of dates is short: a long one is text, and is not scanned word by word.)
+        if (s >= 4 || mentions.empty() || x.sentences[s].span.end - x.sentences[s].span.begin > 200) return false;
         if (text.substr(x.sentences[s].span.begin, x.sentences[s].span.end - x.sentences[s].span.begin).find('\n') !=
             std::string_view::npos)
             return false;
-        static const std::array<std::string_view, 16> page_words = {"published", "updated", "posted", "last", "date", "am", "pm",
-                                                                    "gmt", "utc", "jst", "msk", "ist", "edt", "est", "bst", "cet"};
+        // (The page's words, and the abbreviations of time zones a page's time may carry.)
+        static const std::array<std::string_view, 28> page_words = {
+            "published", "updated", "posted", "last", "date", "am",  "pm",  "gmt",  "utc", "jst", "kst", "cst", "hkt", "sgt",
+            "ist",       "pst",     "pdt",    "est",  "edt",  "cet", "cest", "bst", "msk", "eet", "eest", "aest", "aedt", "wib"};
         for (size_t k = sent_tb[s]; k < sent_te[s]; ++k) {
             if (!v.word(k) || in_list(v.str(k), page_words)) continue;
             if (std::none_of(mentions.begin(), mentions.end(), [&](const DateMention& m) { return k >= m.tb && k < m.te; })) return false;
@@ -552,6 +556,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     for (size_t s = 0; s < x.sentences.size(); ++s) {
         const std::vector<DateMention> mentions = scan_dates(v, sent_tb[s], sent_te[s]);
         if (page_date_line(s, mentions)) continue;
+        // The page's date line that lent the dateline its date, wherever it stands.
+        if (dl && dl->page_date && x.sentences[s].span.begin < dl->page_date->end && x.sentences[s].span.end > dl->page_date->begin) continue;
         Tense listed_tense = Tense::none;
         size_t listed_end = 0;
         for (const DateMention& m : mentions) {
@@ -633,6 +639,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 // ("the foreign ministry said" as much as "the Foreign Ministry said".)
                 if (subject != std::string_view::npos && in_list(v.str(subject), institutions)) {
                     d.body = std::string(v.str(subject));
+                    d.body_span = {toks[subject].b, toks[subject].e};
                     d.body[0] = char(std::toupper(static_cast<unsigned char>(d.body[0])));
                 }
                 if (attribution) {
@@ -973,7 +980,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 }
             }
             e.said = d.said && d.venue < 0;
-            if (e.said && d.speaker < 0) e.said_by = d.body;
+            if (e.said && d.speaker < 0) e.said_by = d.body, e.said_by_at = d.body_span;
             if (e.said && d.speaker >= 0) {
                 e.speaker = &data.people[person_hits[d.speaker].person];
                 e.speaker_from = person_hits[d.speaker].f;
@@ -1203,7 +1210,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t k = 0; k < x.sentences.size() && lead < 0; ++k)
             if (x.sentences[k].span.begin >= dl->span.end) lead = int(k);
         for (DraftEvent& e : x.events)
-            if (lead >= 0 && !e.place_from && !e.said && e.date_from && e.date_from->sentence == lead) {
+            if (lead >= 0 && !e.place_from && !e.said && e.date_from && e.date_from->sentence == lead &&
+                (!e.date || near_reference_date(*e.date))) {  // (the news, not a month recalled in the lead)
                 e.place = x.dateline_venue;
                 e.place_city = dl->city;
                 e.place_from = Finding{e.place, "dateline", *x.dateline, -1};
@@ -1324,7 +1332,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             m.sentences.push_back(next), std::sort(m.sentences.begin(), m.sentences.end());
         // (Only for the news: a main event the article recalls from long before happened elsewhere
         // for all the dateline or the first place says.)
-        if (!m.place_from && !m.said && (!m.date || near_reference_date(*m.date))) {  // where a statement was made, the text does not say
+        if (!m.place_from && !m.said && (!m.date || !ref || near_reference_date(*m.date))) {  // where a statement was made, the text does not say
             if (!x.dateline_venue.empty()) {
                 m.place = x.dateline_venue;
                 m.place_city = dl->city;
@@ -1615,16 +1623,32 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         auto called_off = [&](size_t i) {
             static const std::array<std::string_view, 12> cancel = {"cancelled", "canceled", "cancel", "cancels", "cancelling", "canceling",
                                                                     "postponed", "postpone", "postpones", "scrapped", "scrap", "scraps"};
-            for (size_t k = i, words = 0; k > sent_tb[size_t(e.date_from->sentence)] && words < 4;) {
+            static const std::array<std::string_view, 6> negation = {"not", "never", "no", "refused", "declined", "t"};
+            const size_t tb = sent_tb[size_t(e.date_from->sentence)], te = sent_te[size_t(e.date_from->sentence)];
+            // "called off", "put off", "calls off" ending at k; not "did not cancel", "refused to postpone".
+            auto cancels_at = [&](size_t k) {
+                const bool off_verb = v.is(k, "off") && k > tb && (v.is(k - 1, "called") || v.is(k - 1, "call") || v.is(k - 1, "calls") || v.is(k - 1, "put"));
+                if (!in_list(v.str(k), cancel) && !off_verb) return false;
+                size_t first = off_verb ? k - 1 : k;
+                for (size_t j = first, words = 0; j > tb && words < 3;) {
+                    --j;
+                    if (!v.word(j)) continue;
+                    ++words;
+                    if (in_list(v.str(j), negation)) return false;
+                }
+                return true;
+            };
+            // Before the trip ("called off a crucial trip"), or after it ("the trip was called off").
+            for (size_t k = i, words = 0; k > tb && words < 4;) {
                 --k;
                 if (!v.word(k)) continue;
                 ++words;
-                // "called off", "put off", "calls off"
-                if (in_list(v.str(k), cancel) ||
-                    (v.is(k, "off") && k > 0 && (v.is(k - 1, "called") || v.is(k - 1, "call") || v.is(k - 1, "calls") || v.is(k - 1, "put")))) {
-                    trip_called_off = i;
-                    return true;
-                }
+                if (cancels_at(k)) return trip_called_off = i, true;
+            }
+            for (size_t k = i + 1, words = 0; k < te && words < 6; ++k) {  // "trip to Tokyo was called off"
+                if (!v.word(k)) continue;
+                ++words;
+                if (cancels_at(k)) return trip_called_off = i, true;
             }
             return false;
         };
@@ -1690,7 +1714,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (trip_called_off != std::string_view::npos && visit_word.empty() && e.place_from && e.place_from->sentence == date_sentence &&
             e.place_from->span.begin > toks[trip_called_off].b) {
             size_t words = 0;
-            for (size_t k = trip_called_off + 1; k < toks.size() && toks[k].b < e.place_from->span.begin; ++k) words += v.word(k);
+            for (size_t k = trip_called_off + 1; k < toks.size() && toks[k].b < e.place_from->span.begin && words <= 2; ++k) words += v.word(k);
             if (words <= 2) {
                 e.place.clear();
                 e.place_city = nullptr;
@@ -1702,7 +1726,8 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         // A phone call has no venue, and a visit or a statement goes where the text says: a
         // dateline's city, a guess or a place lent by the next sentence is where the news was
         // written or something else happened. (Not the lead's statement reported from the dateline's
-        // city, "SINGAPORE, November 15. /TASS/. ..., Putin said": that is where it was made.)
+        // city, "SINGAPORE, November 15. /TASS/. ..., Putin said": that is where it was made; and a
+        // statement of the dateline's day gets the dateline's city back below, as its news.)
         if ((e.what == DraftKind::phone_call || e.what == DraftKind::visit || (e.what == DraftKind::statement && !e.said)) &&
             e.place_from && e.place_uncertain) {
             e.place.clear();
@@ -1773,26 +1798,30 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                     if (name == e.speaker->country) return code;
                 return "";
             }
-            if (e.said_by.empty() || !e.date_from || e.date_from->sentence < 0) return "";
-            const int s = e.date_from->sentence;
-            for (size_t k = sent_tb[s]; k < sent_te[s]; ++k) {
-                if (!v.word(k) || !ieq(v.str(k), e.said_by)) continue;
-                size_t j = k;
-                for (int words = 0; j > sent_tb[s] && words < 4;) {  // "Russia 's Foreign Ministry"
-                    --j;
-                    if (!v.word(j)) continue;
-                    ++words;
-                    if (std::string code = code_of_word(v.str(j)); !code.empty()) return code;
-                }
+            // (The institution that spoke, not another of its kind earlier in the sentence.)
+            if (e.said_by.empty() || e.said_by_at.end == 0) return "";
+            const size_t k = first_tok_from(e.said_by_at.begin);
+            if (k >= toks.size() || sentence_of[k] < 0) return "";
+            const size_t tb = sent_tb[size_t(sentence_of[k])];
+            size_t j = k;
+            for (int words = 0; j > tb && words < 4;) {  // "Russia 's Foreign Ministry"
+                --j;
+                if (!v.word(j)) continue;
+                ++words;
+                if (std::string code = code_of_word(v.str(j)); !code.empty()) return code;
             }
             return "";
         };
-        const int64_t news_day = days_from_civil(ref->year, ref->month, ref->day);
+        // The news days: the dateline's day (or the article's) and the article's own date, each
+        // with the day before.
+        std::vector<int64_t> news_days{days_from_civil(ref->year, ref->month, ref->day)};
+        if (x.reference && x.reference->precision == EventDate::Precision::day)
+            news_days.push_back(days_from_civil(x.reference->year, x.reference->month, x.reference->day));
         for (DraftEvent& e : x.events) {
             if (e.place_from || !e.place.empty() || (e.what != DraftKind::statement && e.what != DraftKind::interview)) continue;
             if (!e.date || e.date->precision != EventDate::Precision::day) continue;
-            const int64_t gap = news_day - days_from_civil(e.date->year, e.date->month, e.date->day);
-            if (gap < 0 || gap > 1) continue;
+            const int64_t day = days_from_civil(e.date->year, e.date->month, e.date->day);
+            if (std::none_of(news_days.begin(), news_days.end(), [&](int64_t n) { return n - day == 0 || n - day == 1; })) continue;
             const std::string whose = speaker_country(e);
             if (!whose.empty() && !dateline_country.empty() && whose != dateline_country && is_party(whose) && is_party(dateline_country))
                 continue;

@@ -198,6 +198,7 @@ struct DraftEvent {
     bool said = false;
     const Person* speaker = nullptr;
     std::string said_by;  // when no known person spoke: the institution that did ("Ministry", "Embassy")
+    Span said_by_at;      // the institution's word in the text (which of several "Ministry" spoke)
     std::optional<Finding> speaker_from;
     static constexpr size_t max_sentences = 8;
     size_t more_sentences = 0;

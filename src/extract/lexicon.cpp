@@ -215,7 +215,13 @@ ExtractData load_extract_data(const fs::path& case_dir, const std::optional<fs::
         const std::string country = line_string(s, "country");
         auto it = std::find_if(d.countries.begin(), d.countries.end(), [&](const auto& c) { return c.first == country; });
         if (it == d.countries.end()) s.fail_at("country", "names no country of the ISO 3166 list or the case's parties: '" + country + "'");
-        for (std::string& w : s.strings("words", true)) d.nationalities.push_back({std::move(w), it->second});
+        // One word each ("Russian"), and one country per word: the drafter reads them token by token.
+        for (std::string& w : s.strings("words", true)) {
+            if (w.find_first_of(" \t") != std::string::npos) s.fail_at("words", "'" + w + "' is more than one word");
+            for (const auto& [other, code] : d.nationalities)
+                if (ieq(other, w)) s.fail_at("words", "'" + w + "' is already a word of another [[nationality]]");
+            d.nationalities.push_back({std::move(w), it->second});
+        }
         s.reject_unknown_keys();
     }
     if (outlets) {

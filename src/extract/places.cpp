@@ -206,7 +206,6 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
             }
             if (end != std::string_view::npos) {
                 Dateline d;
-                if (date_only) d.mention = date_only->mention;
                 d.span = {a, end};
                 d.venue = venue;
                 d.city = world_city;
@@ -219,6 +218,12 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
                         d.mention = m;
                         break;
                     }
+                // The page's full date above wins over the agency's day without a year (or none).
+                if (date_only && (!d.mention || d.mention->kind != DateKind::absolute_day)) {
+                    d.mention = date_only->mention;
+                    d.page_date = date_only->span;
+                    d.words = date_only->words + " / " + d.words;
+                }
                 return d;
             }
         }
