@@ -607,6 +607,24 @@ BOOST_AUTO_TEST_CASE(ten_megabytes_give_bounded_output) {
     BOOST_TEST(out.size() < 2u * 1024 * 1024);
 }
 
+BOOST_AUTO_TEST_CASE(adversarial_megabytes_give_bounded_output) {
+    // Like ten_megabytes_give_bounded_output: no timing assertions, but each of these took minutes
+    // or hours once (each loop that was quadratic in a sentence's length is now bounded).
+    auto repeated = [](std::string_view unit, size_t bytes) {
+        std::string s;
+        while (s.size() < bytes) s += unit;
+        return s;
+    };
+    // A first line of nothing but days reads as the page's own date line: every word was sought
+    // among every date of the line (4 MB: minutes).
+    {
+        const std::string text = repeated("Monday ", 4u * 1024 * 1024);
+        Extraction x = extract_events(text, data(), day(2019, 6, 1));
+        BOOST_TEST(x.events.empty());
+        BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
+    }
+}
+
 // --- issue 16: what unseen news needs ---------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(unseen_news_places_datelines_metonyms) {

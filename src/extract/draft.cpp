@@ -543,9 +543,16 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
             return false;
         static const std::array<std::string_view, 16> page_words = {"published", "updated", "posted", "last", "date", "am", "pm",
                                                                     "gmt", "utc", "jst", "msk", "ist", "edt", "est", "bst", "cet"};
+        // Every other word must be inside a mention: the mentions ordered by start, swept once (a
+        // megabyte-long first sentence of dates stays linear).
+        std::vector<std::pair<size_t, size_t>> spans;
+        for (const DateMention& m : mentions) spans.emplace_back(m.tb, m.te);
+        std::sort(spans.begin(), spans.end());
+        size_t next = 0, covered_to = 0;
         for (size_t k = sent_tb[s]; k < sent_te[s]; ++k) {
+            for (; next < spans.size() && spans[next].first <= k; ++next) covered_to = std::max(covered_to, spans[next].second);
             if (!v.word(k) || in_list(v.str(k), page_words)) continue;
-            if (std::none_of(mentions.begin(), mentions.end(), [&](const DateMention& m) { return k >= m.tb && k < m.te; })) return false;
+            if (k >= covered_to) return false;
         }
         return true;
     };
