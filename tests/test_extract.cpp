@@ -623,6 +623,13 @@ BOOST_AUTO_TEST_CASE(adversarial_megabytes_give_bounded_output) {
         BOOST_TEST(x.events.empty());
         BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
     }
+    // A sentence of sources speaking on days: whether its news is yet to come was sought over the
+    // whole sentence for every date (400 KB: over 30 s).
+    {
+        const std::string text = repeated("a source said Monday ", 4u * 1024 * 1024);
+        Extraction x = extract_events(text, data(), day(2019, 6, 1));
+        BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
+    }
 }
 
 // --- issue 16: what unseen news needs ---------------------------------------------------------------

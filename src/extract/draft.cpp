@@ -561,6 +561,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (page_date_line(s, mentions)) continue;
         Tense listed_tense = Tense::none;
         size_t listed_end = 0;
+        std::optional<bool> sentence_to_come;  // whether the sentence says its news is yet to come (found once)
         for (const DateMention& m : mentions) {
             DateFind d;
             d.sentence = int(s);
@@ -631,11 +632,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 // visit in mid-May, a source said Wednesday") or its news is yet to come ("reported
                 // Friday that Lavrov would receive him"); else it is the news's day ("held a phone
                 // conversation, the press service said on Monday").
-                bool to_come = false;
-                for (size_t k = sent_tb[s]; k < sent_te[s] && attribution && !to_come; ++k)
-                    to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
-                              v.is(k, "scheduled") || v.is(k, "considering");
-                if (attribution && (mentions.size() > 1 || to_come)) continue;
+                if (attribution && !sentence_to_come) {
+                    bool to_come = false;
+                    for (size_t k = sent_tb[s]; k < sent_te[s] && !to_come; ++k)
+                        to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
+                                  v.is(k, "scheduled") || v.is(k, "considering");
+                    sentence_to_come = to_come;
+                }
+                if (attribution && (mentions.size() > 1 || *sentence_to_come)) continue;
                 // A ministry, an embassy or a government saying something is a statement of a party.
                 // ("the foreign ministry said" as much as "the Foreign Ministry said".)
                 if (subject != std::string_view::npos && in_list(v.str(subject), institutions)) {
