@@ -630,6 +630,24 @@ BOOST_AUTO_TEST_CASE(adversarial_megabytes_give_bounded_output) {
         Extraction x = extract_events(text, data(), day(2019, 6, 1));
         BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
     }
+    // Named gatherings: a run of capitals before each "Summit" was each one's name (4 MB of "Summit
+    // ": gigabytes), and each name sought its venue among every venue of the sentence (a megabyte of
+    // "in Moscow at the Xabc Summit" with names all different: 96 s).
+    {
+        const std::string text = repeated("Summit ", 4u * 1024 * 1024);
+        Extraction x = extract_events(text, data(), day(2019, 6, 1));
+        BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
+    }
+    {
+        std::string text;
+        for (size_t n = 0; text.size() < 4u * 1024 * 1024; ++n) {
+            std::string name(1, char('A' + n % 26));
+            for (size_t r = n / 26; name.size() < 5; r /= 26) name += char('a' + r % 26);
+            text += "in Moscow at the " + name + " Summit on Monday ";
+        }
+        Extraction x = extract_events(text, data(), day(2019, 6, 1));
+        BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
+    }
 }
 
 // --- issue 16: what unseen news needs ---------------------------------------------------------------
