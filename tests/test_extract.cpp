@@ -607,6 +607,49 @@ BOOST_AUTO_TEST_CASE(ten_megabytes_give_bounded_output) {
     BOOST_TEST(out.size() < 2u * 1024 * 1024);
 }
 
+BOOST_AUTO_TEST_CASE(adversarial_megabytes_give_bounded_output) {
+    // Like ten_megabytes_give_bounded_output: no timing assertions, but each of these took minutes
+    // or hours once (each loop that was quadratic in a sentence's length is now bounded).
+    auto repeated = [](std::string_view unit, size_t bytes) {
+        std::string s;
+        while (s.size() < bytes) s += unit;
+        return s;
+    };
+    // A first line of nothing but days reads as the page's own date line: every word was sought
+    // among every date of the line (4 MB: minutes).
+    {
+        const std::string text = repeated("Monday ", 4u * 1024 * 1024);
+        Extraction x = extract_events(text, data(), day(2019, 6, 1));
+        BOOST_TEST(x.events.empty());
+        BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
+    }
+    // A sentence of sources speaking on days: whether its news is yet to come was sought over the
+    // whole sentence for every date (400 KB: over 30 s).
+    {
+        const std::string text = repeated("a source said Monday ", 4u * 1024 * 1024);
+        Extraction x = extract_events(text, data(), day(2019, 6, 1));
+        BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
+    }
+    // Named gatherings: a run of capitals before each "Summit" was each one's name (4 MB of "Summit
+    // ": gigabytes), and each name sought its venue among every venue of the sentence (a megabyte of
+    // "in Moscow at the Xabc Summit" with names all different: 96 s).
+    {
+        const std::string text = repeated("Summit ", 4u * 1024 * 1024);
+        Extraction x = extract_events(text, data(), day(2019, 6, 1));
+        BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
+    }
+    {
+        std::string text;
+        for (size_t n = 0; text.size() < 4u * 1024 * 1024; ++n) {
+            std::string name(1, char('A' + n % 26));
+            for (size_t r = n / 26; name.size() < 5; r /= 26) name += char('a' + r % 26);
+            text += "in Moscow at the " + name + " Summit on Monday ";
+        }
+        Extraction x = extract_events(text, data(), day(2019, 6, 1));
+        BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
+    }
+}
+
 // --- issue 16: what unseen news needs ---------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(unseen_news_places_datelines_metonyms) {

@@ -547,9 +547,16 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         static const std::array<std::string_view, 28> page_words = {
             "published", "updated", "posted", "last", "date", "am",  "pm",  "gmt",  "utc", "jst", "kst", "cst", "hkt", "sgt",
             "ist",       "pst",     "pdt",    "est",  "edt",  "cet", "cest", "bst", "msk", "eet", "eest", "aest", "aedt", "wib"};
+        // Every other word must be inside a mention: the mentions ordered by start, swept once (a
+        // megabyte-long first sentence of dates stays linear).
+        std::vector<std::pair<size_t, size_t>> spans;
+        for (const DateMention& m : mentions) spans.emplace_back(m.tb, m.te);
+        std::sort(spans.begin(), spans.end());
+        size_t next = 0, covered_to = 0;
         for (size_t k = sent_tb[s]; k < sent_te[s]; ++k) {
+            for (; next < spans.size() && spans[next].first <= k; ++next) covered_to = std::max(covered_to, spans[next].second);
             if (!v.word(k) || in_list(v.str(k), page_words)) continue;
-            if (std::none_of(mentions.begin(), mentions.end(), [&](const DateMention& m) { return k >= m.tb && k < m.te; })) return false;
+            if (k >= covered_to) return false;
         }
         return true;
     };
@@ -560,6 +567,7 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         if (dl && dl->page_date && x.sentences[s].span.begin < dl->page_date->end && x.sentences[s].span.end > dl->page_date->begin) continue;
         Tense listed_tense = Tense::none;
         size_t listed_end = 0;
+        std::optional<bool> sentence_to_come;  // whether the sentence says its news is yet to come (found once)
         for (const DateMention& m : mentions) {
             DateFind d;
             d.sentence = int(s);
@@ -630,11 +638,14 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 // visit in mid-May, a source said Wednesday") or its news is yet to come ("reported
                 // Friday that Lavrov would receive him"); else it is the news's day ("held a phone
                 // conversation, the press service said on Monday").
-                bool to_come = false;
-                for (size_t k = sent_tb[s]; k < sent_te[s] && attribution && !to_come; ++k)
-                    to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
-                              v.is(k, "scheduled") || v.is(k, "considering");
-                if (attribution && (mentions.size() > 1 || to_come)) continue;
+                if (attribution && !sentence_to_come) {
+                    bool to_come = false;
+                    for (size_t k = sent_tb[s]; k < sent_te[s] && !to_come; ++k)
+                        to_come = v.is(k, "will") || v.is(k, "would") || v.is(k, "plans") || v.is(k, "planned") || v.is(k, "expected") ||
+                                  v.is(k, "scheduled") || v.is(k, "considering");
+                    sentence_to_come = to_come;
+                }
+                if (attribution && (mentions.size() > 1 || *sentence_to_come)) continue;
                 // A ministry, an embassy or a government saying something is a statement of a party.
                 // ("the foreign ministry said" as much as "the Foreign Ministry said".)
                 if (subject != std::string_view::npos && in_list(v.str(subject), institutions)) {
@@ -876,28 +887,50 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
         for (size_t s = 0; s < x.sentences.size(); ++s)
             for (size_t i = sent_tb[s]; i < sent_te[s]; ++i) {
                 if (!v.capital(i) || !in_list(v.str(i), gathering_heads)) continue;
+                // At most max_name_words capitalised words before the head (a run of capitals as
+                // long as the text must not make every head's name as long as the run).
+                constexpr size_t max_name_words = 12;
                 size_t b = i;
-                while (b > sent_tb[s] && v.capital(b - 1) && b > sent_tb[s] + 1) --b;  // not the sentence's first word
+                while (b > sent_tb[s] && v.capital(b - 1) && b > sent_tb[s] + 1 && i - b < max_name_words) --b;  // not the sentence's first word
                 if (b == i) continue;  // "Summit" alone says no name
                 std::string shown;
                 for (size_t k = b; k <= i; ++k) shown += (shown.empty() ? "" : " ") + std::string(v.str(k));
                 gatherings.push_back({lowered(shown), shown, int(s), i});
             }
         std::map<std::string, int> gathering_venue;  // name -> venue mention
+        // Its nearest venue mention in its sentence (the first listed of the nearest): each
+        // sentence's venue mentions ordered by token, then a binary search per gathering.
+        std::vector<std::vector<std::pair<size_t, int>>> venue_toks(x.sentences.size());
         for (const Gathering& g : gatherings) {
-            if (gathering_venue.count(g.name)) continue;
-            long best = LONG_MAX;
-            for (int vi : venues_in[g.sentence]) {
-                const VenueMention& vm = venue_mentions[vi];
-                long dist = std::labs(long(vm.hit.first_tok) - long(g.tok));
-                if (dist < best) best = dist, gathering_venue[g.name] = vi;
+            if (gathering_venue.count(g.name) || venues_in[g.sentence].empty()) continue;
+            std::vector<std::pair<size_t, int>>& vt = venue_toks[size_t(g.sentence)];
+            if (vt.empty()) {
+                // Keyed by token + 1: a mention with no token (npos) counts as at token -1, as before.
+                for (int vi : venues_in[g.sentence]) vt.emplace_back(venue_mentions[vi].hit.first_tok + 1, vi);
+                std::sort(vt.begin(), vt.end());
             }
+            const size_t key = g.tok + 1;
+            auto after = std::lower_bound(vt.begin(), vt.end(), std::pair<size_t, int>{key, INT_MIN});
+            size_t best = SIZE_MAX;
+            if (after != vt.end()) best = after->first - key;
+            if (after != vt.begin()) best = std::min(best, key - std::prev(after)->first);
+            int pick = INT_MAX;  // venues_in lists mentions in increasing index: the first listed is the least
+            for (size_t tok : {key - best, key + best}) {
+                auto at = std::lower_bound(vt.begin(), vt.end(), std::pair<size_t, int>{tok, INT_MIN});
+                if (at != vt.end() && at->first == tok) pick = std::min(pick, at->second);
+            }
+            gathering_venue[g.name] = pick;
         }
+        // The gatherings of each sentence (found in order of sentence): [first_gathering[s], first_gathering[s + 1]).
+        std::vector<size_t> first_gathering(x.sentences.size() + 1, gatherings.size());
+        for (size_t gi = gatherings.size(); gi-- > 0;) first_gathering[size_t(gatherings[gi].sentence)] = gi;
+        for (size_t s = x.sentences.size(); s-- > 0;) first_gathering[s] = std::min(first_gathering[s], first_gathering[s + 1]);
         for (DateFind& d : dates) {
             if (d.venue >= 0 || d.said || !venues_in[d.sentence].empty()) continue;
-            for (const Gathering& g : gatherings) {
+            for (size_t gi = first_gathering[size_t(d.sentence)]; gi < first_gathering[size_t(d.sentence) + 1]; ++gi) {
+                const Gathering& g = gatherings[gi];
                 auto it = gathering_venue.find(g.name);
-                if (g.sentence != d.sentence || it == gathering_venue.end()) continue;
+                if (it == gathering_venue.end()) continue;
                 d.venue = it->second;
                 d.venue_adjacent = true;
                 d.venue_via = g.shown;
