@@ -388,6 +388,46 @@ BOOST_AUTO_TEST_CASE(lines_beside_each_other_keep_apart_through_repeated_points_
     BOOST_TEST(d.rings[0].size() == 2u);
 }
 
+// A boundary the view draws nowhere (no geometry) took a colour and a dash pattern from the lines
+// after it, which then drew in their second choice.
+BOOST_AUTO_TEST_CASE(a_boundary_without_geometry_takes_no_colour_or_dashes_from_the_others) {
+    const BBox e = test::kurils().config.extent;
+    const double lon = (e.min_x + e.max_x) / 2, top = e.max_y - 0.25 * e.height(), bottom = e.min_y + 0.25 * e.height();
+    const ViewBoundary kind{"", "Line", "dashed", ""};
+    const std::vector<Ring> line{{{lon, top}, {lon, bottom}}};
+    const PathItem alone = std::get<PathItem>(layer_named(view_drawing({kind}, {line}), "boundaries").items.at(0));
+    for (const std::vector<Ring>& nothing : {std::vector<Ring>{}, std::vector<Ring>{Ring{}}}) {
+        const Scene scene = view_drawing({kind, kind}, {nothing, line});
+        const PathItem& drawn = std::get<PathItem>(layer_named(scene, "boundaries").items.at(1));
+        BOOST_TEST(to_hex(*drawn.stroke) == to_hex(*alone.stroke));
+        BOOST_TEST(drawn.dash == alone.dash);
+        int swatches = 0;
+        for (const SceneItem& item : layer_named(scene, "legend").items)
+            if (const auto* p = std::get_if<PathItem>(&item); p && !p->closed && p->stroke) ++swatches;
+        BOOST_TEST(swatches == 1);
+    }
+}
+
+// Past the eighth line of a map the dash pattern fell back to the line's first choice, one that
+// an earlier line already drew.
+BOOST_AUTO_TEST_CASE(every_line_of_a_crowded_view_has_its_own_dashes) {
+    const BBox e = test::kurils().config.extent;
+    const double top = e.max_y - 0.25 * e.height(), bottom = e.min_y + 0.25 * e.height();
+    std::vector<ViewBoundary> kinds;
+    std::vector<std::vector<Ring>> lines;
+    for (int i = 0; i < 20; ++i) {
+        kinds.push_back({"", "Line " + std::to_string(i), i % 3 == 0 ? "dashed" : i % 3 == 1 ? "dotted" : "solid", ""});
+        const double lon = e.min_x + e.width() * (i + 1) / 22.0;
+        lines.push_back({{{lon, top}, {lon, bottom}}});
+    }
+    const Scene scene = view_drawing(kinds, lines);
+    const Layer& layer = layer_named(scene, "boundaries");
+    BOOST_TEST_REQUIRE(layer.items.size() == 20u);
+    for (size_t i = 0; i < 20; ++i)
+        for (size_t j = i + 1; j < 20; ++j)
+            BOOST_TEST(std::get<PathItem>(layer.items[i]).dash != std::get<PathItem>(layer.items[j]).dash, "lines " << i << " and " << j);
+}
+
 // A party's line must show in the legend too, whose panel is the page's colour: an accent checked
 // against the sea alone vanished on a page of its own lightness.
 BOOST_AUTO_TEST_CASE(legend_line_swatches_stand_out_on_the_legend_panel_and_the_sea) {

@@ -209,12 +209,6 @@ PathItem SceneBuilder::page_line_item(std::vector<std::vector<XY>> rings, Rgba c
     return path;
 }
 
-std::vector<double> SceneBuilder::dash_for(const std::string& line) const {
-    if (line == "dashed") return style_.median_dash;
-    if (line == "dotted") return style_.compare_dash;
-    return {};
-}
-
 namespace {
 
 // Where lines of one map run together (within `tol` of each other for more than a few steps),
@@ -427,6 +421,7 @@ void SceneBuilder::settle_lines() {
             const ViewBoundary& b = pov_.boundaries[i];
             wanted.push_back({b.party.empty() ? style_.median_stroke : style_.party(b.party).accent, b.line, &(*in_.view_boundaries)[i]});
         }
+    claim_lines_first_ = wanted.size();
     if (!in_.world_map)
         for (const ClaimLine& cl : in_.case_config.claim_lines) wanted.push_back({style_.party(cl.party).accent, cl.line, &cl.lines});
     std::vector<Rgba> colours;
@@ -443,26 +438,41 @@ void SceneBuilder::settle_lines() {
     const std::vector<double> c = style_.compare_dash.size() >= 2 ? style_.compare_dash : std::vector<double>{2, 3};
     const std::vector<double> solid{}, long_dash{2.2 * m[0], m[1]}, dash_dot{m[0], m[1], c[0], m[1]},
         dash_dot_dot{m[0], m[1], c[0], m[1], c[0], m[1]}, long_short{2.2 * m[0], m[1], m[0], m[1]}, sparse_dot{c[0], 2.5 * c[1]};
+    // Past the eight patterns, each of them again with its dashes lengthened by a third, then by
+    // two thirds, ...: every line keeps a pattern of its own however many a map draws.
+    auto stretched = [](std::vector<double> d, int times) {
+        for (size_t i = 0; i < d.size(); i += 2) d[i] *= 1 + times / 3.0;
+        return d;
+    };
     looks_.clear();
     std::vector<std::vector<std::vector<XY>>> pages;
-    for (const Wanted& w : wanted) {
+    for (size_t i = 0; i < wanted.size(); ++i) {
+        const Wanted& w = wanted[i];
+        std::vector<std::vector<XY>> rings;
+        for (const Ring& r : *w.geometry) rings.push_back(page_ring(r));
+        pages.push_back(std::move(rings));
         LineLook look;
-        look.colour = distinct_colour(w.colour, colours, grounds);
+        look.drawn = std::any_of(w.geometry->begin(), w.geometry->end(), [](const Ring& r) { return !r.empty(); });
         std::vector<std::vector<double>> order =
             w.line == "dashed"   ? std::vector{style_.median_dash, long_dash, dash_dot, long_short, dash_dot_dot, style_.compare_dash, sparse_dot, solid}
             : w.line == "dotted" ? std::vector{style_.compare_dash, sparse_dot, dash_dot, dash_dot_dot, style_.median_dash, long_dash, long_short, solid}
                                  : std::vector{solid, long_dash, long_short, style_.median_dash, dash_dot, dash_dot_dot, style_.compare_dash, sparse_dot};
-        look.dash = order.front();
-        for (const auto& d : order)
-            if (std::find(dashes.begin(), dashes.end(), d) == dashes.end()) {
-                look.dash = d;
-                break;
-            }
+        // A line drawn nowhere takes nothing from the others.
+        if (!look.drawn) {
+            look.colour = w.colour, look.dash = order.front();
+            looks_.push_back(look);
+            continue;
+        }
+        look.colour = distinct_colour(w.colour, colours, grounds);
+        bool found = false;
+        for (int times = 0; !found; ++times)
+            for (const auto& d : order)
+                if (std::vector<double> t = stretched(d, times); (times == 0 || !d.empty()) && std::find(dashes.begin(), dashes.end(), t) == dashes.end()) {
+                    look.dash = std::move(t), found = true;
+                    break;
+                }
         colours.push_back(look.colour), dashes.push_back(look.dash);
         looks_.push_back(look);
-        std::vector<std::vector<XY>> rings;
-        for (const Ring& r : *w.geometry) rings.push_back(page_ring(r));
-        pages.push_back(std::move(rings));
     }
     // Lines nearer than about their width and a half read as one: those go side by side.
     // Only what may show in the frame moves: the frame and a margin wider than the stretch a move
@@ -481,8 +491,7 @@ Layer SceneBuilder::view_boundaries_layer() const {
 
 Layer SceneBuilder::claim_lines_layer() const {
     Layer layer = map_layer("claim-lines");
-    const size_t first = looks_.size() - in_.case_config.claim_lines.size();
-    for (size_t i = first; i < looks_.size(); ++i) layer.items.push_back(page_line_item(line_pages_[i], looks_[i].colour, looks_[i].dash));
+    for (size_t i = claim_lines_first_; i < looks_.size(); ++i) layer.items.push_back(page_line_item(line_pages_[i], looks_[i].colour, looks_[i].dash));
     return layer;
 }
 
