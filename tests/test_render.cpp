@@ -328,6 +328,106 @@ BOOST_AUTO_TEST_CASE(every_line_of_a_view_differs_by_colour_and_dashes_and_runs_
     BOOST_TEST(pairs >= 12);
 }
 
+namespace {
+
+// An overview of the Kurils whose first view draws `lines`, one per boundary of `kinds`.
+Scene view_drawing(const std::vector<ViewBoundary>& kinds, const std::vector<std::vector<Ring>>& lines) {
+    const LoadedCase& k = test::kurils();
+    CaseConfig cc = k.config;
+    cc.views.front().boundaries = kinds;
+    MapOptions o;
+    o.pov = cc.views.front().id;
+    MapInputs in{cc, k.land, k.gazetteer, test::default_style()};
+    in.view_boundaries = &lines;
+    return build_map_scene(in, o);
+}
+
+// The distance from p to the nearest segment of `rings`.
+double distance_to(const XY& p, const std::vector<std::vector<XY>>& rings) {
+    double best = INFINITY;
+    for (const auto& r : rings)
+        for (size_t i = 0; i + 1 < r.size(); ++i) {
+            const XY u = r[i], v = r[i + 1];
+            const double dx = v.x - u.x, dy = v.y - u.y, l2 = dx * dx + dy * dy;
+            const double t = l2 > 0 ? std::clamp(((p.x - u.x) * dx + (p.y - u.y) * dy) / l2, 0.0, 1.0) : 0;
+            best = std::min(best, std::hypot(u.x + dx * t - p.x, u.y + dy * t - p.y));
+        }
+    return best;
+}
+
+}  // namespace
+
+// A boundary of one point, or with a point repeated: the one-point piece read before its start, and
+// a repeated point had no direction, stayed where it was while the rest of its line moved aside and
+// drew a kink back onto the line it ran beside.
+BOOST_AUTO_TEST_CASE(lines_beside_each_other_keep_apart_through_repeated_points_and_one_point_pieces_pass_through) {
+    const BBox e = test::kurils().config.extent;
+    const double lon = (e.min_x + e.max_x) / 2, top = e.max_y - 0.25 * e.height(), bottom = e.min_y + 0.25 * e.height();
+    const std::vector<ViewBoundary> kinds{{"", "A", "dashed", ""}, {"", "B", "solid", ""}, {"", "C", "dotted", ""}, {"", "D", "solid", ""}};
+    const std::vector<std::vector<Ring>> lines{{{{lon, top}, {lon, top}, {lon, bottom}}},
+                                               {{{lon, top}, {lon, bottom}}},
+                                               {{{lon + 1, top}}},
+                                               {{{lon + 1, bottom}, {lon + 1, bottom}}}};
+    const Scene scene = view_drawing(kinds, lines);
+    const Layer& layer = layer_named(scene, "boundaries");
+    BOOST_TEST_REQUIRE(layer.items.size() == 4u);
+    const PathItem& a = std::get<PathItem>(layer.items[0]);
+    const PathItem& b = std::get<PathItem>(layer.items[1]);
+    int points = 0;
+    for (const auto& ring : a.rings)
+        for (const XY& p : ring) {
+            ++points;
+            BOOST_TEST(distance_to(p, b.rings) >= a.stroke_width, "a point of A at " << p.x << "," << p.y << " is " << distance_to(p, b.rings) << " px from B");
+        }
+    BOOST_TEST(points >= 2);
+    const PathItem& c = std::get<PathItem>(layer.items[2]);
+    const PathItem& d = std::get<PathItem>(layer.items[3]);
+    BOOST_TEST_REQUIRE(c.rings.size() == 1u);
+    BOOST_TEST(c.rings[0].size() == 1u);
+    BOOST_TEST_REQUIRE(d.rings.size() == 1u);
+    BOOST_TEST(d.rings[0].size() == 2u);
+}
+
+// A boundary the view draws nowhere (no geometry) took a colour and a dash pattern from the lines
+// after it, which then drew in their second choice.
+BOOST_AUTO_TEST_CASE(a_boundary_without_geometry_takes_no_colour_or_dashes_from_the_others) {
+    const BBox e = test::kurils().config.extent;
+    const double lon = (e.min_x + e.max_x) / 2, top = e.max_y - 0.25 * e.height(), bottom = e.min_y + 0.25 * e.height();
+    const ViewBoundary kind{"", "Line", "dashed", ""};
+    const std::vector<Ring> line{{{lon, top}, {lon, bottom}}};
+    const PathItem alone = std::get<PathItem>(layer_named(view_drawing({kind}, {line}), "boundaries").items.at(0));
+    for (const std::vector<Ring>& nothing : {std::vector<Ring>{}, std::vector<Ring>{Ring{}}}) {
+        const Scene scene = view_drawing({kind, kind}, {nothing, line});
+        const PathItem& drawn = std::get<PathItem>(layer_named(scene, "boundaries").items.at(1));
+        BOOST_TEST(to_hex(*drawn.stroke) == to_hex(*alone.stroke));
+        BOOST_TEST(drawn.dash == alone.dash);
+        int swatches = 0;
+        for (const SceneItem& item : layer_named(scene, "legend").items)
+            if (const auto* p = std::get_if<PathItem>(&item); p && !p->closed && p->stroke) ++swatches;
+        BOOST_TEST(swatches == 1);
+    }
+}
+
+// Past the eighth line of a map the dash pattern fell back to the line's first choice, one that
+// an earlier line already drew.
+BOOST_AUTO_TEST_CASE(every_line_of_a_crowded_view_has_its_own_dashes) {
+    const BBox e = test::kurils().config.extent;
+    const double top = e.max_y - 0.25 * e.height(), bottom = e.min_y + 0.25 * e.height();
+    std::vector<ViewBoundary> kinds;
+    std::vector<std::vector<Ring>> lines;
+    for (int i = 0; i < 20; ++i) {
+        kinds.push_back({"", "Line " + std::to_string(i), i % 3 == 0 ? "dashed" : i % 3 == 1 ? "dotted" : "solid", ""});
+        const double lon = e.min_x + e.width() * (i + 1) / 22.0;
+        lines.push_back({{{lon, top}, {lon, bottom}}});
+    }
+    const Scene scene = view_drawing(kinds, lines);
+    const Layer& layer = layer_named(scene, "boundaries");
+    BOOST_TEST_REQUIRE(layer.items.size() == 20u);
+    for (size_t i = 0; i < 20; ++i)
+        for (size_t j = i + 1; j < 20; ++j)
+            BOOST_TEST(std::get<PathItem>(layer.items[i]).dash != std::get<PathItem>(layer.items[j]).dash, "lines " << i << " and " << j);
+}
+
 // A party's line must show in the legend too, whose panel is the page's colour: an accent checked
 // against the sea alone vanished on a page of its own lightness.
 BOOST_AUTO_TEST_CASE(legend_line_swatches_stand_out_on_the_legend_panel_and_the_sea) {

@@ -172,7 +172,7 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
         // Only the boundaries drawn: a scenario whose parties' zones never meet has no line.
         if (in_.view_boundaries)
             for (size_t i = 0; i < pov_.boundaries.size() && i < in_.view_boundaries->size(); ++i)
-                if (!(*in_.view_boundaries)[i].empty())
+                if (looks_[i].drawn)
                     entries.push_back({std::nullopt, looks_[i].colour, true, looks_[i].dash, {}, pov_.boundaries[i].label});
         claim_line_entries(entries);
         return entries;
@@ -222,8 +222,8 @@ std::vector<SceneBuilder::LegendEntry> SceneBuilder::legend_entries() const {
 
 void SceneBuilder::claim_line_entries(std::vector<LegendEntry>& entries) const {
     const auto& lines = in_.case_config.claim_lines;
-    for (size_t i = 0, first = looks_.size() - lines.size(); i < lines.size(); ++i)
-        entries.push_back({std::nullopt, looks_[first + i].colour, true, looks_[first + i].dash, {}, lines[i].label});
+    for (size_t i = claim_lines_first_; i < looks_.size(); ++i)
+        if (looks_[i].drawn) entries.push_back({std::nullopt, looks_[i].colour, true, looks_[i].dash, {}, lines[i - claim_lines_first_].label});
 }
 
 std::string SceneBuilder::median_words(const ScenarioOverlay& scenario) const {

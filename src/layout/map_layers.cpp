@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "geometry/geodesic.hpp"
@@ -207,68 +209,142 @@ PathItem SceneBuilder::page_line_item(std::vector<std::vector<XY>> rings, Rgba c
     return path;
 }
 
-std::vector<double> SceneBuilder::dash_for(const std::string& line) const {
-    if (line == "dashed") return style_.median_dash;
-    if (line == "dotted") return style_.compare_dash;
-    return {};
-}
-
 namespace {
 
 // Where lines of one map run together (within `tol` of each other for more than a few steps),
 // each is moved sideways so that they run side by side, `spacing` apart, centred on the shared
-// course, as a newspaper draws two routes along one road; elsewhere each keeps its course. The
-// lines are resampled every `step` first, and the sideways move eases in and out over a few steps.
+// course, as a newspaper draws two routes along one road; elsewhere each keeps its course. Within
+// `area` (the frame and a margin) the lines are resampled every `step` (a point repeated dropped),
+// and the sideways move eases in and out over a few steps; outside it, and wherever no line moves,
+// each line keeps its own vertices. A piece of fewer than two distinct points is kept as it is.
 // Every line is a set of open pieces; the order of `lines` sets who goes on which side.
-std::vector<std::vector<std::vector<XY>>> side_by_side(const std::vector<std::vector<std::vector<XY>>>& lines, double step, double tol,
-                                                       double spacing) {
-    std::vector<std::vector<std::vector<XY>>> dense(lines.size());
+std::vector<std::vector<std::vector<XY>>> side_by_side(const std::vector<std::vector<std::vector<XY>>>& lines, const BBox& area, double step,
+                                                       double tol, double spacing) {
+    struct Point {
+        XY at;
+        bool own = false;     // a vertex of the line itself (not a point added by the resampling)
+        bool inside = false;  // in `area`: may move
+    };
+    auto finite = [](XY p) { return std::isfinite(p.x) && std::isfinite(p.y); };
+    auto in_area = [&](XY p) { return p.x >= area.min_x && p.x <= area.max_x && p.y >= area.min_y && p.y <= area.max_y; };
+    // The part of a..b within `area` (Liang-Barsky), as fractions of the way; false: none.
+    auto clip = [&](XY a, XY b, double& t0, double& t1) {
+        t0 = 0, t1 = 1;
+        const double d[4][2] = {{-(b.x - a.x), a.x - area.min_x}, {b.x - a.x, area.max_x - a.x}, {-(b.y - a.y), a.y - area.min_y}, {b.y - a.y, area.max_y - a.y}};
+        for (const auto& [q, r] : d) {
+            if (q == 0) {
+                if (r < 0) return false;
+                continue;
+            }
+            const double t = r / q;
+            if (q < 0) t0 = std::max(t0, t);
+            else t1 = std::min(t1, t);
+        }
+        return t0 < t1;
+    };
+    // Far more points than any page needs: a bound, not a resolution.
+    const double max_points = 1 << 20;
+    std::vector<std::vector<std::vector<Point>>> dense(lines.size());
     for (size_t k = 0; k < lines.size(); ++k)
         for (const auto& piece : lines[k]) {
-            std::vector<XY> d;
-            for (size_t i = 0; i + 1 < piece.size(); ++i) {
-                const XY a = piece[i], b = piece[i + 1];
-                const int n = std::max(1, static_cast<int>(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / step)));
-                for (int j = 0; j < n; ++j) d.push_back({a.x + (b.x - a.x) * j / n, a.y + (b.y - a.y) * j / n});
+            std::vector<Point> d;
+            for (const XY& b : piece) {
+                if (!d.empty()) {
+                    const XY a = d.back().at;
+                    if (a.x == b.x && a.y == b.y) continue;
+                    double t0, t1;
+                    if (finite(a) && finite(b) && clip(a, b, t0, t1)) {
+                        auto at = [&](double t) { return XY{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; };
+                        const double len = std::hypot(b.x - a.x, b.y - a.y) * (t1 - t0);
+                        const int n = static_cast<int>(std::clamp(std::ceil(len / step), 1.0, max_points));
+                        if (t0 > 0) d.push_back({at(t0), false, true});
+                        for (int j = 1; j < n; ++j) d.push_back({at(t0 + (t1 - t0) * j / n), false, true});
+                        if (t1 < 1) d.push_back({at(t1), false, true});
+                    }
+                }
+                d.push_back({b, true, finite(b) && in_area(b)});
             }
-            if (!piece.empty()) d.push_back(piece.back());
             dense[k].push_back(std::move(d));
         }
-    // The nearest point of line j to p: its distance and the direction of the segment it lies on.
+    // Each line's segments inside `area`, bucketed in a grid of cells `cell` across: the segments
+    // within `tol` of a point lie in the cells round it.
+    struct Segment {
+        size_t piece, index;
+    };
+    const double cell = std::max({tol, area.width() / 4096, area.height() / 4096});
+    const long columns = static_cast<long>(std::ceil(area.width() / cell)) + 1, rows = static_cast<long>(std::ceil(area.height() / cell)) + 1;
+    auto cell_of = [&](double x, double y) {
+        const long cx = std::clamp(static_cast<long>(std::floor((x - area.min_x) / cell)), 0L, columns - 1);
+        const long cy = std::clamp(static_cast<long>(std::floor((y - area.min_y) / cell)), 0L, rows - 1);
+        return std::pair{cx, cy};
+    };
+    std::vector<std::vector<std::pair<long, Segment>>> grids(lines.size());
+    for (size_t j = 0; j < dense.size(); ++j) {
+        for (size_t p = 0; p < dense[j].size(); ++p)
+            for (size_t i = 0; i + 1 < dense[j][p].size(); ++i) {
+                const Point& a = dense[j][p][i];
+                const Point& b = dense[j][p][i + 1];
+                if (!a.inside || !b.inside) continue;
+                const auto [x0, y0] = cell_of(std::min(a.at.x, b.at.x), std::min(a.at.y, b.at.y));
+                const auto [x1, y1] = cell_of(std::max(a.at.x, b.at.x), std::max(a.at.y, b.at.y));
+                for (long y = y0; y <= y1; ++y)
+                    for (long x = x0; x <= x1; ++x) grids[j].push_back({y * columns + x, {p, i}});
+            }
+        std::sort(grids[j].begin(), grids[j].end(), [](const auto& u, const auto& v) {
+            return std::tie(u.first, u.second.piece, u.second.index) < std::tie(v.first, v.second.piece, v.second.index);
+        });
+    }
+    // The nearest point of line j to p: its distance and the direction of the segment it lies on
+    // (of equally near ones, the first along the line).
     struct Near {
         double dist = INFINITY;
         XY at, dir{1, 0};
     };
     auto nearest = [&](size_t j, XY p) {
         Near out;
-        for (const auto& piece : dense[j])
-            for (size_t i = 0; i + 1 < piece.size(); ++i) {
-                const XY a = piece[i], b = piece[i + 1];
-                if (std::min(a.x, b.x) - tol > p.x || std::max(a.x, b.x) + tol < p.x || std::min(a.y, b.y) - tol > p.y ||
-                    std::max(a.y, b.y) + tol < p.y)
-                    continue;
-                const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-                const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
-                const double d = std::hypot(a.x + dx * t - p.x, a.y + dy * t - p.y);
-                if (d < out.dist && len2 > 0) out = {d, {a.x + dx * t, a.y + dy * t}, {dx / std::sqrt(len2), dy / std::sqrt(len2)}};
+        Segment best{SIZE_MAX, SIZE_MAX};
+        const auto [x0, y0] = cell_of(p.x - tol, p.y - tol);
+        const auto [x1, y1] = cell_of(p.x + tol, p.y + tol);
+        for (long y = y0; y <= y1; ++y)
+            for (long x = x0; x <= x1; ++x) {
+                const long c = y * columns + x;
+                auto it = std::lower_bound(grids[j].begin(), grids[j].end(), c, [](const auto& u, long v) { return u.first < v; });
+                for (; it != grids[j].end() && it->first == c; ++it) {
+                    const Segment s = it->second;
+                    const XY a = dense[j][s.piece][s.index].at, b = dense[j][s.piece][s.index + 1].at;
+                    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+                    if (len2 <= 0) continue;
+                    const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
+                    const double d = std::hypot(a.x + dx * t - p.x, a.y + dy * t - p.y);
+                    if (d < out.dist || (d == out.dist && std::tie(s.piece, s.index) < std::tie(best.piece, best.index)))
+                        out = {d, {a.x + dx * t, a.y + dy * t}, {dx / std::sqrt(len2), dy / std::sqrt(len2)}}, best = s;
+                }
             }
         return out;
     };
     std::vector<std::vector<std::vector<XY>>> out(lines.size());
     for (size_t k = 0; k < dense.size(); ++k)
-        for (const auto& piece : dense[k]) {
+        for (size_t p = 0; p < dense[k].size(); ++p) {
+            const std::vector<Point>& piece = dense[k][p];
             const size_t n = piece.size();
+            if (n < 2) {
+                out[k].push_back(lines[k][p]);
+                continue;
+            }
             std::vector<XY> shift(n, XY{0, 0});
+            // No two consecutive points are the same: every point has a direction.
             auto tangent = [&](size_t i) {
-                return i + 1 < n ? XY{piece[i + 1].x - piece[i].x, piece[i + 1].y - piece[i].y} : XY{piece[i].x - piece[i - 1].x, piece[i].y - piece[i - 1].y};
+                const XY a = piece[i + 1 < n ? i : i - 1].at, b = piece[i + 1 < n ? i + 1 : i].at;
+                return XY{b.x - a.x, b.y - a.y};
             };
             // Which other lines each point shares its course with; runs shorter than a few steps
             // are lines crossing, not running together.
             std::vector<std::vector<std::pair<size_t, Near>>> with(n);
             for (size_t i = 0; i < n; ++i)
-                for (size_t j = 0; j < dense.size(); ++j)
-                    if (j != k)
-                        if (Near q = nearest(j, piece[i]); q.dist <= tol) with[i].push_back({j, q});
+                if (piece[i].inside)
+                    for (size_t j = 0; j < dense.size(); ++j)
+                        if (j != k)
+                            if (Near q = nearest(j, piece[i].at); q.dist <= tol) with[i].push_back({j, q});
             for (size_t i = 0; i < n;) {
                 size_t e = i;
                 while (e < n && !with[e].empty()) ++e;
@@ -291,7 +367,7 @@ std::vector<std::vector<std::vector<XY>>> side_by_side(const std::vector<std::ve
                 const XY normal{-dir.y, dir.x};
                 double mean = 0, rank = 0;
                 for (const auto& [j, q] : with[i]) {
-                    const double across = (q.at.x - piece[i].x) * normal.x + (q.at.y - piece[i].y) * normal.y;
+                    const double across = (q.at.x - piece[i].at.x) * normal.x + (q.at.y - piece[i].at.y) * normal.y;
                     mean += across;
                     if (across < -0.3 || (std::abs(across) <= 0.3 && j < k)) ++rank;
                 }
@@ -302,6 +378,7 @@ std::vector<std::vector<std::vector<XY>>> side_by_side(const std::vector<std::ve
             // Eased over neighbours running the same way (not round the tip of a spike, where the
             // sides' moves would cancel out).
             std::vector<XY> moved(n);
+            std::vector<bool> still(n, true);
             const int ease = 4;
             for (size_t i = 0; i < n; ++i) {
                 XY sum{0, 0};
@@ -314,9 +391,15 @@ std::vector<std::vector<std::vector<XY>>> side_by_side(const std::vector<std::ve
                         sum.x += shift[m].x, sum.y += shift[m].y, ++count;
                     }
                 if (count == 0) count = 1;
-                moved[i] = {piece[i].x + sum.x / count, piece[i].y + sum.y / count};
+                moved[i] = {piece[i].at.x + sum.x / count, piece[i].at.y + sum.y / count};
+                still[i] = sum.x == 0 && sum.y == 0;
             }
-            out[k].push_back(std::move(moved));
+            // The line's own vertices, and the points of the stretches that moved and where they
+            // leave the course: the points added along a straight stretch that stayed add nothing.
+            std::vector<XY> kept;
+            for (size_t i = 0; i < n; ++i)
+                if (piece[i].own || !still[i] || (i > 0 && !still[i - 1]) || (i + 1 < n && !still[i + 1])) kept.push_back(moved[i]);
+            out[k].push_back(std::move(kept));
         }
     return out;
 }
@@ -338,6 +421,7 @@ void SceneBuilder::settle_lines() {
             const ViewBoundary& b = pov_.boundaries[i];
             wanted.push_back({b.party.empty() ? style_.median_stroke : style_.party(b.party).accent, b.line, &(*in_.view_boundaries)[i]});
         }
+    claim_lines_first_ = wanted.size();
     if (!in_.world_map)
         for (const ClaimLine& cl : in_.case_config.claim_lines) wanted.push_back({style_.party(cl.party).accent, cl.line, &cl.lines});
     std::vector<Rgba> colours;
@@ -354,30 +438,48 @@ void SceneBuilder::settle_lines() {
     const std::vector<double> c = style_.compare_dash.size() >= 2 ? style_.compare_dash : std::vector<double>{2, 3};
     const std::vector<double> solid{}, long_dash{2.2 * m[0], m[1]}, dash_dot{m[0], m[1], c[0], m[1]},
         dash_dot_dot{m[0], m[1], c[0], m[1], c[0], m[1]}, long_short{2.2 * m[0], m[1], m[0], m[1]}, sparse_dot{c[0], 2.5 * c[1]};
+    // Past the eight patterns, each of them again with its dashes lengthened by a third, then by
+    // two thirds, ...: every line keeps a pattern of its own however many a map draws.
+    auto stretched = [](std::vector<double> d, int times) {
+        for (size_t i = 0; i < d.size(); i += 2) d[i] *= 1 + times / 3.0;
+        return d;
+    };
     looks_.clear();
     std::vector<std::vector<std::vector<XY>>> pages;
-    for (const Wanted& w : wanted) {
+    for (size_t i = 0; i < wanted.size(); ++i) {
+        const Wanted& w = wanted[i];
+        std::vector<std::vector<XY>> rings;
+        for (const Ring& r : *w.geometry) rings.push_back(page_ring(r));
+        pages.push_back(std::move(rings));
         LineLook look;
-        look.colour = distinct_colour(w.colour, colours, grounds);
+        look.drawn = std::any_of(w.geometry->begin(), w.geometry->end(), [](const Ring& r) { return !r.empty(); });
         std::vector<std::vector<double>> order =
             w.line == "dashed"   ? std::vector{style_.median_dash, long_dash, dash_dot, long_short, dash_dot_dot, style_.compare_dash, sparse_dot, solid}
             : w.line == "dotted" ? std::vector{style_.compare_dash, sparse_dot, dash_dot, dash_dot_dot, style_.median_dash, long_dash, long_short, solid}
                                  : std::vector{solid, long_dash, long_short, style_.median_dash, dash_dot, dash_dot_dot, style_.compare_dash, sparse_dot};
-        look.dash = order.front();
-        for (const auto& d : order)
-            if (std::find(dashes.begin(), dashes.end(), d) == dashes.end()) {
-                look.dash = d;
-                break;
-            }
+        // A line drawn nowhere takes nothing from the others.
+        if (!look.drawn) {
+            look.colour = w.colour, look.dash = order.front();
+            looks_.push_back(look);
+            continue;
+        }
+        look.colour = distinct_colour(w.colour, colours, grounds);
+        bool found = false;
+        for (int times = 0; !found; ++times)
+            for (const auto& d : order)
+                if (std::vector<double> t = stretched(d, times); (times == 0 || !d.empty()) && std::find(dashes.begin(), dashes.end(), t) == dashes.end()) {
+                    look.dash = std::move(t), found = true;
+                    break;
+                }
         colours.push_back(look.colour), dashes.push_back(look.dash);
         looks_.push_back(look);
-        std::vector<std::vector<XY>> rings;
-        for (const Ring& r : *w.geometry) rings.push_back(page_ring(r));
-        pages.push_back(std::move(rings));
     }
     // Lines nearer than about their width and a half read as one: those go side by side.
-    const double spacing = px(style_.median_width) * 1.7;
-    line_pages_ = side_by_side(pages, px(2), std::max(1.0, spacing * 0.85), spacing);
+    // Only what may show in the frame moves: the frame and a margin wider than the stretch a move
+    // takes to decide and to ease in (a few dozen steps).
+    const double spacing = px(style_.median_width) * 1.7, step = px(2), tol = std::max(1.0, spacing * 0.85), margin = 32 * step + tol;
+    const BBox& f = view_.frame();
+    line_pages_ = side_by_side(pages, {f.min_x - margin, f.min_y - margin, f.max_x + margin, f.max_y + margin}, step, tol, spacing);
 }
 
 Layer SceneBuilder::view_boundaries_layer() const {
@@ -389,8 +491,7 @@ Layer SceneBuilder::view_boundaries_layer() const {
 
 Layer SceneBuilder::claim_lines_layer() const {
     Layer layer = map_layer("claim-lines");
-    const size_t first = looks_.size() - in_.case_config.claim_lines.size();
-    for (size_t i = first; i < looks_.size(); ++i) layer.items.push_back(page_line_item(line_pages_[i], looks_[i].colour, looks_[i].dash));
+    for (size_t i = claim_lines_first_; i < looks_.size(); ++i) layer.items.push_back(page_line_item(line_pages_[i], looks_[i].colour, looks_[i].dash));
     return layer;
 }
 

@@ -111,15 +111,17 @@ private:
     Layer zone_layer(const char* id, std::vector<Polygon> PartyOverlay::*zone, Rgba PartyStyle::*color) const;
     PathItem line_item(const std::vector<Ring>& lines, Rgba color, const std::vector<double>& dash) const;
     PathItem page_line_item(std::vector<std::vector<XY>> rings, Rgba color, const std::vector<double>& dash) const;
-    std::vector<double> dash_for(const std::string& line) const;
     // How each line of an overview's view and each claim line is drawn (looks_, line_pages_, in
     // that order): in its party's accent (no party: the median colour) and its kind's dashes,
     // changed as little as it takes to tell it from every line before it (and a scenario map's
     // own lines) by colour (CIEDE2000) and by dashes, and to stand out on the sea and in the
     // legend; where lines run together, side by side.
+    // A line drawn nowhere (no geometry) takes no colour or dashes from the others and has no
+    // legend entry. Past eight lines, the patterns come again with longer dashes.
     struct LineLook {
         Rgba colour;
         std::vector<double> dash;
+        bool drawn = true;
     };
     void settle_lines();
     Layer view_boundaries_layer() const;
@@ -257,6 +259,7 @@ private:
     std::vector<BBox> disputed_boxes_, land_boxes_, territory_label_boxes_, other_label_boxes_;
     std::vector<std::vector<XY>> land_page_;  // outer rings of the other land, page coordinates
     std::vector<LineLook> looks_;                              // settle_lines()
+    size_t claim_lines_first_ = 0;                             // the index in looks_ of the first claim line
     std::vector<std::vector<std::vector<XY>>> line_pages_;  // each line's pieces on the page, side by side where they meet
 };
 

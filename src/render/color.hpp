@@ -37,9 +37,11 @@ struct Distinctness {
     double min_delta_e = 20, min_contrast = 3;
 };
 // `wanted` itself when it is distinct from every colour of `others` and stands out on every one of
-// `grounds`; else the nearest colour that is, searched deterministically: its Lab lightness moved in
-// steps (its hue kept), then its hue turned round in steps with the lightness moves again. When
-// nothing meets every rule, the candidate that comes nearest.
+// `grounds`; else the first candidate that is, in a fixed order that tries small changes first: its
+// Lab lightness moved in growing steps (its hue kept), then its hue turned by 30°, 60°, ... with the
+// lightness moves again. The first that passes, not the one of smallest ΔE from `wanted`: a hue
+// turned 30° at once may be nearer than a large lightness move. When nothing meets every rule, the
+// candidate that comes nearest to meeting them.
 Rgba distinct_colour(const Rgba& wanted, const std::vector<Rgba>& others, const std::vector<Rgba>& grounds, const Distinctness& rules = {});
 
 }  // namespace claimmap
