@@ -615,12 +615,12 @@ BOOST_AUTO_TEST_CASE(adversarial_megabytes_give_bounded_output) {
         while (s.size() < bytes) s += unit;
         return s;
     };
-    // A first line of nothing but days reads as the page's own date line: every word was sought
-    // among every date of the line (4 MB: minutes).
+    // A first line of nothing but days: every word was sought among every date of the line, to
+    // tell whether it is the page's own date line (4 MB: minutes). Such a long line is text.
     {
         const std::string text = repeated("Monday ", 4u * 1024 * 1024);
         Extraction x = extract_events(text, data(), day(2019, 6, 1));
-        BOOST_TEST(x.events.empty());
+        BOOST_TEST(x.events.size() <= Extraction::max_events);
         BOOST_TEST(extraction_toml(x, text).size() < 2u * 1024 * 1024);
     }
     // A sentence of sources speaking on days: whether its news is yet to come was sought over the
