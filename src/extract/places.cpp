@@ -218,11 +218,14 @@ std::optional<Dateline> find_dateline(std::string_view t, const ExtractData& dat
                         d.mention = m;
                         break;
                     }
-                // The page's full date above wins over the agency's day without a year (or none).
-                if (date_only && (!d.mention || d.mention->kind != DateKind::absolute_day)) {
-                    d.mention = date_only->mention;
+                // The page's date line above is no event's date; its full date wins over the
+                // agency's day without a year (or none).
+                if (date_only) {
                     d.page_date = date_only->span;
-                    d.words = date_only->words + " / " + d.words;
+                    if (!d.mention || d.mention->kind != DateKind::absolute_day) {
+                        d.mention = date_only->mention;
+                        d.words = date_only->words + " / " + d.words;
+                    }
                 }
                 return d;
             }
