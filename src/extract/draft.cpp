@@ -1252,12 +1252,17 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
                 e.place_note = "the dateline's city: the lead does not say where";
             }
     }
+    // The dateline city's country: its world city's, else its venue's.
+    const std::string dateline_country = [&]() -> std::string {
+        if (!dl || x.dateline_venue.empty()) return "";
+        if (dl->city) return dl->city->country;
+        for (size_t i = 0; i < data.venues.venues.size(); ++i)
+            if (data.venues.venues[i].id == x.dateline_venue) return data.venue_countries[i];
+        return "";
+    }();
     // "slated for Saturday" in a sentence that says the event is "in Japan": when the dateline's
     // city is in that country, it is the best guess for where.
     if (dl && !x.dateline_venue.empty()) {
-        std::string dateline_country = dl->city ? dl->city->country : "";
-        for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
-            if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
         for (DraftEvent& e : x.events)
             // (Only for the news itself: "met Putin in Russia's Far East in September", recalled
             // in a Moscow report, was not in Moscow.)
@@ -1810,9 +1815,6 @@ Extraction extract_events(std::string_view text, const ExtractData& data, const 
     // under a dateline in another party's country ("Russia's Foreign Ministry said" under TOKYO):
     // that was said at home. A call or a visit has a place of its own (or none).
     if (dl && !x.dateline_venue.empty() && ref && ref->precision == EventDate::Precision::day) {
-        std::string dateline_country = dl->city ? dl->city->country : "";
-        for (size_t i = 0; i < data.venues.venues.size() && dateline_country.empty(); ++i)
-            if (data.venues.venues[i].id == x.dateline_venue) dateline_country = data.venue_countries[i];
         auto is_party = [&](const std::string& code) {
             return std::find(data.party_countries.begin(), data.party_countries.end(), code) != data.party_countries.end();
         };
